@@ -1,0 +1,22 @@
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+const JST = 'Asia/Tokyo';
+
+/** Japan time for display: 2026/11/26 09:05. Storage stays UTC ISO-8601. */
+export function formatJst(d: Date, withSeconds = false): string {
+  const parts = new Intl.DateTimeFormat('ja-JP', {
+    timeZone: JST,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+    hour12: false,
+  }).format(d);
+  return parts;
+}

@@ -1,0 +1,106 @@
+// Composition root: config → storage → directory → Teams app → HTTP server.
+import path from 'node:path';
+import fs from 'node:fs';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { loadConfig, ConfigError, type Config } from './config/config';
+import { systemClock, type Clock } from './domain/clock';
+import { createHttpServer } from './http/server';
+import { createLogger, type Logger } from './logger';
+import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
+import { openDatabase } from './storage/open';
+import type { Database } from './storage/sql';
+import { createBotApp, turnHandler } from './teams/app';
+
+export function findRepoRoot(start = __dirname): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+export function createAdapter(config: Config): TeamsAdapter {
+  if (!config.auth) return new TeamsAdapter({});
+  // With an app id, botbuilder validates the Bot Framework token of every request.
+  return new TeamsAdapter({
+    MicrosoftAppId: config.auth.appId,
+    MicrosoftAppPassword: config.auth.appPassword,
+    MicrosoftAppType: config.auth.appType,
+    MicrosoftAppTenantId: config.auth.appTenantId,
+  });
+}
+
+export interface RunningBot {
+  config: Config;
+  db: Database;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startBot(env: NodeJS.ProcessEnv, opts: { clock?: Clock; logger?: Logger } = {}): Promise<RunningBot> {
+  const config = loadConfig(env, findRepoRoot());
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const db = openDatabase(config.database);
+  try {
+    const dir = await loadDirectoryAtStartup(db, config.directoryCsv, clock);
+    if (dir.result.ok) {
+      logger.info(
+        { changed: dir.result.changed, people: dir.result.people, sections: dir.result.sections, warnings: dir.result.warnings.length },
+        'directory loaded',
+      );
+    } else {
+      logger.error({ errors: dir.result.errors.length }, 'directory file rejected: previous directory kept');
+    }
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const adapter = createAdapter(config);
+  const app = createBotApp({ db, clock, logger });
+  const server = createHttpServer({ adapter, logic: turnHandler(app, { db, clock, logger }), db, logger, allowedTenantIds: config.allowedTenantIds });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  if (config.localMode) {
+    logger.warn(
+      { host: config.host, port },
+      'LOCAL MODE: no MICROSOFT_APP_ID, requests are NOT authenticated; bound to loopback only. Never expose this.',
+    );
+  }
+  logger.info({ host: config.host, port, engine: config.database.engine }, 'listening');
+  return {
+    config,
+    db,
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  startBot(process.env)
+    .then((bot) => {
+      const shutdown = () => {
+        void bot.stop().then(() => process.exit(0));
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+    })
+    .catch((err: unknown) => {
+      if (err instanceof ConfigError || err instanceof DirectoryUnavailableError) {
+        process.stderr.write(`${err.message}\n`);
+      } else {
+        process.stderr.write(`start-up failed: ${(err as Error).stack ?? String(err)}\n`);
+      }
+      process.exit(1);
+    });
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Clock } from '../domain/clock';
+import { parseDirectoryCsv, type CsvIssue } from '../domain/directory-csv';
+import type { Database } from '../storage/sql';
+import { AuditRepo } from '../storage/audit-repo';
+import { DirectoryRepo } from '../storage/directory-repo';
+
+export type ImportResult =
+  | { ok: true; changed: boolean; people: number; sections: number; warnings: CsvIssue[] }
+  | { ok: false; errors: CsvIssue[] };
+
+/**
+ * Imports the contact directory (緊急連絡網, 6ウ) all-or-nothing: a file with any problem is
+ * rejected with every problem listed, and the previous directory stays in force.
+ */
+export async function importDirectory(
+  db: Database,
+  csvText: string,
+  opts: { source: string; actor: string; clock: Clock; force?: boolean },
+): Promise<ImportResult> {
+  const parsed = parseDirectoryCsv(csvText);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const sha256 = createHash('sha256').update(csvText).digest('hex');
+  const { directory } = parsed;
+  return db.transaction(async (tx) => {
+    const repo = new DirectoryRepo(tx);
+    const last = await repo.lastImport();
+    if (!opts.force && last?.sha256 === sha256) {
+      return {
+        ok: true as const,
+        changed: false,
+        people: directory.people.length,
+        sections: directory.sections.length,
+        warnings: parsed.warnings,
+      };
+    }
+    const at = opts.clock.now().toISOString();
+    await repo.replaceAll(directory);
+    await repo.recordImport({
+      importedAt: at,
+      importedBy: opts.actor,
+      source: opts.source,
+      sha256,
+      peopleCount: directory.people.length,
+      sectionsCount: directory.sections.length,
+    });
+    await new AuditRepo(tx).append({
+      at,
+      actor: opts.actor,
+      event: 'directory.imported',
+      subject: 'directory',
+      article: '6ウ',
+      data: { source: opts.source, sha256, people: directory.people.length, sections: directory.sections.length },
+    });
+    return {
+      ok: true as const,
+      changed: true,
+      people: directory.people.length,
+      sections: directory.sections.length,
+      warnings: parsed.warnings,
+    };
+  });
+}
+
+export class DirectoryUnavailableError extends Error {}
+
+/**
+ * Start-up: load DIRECTORY_CSV when it changed since the last import. A bad file never replaces a
+ * working directory; with no directory at all the bot cannot route anything and refuses to start.
+ */
+export async function loadDirectoryAtStartup(
+  db: Database,
+  file: string,
+  clock: Clock,
+): Promise<{ result: ImportResult; kept: boolean }> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const people = await new DirectoryRepo(db).countPeople();
+    if (people > 0) {
+      return {
+        result: { ok: false, errors: [{ line: 0, message: `ファイルを読めません: ${(err as Error).message}` }] },
+        kept: true,
+      };
+    }
+    throw new DirectoryUnavailableError(`DIRECTORY_CSV: cannot read ${file}: ${(err as Error).message}`);
+  }
+  const result = await importDirectory(db, text, { source: file, actor: 'system', clock });
+  if (result.ok) return { result, kept: false };
+  const people = await new DirectoryRepo(db).countPeople();
+  if (people === 0) {
+    throw new DirectoryUnavailableError(
+      `DIRECTORY_CSV: ${file} was rejected and no previous directory exists:\n` +
+        result.errors.map((e) => `  ${e.line}行目: ${e.message}`).join('\n'),
+    );
+  }
+  return { result, kept: true };
+}

@@ -1,0 +1,148 @@
+import type { Directory, Person, Section } from '../domain/directory';
+import type { SqlClient } from './sql';
+
+interface SectionRow {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  officer_id: string | null;
+  deputy_id: string | null;
+  superior_id: string | null;
+}
+interface PersonRow {
+  id: string;
+  aad_object_id: string;
+  upn: string;
+  name: string;
+  kana: string;
+  section_code: string;
+  title: string;
+  phone: string;
+  mobile: string;
+  is_chief_officer: number;
+  is_it_admin: number;
+}
+
+const toSection = (r: SectionRow): Section => ({
+  code: r.code,
+  name: r.name,
+  parentCode: r.parent_code,
+  officerId: r.officer_id,
+  deputyId: r.deputy_id,
+  superiorId: r.superior_id,
+});
+const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  aadObjectId: r.aad_object_id,
+  upn: r.upn,
+  name: r.name,
+  kana: r.kana,
+  sectionCode: r.section_code,
+  title: r.title,
+  phone: r.phone,
+  mobile: r.mobile,
+  isChiefOfficer: r.is_chief_officer === 1,
+  isItAdmin: r.is_it_admin === 1,
+});
+
+export interface DirectoryImportRecord {
+  importedAt: string;
+  importedBy: string;
+  source: string;
+  sha256: string;
+  peopleCount: number;
+  sectionsCount: number;
+}
+
+export class DirectoryRepo {
+  constructor(private readonly sql: SqlClient) {}
+
+  /** Replaces the whole directory. Call inside a transaction: all or nothing. */
+  async replaceAll(dir: Directory): Promise<void> {
+    await this.sql.execute('DELETE FROM people');
+    await this.sql.execute('DELETE FROM sections');
+    // Parents first is not needed (no FK between sections), people need their section.
+    for (const s of dir.sections) {
+      await this.sql.execute(
+        'INSERT INTO sections (code, name, parent_code, officer_id, deputy_id, superior_id) VALUES (?, ?, ?, ?, ?, ?)',
+        [s.code, s.name, s.parentCode, s.officerId, s.deputyId, s.superiorId],
+      );
+    }
+    for (const p of dir.people) {
+      await this.sql.execute(
+        `INSERT INTO people (id, aad_object_id, upn, name, kana, section_code, title, phone, mobile, is_chief_officer, is_it_admin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          p.id,
+          p.aadObjectId.toLowerCase(),
+          p.upn.toLowerCase(),
+          p.name,
+          p.kana,
+          p.sectionCode,
+          p.title,
+          p.phone,
+          p.mobile,
+          p.isChiefOfficer ? 1 : 0,
+          p.isItAdmin ? 1 : 0,
+        ],
+      );
+    }
+  }
+
+  async recordImport(rec: DirectoryImportRecord): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO directory_imports (imported_at, imported_by, source, sha256, people_count, sections_count)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      [rec.importedAt, rec.importedBy, rec.source, rec.sha256, rec.peopleCount, rec.sectionsCount],
+    );
+  }
+
+  async lastImport(): Promise<DirectoryImportRecord | undefined> {
+    const r = await this.sql.one<{
+      imported_at: string;
+      imported_by: string;
+      source: string;
+      sha256: string;
+      people_count: number;
+      sections_count: number;
+    }>('SELECT * FROM directory_imports ORDER BY id DESC LIMIT 1');
+    return r
+      ? {
+          importedAt: r.imported_at,
+          importedBy: r.imported_by,
+          source: r.source,
+          sha256: r.sha256,
+          peopleCount: r.people_count,
+          sectionsCount: r.sections_count,
+        }
+      : undefined;
+  }
+
+  async load(): Promise<Directory> {
+    const sections = await this.sql.query<SectionRow>('SELECT * FROM sections ORDER BY code');
+    const people = await this.sql.query<PersonRow>('SELECT * FROM people ORDER BY id');
+    return { sections: sections.map(toSection), people: people.map(toPerson) };
+  }
+
+  async personByAadObjectId(aadObjectId: string): Promise<Person | undefined> {
+    const r = await this.sql.one<PersonRow>('SELECT * FROM people WHERE aad_object_id = ?', [
+      aadObjectId.toLowerCase(),
+    ]);
+    return r ? toPerson(r) : undefined;
+  }
+
+  async personById(id: string): Promise<Person | undefined> {
+    const r = await this.sql.one<PersonRow>('SELECT * FROM people WHERE id = ?', [id]);
+    return r ? toPerson(r) : undefined;
+  }
+
+  async section(code: string): Promise<Section | undefined> {
+    const r = await this.sql.one<SectionRow>('SELECT * FROM sections WHERE code = ?', [code]);
+    return r ? toSection(r) : undefined;
+  }
+
+  async countPeople(): Promise<number> {
+    const r = await this.sql.one<{ n: number }>('SELECT COUNT(*) AS n FROM people');
+    return Number(r?.n ?? 0);
+  }
+}

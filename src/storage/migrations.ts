@@ -1,0 +1,79 @@
+// Numbered migrations, applied in order at start-up and recorded in schema_migrations.
+// Never edit a migration that has shipped; add the next number instead.
+
+export interface Migration {
+  id: number;
+  name: string;
+  sqlite: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'directory',
+    sqlite: `
+      CREATE TABLE sections (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        parent_code TEXT,
+        officer_id TEXT,
+        deputy_id TEXT,
+        superior_id TEXT
+      );
+      CREATE TABLE people (
+        id TEXT PRIMARY KEY,
+        aad_object_id TEXT NOT NULL UNIQUE,
+        upn TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kana TEXT NOT NULL,
+        section_code TEXT NOT NULL REFERENCES sections(code),
+        title TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        mobile TEXT NOT NULL,
+        is_chief_officer INTEGER NOT NULL,
+        is_it_admin INTEGER NOT NULL
+      );
+      CREATE INDEX people_section ON people(section_code);
+      CREATE TABLE directory_imports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        source TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        people_count INTEGER NOT NULL,
+        sections_count INTEGER NOT NULL
+      );
+    `,
+  },
+  {
+    id: 2,
+    name: 'conversations-state-audit',
+    sqlite: `
+      CREATE TABLE conversation_refs (
+        aad_object_id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        reference_json TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        welcomed_at TEXT
+      );
+      CREATE TABLE bot_state (
+        key TEXT PRIMARY KEY,
+        etag TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        event TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        article TEXT,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX audit_subject ON audit_log(subject);
+    `,
+  },
+];

@@ -1,0 +1,52 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { SqlBotStorage } from '../storage/bot-state-storage';
+import { registerCardRoutes, type CardHandlers } from './card-routes';
+import type { BotDeps } from './deps';
+import { t } from './i18n';
+import { identityGuard } from './identity';
+import { menuCardHandlers, registerMenuRoutes } from './routes/menu-routes';
+import { registerWelcomeRoutes } from './routes/welcome-routes';
+import { turnLocale } from './turn';
+
+export const CARD_HANDLERS: CardHandlers = {
+  ...menuCardHandlers,
+};
+
+/** Every verb with a route; the card test checks templates against it. */
+export const ROUTED_CARD_VERBS = Object.keys(CARD_HANDLERS);
+
+export function createBotApp(deps: BotDeps): Application<TurnState> {
+  const app = new Application<TurnState>({
+    storage: new SqlBotStorage(deps.db),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  const guard = identityGuard(deps);
+  app.turn('beforeTurn', async (ctx) => guard(ctx));
+  // Order matters: first match wins. Card submits before free text.
+  registerWelcomeRoutes(app, deps);
+  registerCardRoutes(app, deps, CARD_HANDLERS);
+  registerMenuRoutes(app, deps);
+  return app;
+}
+
+/**
+ * The turn logic handed to the adapter: a failing turn is logged (ids only) and the user gets a
+ * Japanese apology instead of silence; the process never crashes on one bad activity.
+ */
+export function turnHandler(app: Application<TurnState>, deps: BotDeps) {
+  return async (ctx: TurnContext): Promise<void> => {
+    try {
+      await app.run(ctx);
+    } catch (err) {
+      const e = err as Error;
+      deps.logger.error({ activityId: ctx.activity.id, err: { name: e.name, message: e.message, stack: e.stack } }, 'turn failed');
+      try {
+        if (ctx.activity.type === 'message') await ctx.sendActivity(t(turnLocale(ctx), 'error.generic'));
+      } catch {
+        // The client may be gone; the failure is already logged.
+      }
+    }
+  };
+}

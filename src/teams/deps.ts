@@ -1,0 +1,10 @@
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../logger';
+import type { Database } from '../storage/sql';
+
+/** What Teams routes need, handed in by the composition root (main.ts); no module-level state. */
+export interface BotDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+}

@@ -1,0 +1,43 @@
+import { TurnContext } from 'botbuilder';
+import { ConversationRepo } from '../storage/conversation-repo';
+import { DirectoryRepo } from '../storage/directory-repo';
+import { buildUnknownUserCard } from './cards';
+import type { BotDeps } from './deps';
+import { cardAttachment } from './send';
+import { setActingPerson, turnLocale } from './turn';
+
+/**
+ * beforeTurn guard: maps `from.aadObjectId` to a directory person. Deny by default: a person not in
+ * the directory is told politely to contact the IT administrator, and nothing else happens.
+ * It also refreshes the person's conversation reference on every personal-chat activity
+ * (serviceUrl can change), which proactive sends rely on.
+ */
+export function identityGuard(deps: BotDeps) {
+  return async (ctx: TurnContext): Promise<boolean> => {
+    const a = ctx.activity;
+    const aad = a.from?.aadObjectId?.toLowerCase();
+    const person = aad ? await new DirectoryRepo(deps.db).personByAadObjectId(aad) : undefined;
+    if (!person) {
+      deps.logger.warn({ activityId: a.id, type: a.type, aadObjectId: aad ?? null }, 'unknown person refused');
+      if (a.type === 'message' || a.type === 'invoke') {
+        await ctx.sendActivity({ attachments: [cardAttachment(buildUnknownUserCard(turnLocale(ctx)))] });
+      }
+      return false;
+    }
+    setActingPerson(ctx, person);
+    const conversationType = a.conversation?.conversationType;
+    if (conversationType === undefined || conversationType === 'personal') {
+      const tenantId = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } })?.tenant?.id ?? '')
+        .toString()
+        .toLowerCase();
+      await new ConversationRepo(deps.db).upsert({
+        aadObjectId: person.aadObjectId,
+        tenantId,
+        conversationId: a.conversation.id,
+        reference: TurnContext.getConversationReference(a) as Record<string, unknown>,
+        at: deps.clock.now().toISOString(),
+      });
+    }
+    return true;
+  };
+}

@@ -1,0 +1,42 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { detectIntent } from '../../domain/intent-rules';
+import type { Intent } from '../../domain/intents';
+import type { CardHandlers } from '../card-routes';
+import { buildFlowPendingCard, buildMenuCard } from '../cards';
+import type { BotDeps } from '../deps';
+import { t } from '../i18n';
+import { cardAttachment } from '../send';
+import { actingPerson, turnLocale } from '../turn';
+
+export async function sendMenu(ctx: TurnContext, lead?: string): Promise<void> {
+  const card = buildMenuCard(turnLocale(ctx), actingPerson(ctx).name);
+  await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });
+}
+
+/** Starts the flow for an intent. Until a flow's guided form exists, its card says what to do now. */
+export async function startIntent(ctx: TurnContext, intent: Intent, deps: BotDeps): Promise<void> {
+  deps.logger.info({ activityId: ctx.activity.id, intent }, 'intent selected');
+  if (intent === 'help') return sendMenu(ctx);
+  await ctx.sendActivity({ attachments: [cardAttachment(buildFlowPendingCard(turnLocale(ctx), intent))] });
+}
+
+/** Free text: rule-based intent detection (no LLM: classified data must not leave us, 11(2)⑤). */
+export function registerMenuRoutes(app: Application<TurnState>, deps: BotDeps): void {
+  app.message(
+    async (ctx) => ctx.activity.type === 'message' && typeof ctx.activity.text === 'string',
+    async (ctx) => {
+      const found = detectIntent(ctx.activity.text ?? '');
+      if (!found) {
+        deps.logger.info({ activityId: ctx.activity.id }, 'no intent recognised');
+        return sendMenu(ctx, t(turnLocale(ctx), 'menu.notUnderstood'));
+      }
+      await startIntent(ctx, found.intent, deps);
+    },
+  );
+}
+
+export const menuCardHandlers: Pick<CardHandlers, 'menu.select' | 'menu.show'> = {
+  'menu.select': async (ctx, action, deps) => startIntent(ctx, action.intent, deps),
+  'menu.show': async (ctx) => sendMenu(ctx),
+};

@@ -1,0 +1,5 @@
+import { CardFactory, type Attachment } from 'botbuilder';
+
+export function cardAttachment(card: object): Attachment {
+  return CardFactory.adaptiveCard(card);
+}

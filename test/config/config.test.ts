@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_TENANT_ID, loadConfig } from '../../src/config/config';
+
+const root = path.resolve(__dirname, '../..');
+const APP = '11111111-2222-4333-8444-555555555555';
+const TENANT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env, root);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to local mode on loopback with a SQLite file under ./data and the demo directory', () => {
+    const c = loadConfig({}, root);
+    expect(c.port).toBe(3978);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.localMode).toBe(true);
+    expect(c.auth).toBeUndefined();
+    expect(c.database).toEqual({ engine: 'sqlite', file: path.resolve('data/security-desk.db') });
+    expect(c.directoryCsv).toBe(path.join(root, 'infra/demo/directory.csv'));
+    expect(c.allowedTenantIds).toEqual([DEMO_TENANT_ID]);
+  });
+
+  it('names the variable and the problem', () => {
+    expect(problems({ PORT: 'abc' })[0]).toMatch(/^PORT: /);
+    expect(problems({ PORT: '70000' })[0]).toMatch(/^PORT: /);
+    expect(problems({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL: must start with sqlite:/);
+    expect(problems({ DATABASE_URL: 'postgres://u@h/db' })[0]).toMatch(/^DATABASE_URL: PostgreSQL is not supported yet/);
+    expect(problems({ MICROSOFT_APP_ID: 'not-a-guid' })[0]).toMatch(/^MICROSOFT_APP_ID: must be a GUID/);
+    expect(problems({ ALLOWED_TENANT_IDS: 'x,y' })[0]).toMatch(/^ALLOWED_TENANT_IDS: /);
+  });
+
+  it('refuses anonymous mode on a non-loopback address', () => {
+    expect(problems({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^HOST: must be a loopback address/)]);
+  });
+
+  it('requires a password and an explicit tenant allow-list once an app id is set', () => {
+    const p = problems({ MICROSOFT_APP_ID: APP });
+    expect(p).toContainEqual(expect.stringMatching(/^MICROSOFT_APP_PASSWORD: is required/));
+    expect(p).toContainEqual(expect.stringMatching(/^ALLOWED_TENANT_IDS: is required/));
+  });
+
+  it('builds the authenticated configuration', () => {
+    const c = loadConfig(
+      {
+        MICROSOFT_APP_ID: APP,
+        MICROSOFT_APP_PASSWORD: 'secret',
+        MICROSOFT_APP_TENANT_ID: TENANT.toUpperCase(),
+        ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()} , `,
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'sqlite:/tmp/x/y.db',
+      },
+      root,
+    );
+    expect(c.localMode).toBe(false);
+    expect(c.auth).toEqual({ appId: APP, appPassword: 'secret', appTenantId: TENANT, appType: 'SingleTenant' });
+    expect(c.allowedTenantIds).toEqual([TENANT]);
+    expect(c.database).toEqual({ engine: 'sqlite', file: '/tmp/x/y.db' });
+  });
+});
