@@ -42,7 +42,7 @@ const csvList = (s: string) =>
 
 const EnvSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z.string().default('sqlite:./data/security-desk.db').transform(parseDatabaseUrl),
     MICROSOFT_APP_ID: z

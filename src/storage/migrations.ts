@@ -76,4 +76,68 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_subject ON audit_log(subject);
     `,
   },
+  {
+    id: 3,
+    name: 'cases-drafts-outbox',
+    sqlite: `
+      CREATE TABLE case_counters (
+        prefix TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        PRIMARY KEY (prefix, year)
+      );
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        category TEXT NOT NULL,
+        status TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        reporter_id TEXT NOT NULL,
+        section_code TEXT NOT NULL,
+        assignee_id TEXT,
+        form_json TEXT NOT NULL,
+        evaluation_json TEXT NOT NULL,
+        ack_due_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX cases_reporter ON cases(reporter_id, created_at);
+      CREATE INDEX cases_assignee ON cases(assignee_id, status);
+      CREATE TABLE case_recipients (
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        person_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        reason_json TEXT NOT NULL,
+        PRIMARY KEY (case_id, person_id)
+      );
+      CREATE TABLE drafts (
+        person_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        answers_json TEXT NOT NULL,
+        errors_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (person_id, kind)
+      );
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        to_aad TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        message_json TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        case_id TEXT,
+        activity_id TEXT,
+        conversation_id TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+      );
+      CREATE INDEX outbox_due ON outbox(status, priority, next_attempt_at);
+      CREATE INDEX outbox_case ON outbox(case_id);
+    `,
+  },
 ];

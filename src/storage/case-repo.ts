@@ -1,0 +1,147 @@
+import type { CaseCategory, CaseIdPrefix, CaseKind, CaseStatus, Localized, Severity } from '../domain/cases';
+import { formatCaseId } from '../domain/cases';
+import type { SqlClient } from './sql';
+
+export interface CaseRecord {
+  id: string;
+  kind: CaseKind;
+  category: CaseCategory;
+  status: CaseStatus;
+  severity: Severity;
+  reporterId: string;
+  sectionCode: string;
+  assigneeId: string | null;
+  /** The validated form answers (typed values, dates as ISO strings). */
+  form: Record<string, unknown>;
+  /** What the policy rules said at submission (decision, violations, duties, deadlines). */
+  evaluation: Record<string, unknown>;
+  ackDueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CaseRecipient {
+  caseId: string;
+  personId: string;
+  role: string;
+  reason: Localized;
+}
+
+interface CaseRow {
+  id: string;
+  kind: string;
+  category: string;
+  status: string;
+  severity: string;
+  reporter_id: string;
+  section_code: string;
+  assignee_id: string | null;
+  form_json: string;
+  evaluation_json: string;
+  ack_due_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+const toCase = (r: CaseRow): CaseRecord => ({
+  id: r.id,
+  kind: r.kind as CaseKind,
+  category: r.category as CaseCategory,
+  status: r.status as CaseStatus,
+  severity: r.severity as Severity,
+  reporterId: r.reporter_id,
+  sectionCode: r.section_code,
+  assigneeId: r.assignee_id,
+  form: JSON.parse(r.form_json) as Record<string, unknown>,
+  evaluation: JSON.parse(r.evaluation_json) as Record<string, unknown>,
+  ackDueAt: r.ack_due_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  version: Number(r.version),
+});
+
+export class CaseRepo {
+  constructor(private readonly sql: SqlClient) {}
+
+  /** Next readable id (INC-2026-0001); call inside the transaction that inserts the case. */
+  async nextId(prefix: CaseIdPrefix, year: number): Promise<string> {
+    const r = await this.sql.one<{ last_seq: number }>(
+      `INSERT INTO case_counters (prefix, year, last_seq) VALUES (?, ?, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last_seq = case_counters.last_seq + 1
+       RETURNING last_seq`,
+      [prefix, year],
+    );
+    return formatCaseId(prefix, year, Number(r?.last_seq));
+  }
+
+  async insert(c: Omit<CaseRecord, 'version'>): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO cases (id, kind, category, status, severity, reporter_id, section_code, assignee_id, form_json,
+         evaluation_json, ack_due_at, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      [
+        c.id,
+        c.kind,
+        c.category,
+        c.status,
+        c.severity,
+        c.reporterId,
+        c.sectionCode,
+        c.assigneeId,
+        JSON.stringify(c.form),
+        JSON.stringify(c.evaluation),
+        c.ackDueAt,
+        c.createdAt,
+        c.updatedAt,
+      ],
+    );
+  }
+
+  async get(id: string): Promise<CaseRecord | undefined> {
+    const r = await this.sql.one<CaseRow>('SELECT * FROM cases WHERE id = ?', [id]);
+    return r ? toCase(r) : undefined;
+  }
+
+  async listByReporter(reporterId: string, limit = 20): Promise<CaseRecord[]> {
+    const rows = await this.sql.query<CaseRow>(
+      'SELECT * FROM cases WHERE reporter_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
+      [reporterId, limit],
+    );
+    return rows.map(toCase);
+  }
+
+  /**
+   * Compare-and-set on the version: of two concurrent changes exactly one wins (the other sees 0
+   * rows changed and must reload).
+   */
+  async setStatus(id: string, expectedVersion: number, status: CaseStatus, at: string): Promise<boolean> {
+    const r = await this.sql.execute(
+      'UPDATE cases SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+      [status, at, id, expectedVersion],
+    );
+    return r.changes === 1;
+  }
+
+  async addRecipient(r: CaseRecipient): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO case_recipients (case_id, person_id, role, reason_json) VALUES (?, ?, ?, ?)
+       ON CONFLICT (case_id, person_id) DO NOTHING`,
+      [r.caseId, r.personId, r.role, JSON.stringify(r.reason)],
+    );
+  }
+
+  async recipients(caseId: string): Promise<CaseRecipient[]> {
+    const rows = await this.sql.query<{ case_id: string; person_id: string; role: string; reason_json: string }>(
+      'SELECT * FROM case_recipients WHERE case_id = ? ORDER BY rowid',
+      [caseId],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      personId: r.person_id,
+      role: r.role,
+      reason: JSON.parse(r.reason_json) as Localized,
+    }));
+  }
+}

@@ -1,0 +1,62 @@
+import type { CaseKind } from '../domain/cases';
+import type { SqlClient } from './sql';
+
+export interface Draft {
+  personId: string;
+  kind: CaseKind;
+  /** Raw answers exactly as the card sent them (strings), so nothing typed is ever lost. */
+  answers: Record<string, string>;
+  /** Field errors from the last server-side validation, shown next to the inputs. */
+  errors: Record<string, { ja: string; en: string }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  person_id: string;
+  kind: string;
+  answers_json: string;
+  errors_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toDraft = (r: Row): Draft => ({
+  personId: r.person_id,
+  kind: r.kind as CaseKind,
+  answers: JSON.parse(r.answers_json) as Record<string, string>,
+  errors: JSON.parse(r.errors_json) as Draft['errors'],
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Half-filled forms, one per person and kind; they survive errors and restarts. */
+export class DraftRepo {
+  constructor(private readonly sql: SqlClient) {}
+
+  async save(d: Omit<Draft, 'createdAt'> & { createdAt?: string }): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO drafts (person_id, kind, answers_json, errors_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (person_id, kind) DO UPDATE SET
+         answers_json = excluded.answers_json, errors_json = excluded.errors_json, updated_at = excluded.updated_at`,
+      [d.personId, d.kind, JSON.stringify(d.answers), JSON.stringify(d.errors), d.createdAt ?? d.updatedAt, d.updatedAt],
+    );
+  }
+
+  async get(personId: string, kind: CaseKind): Promise<Draft | undefined> {
+    const r = await this.sql.one<Row>('SELECT * FROM drafts WHERE person_id = ? AND kind = ?', [personId, kind]);
+    return r ? toDraft(r) : undefined;
+  }
+
+  async listByPerson(personId: string): Promise<Draft[]> {
+    const rows = await this.sql.query<Row>('SELECT * FROM drafts WHERE person_id = ? ORDER BY updated_at DESC', [
+      personId,
+    ]);
+    return rows.map(toDraft);
+  }
+
+  async delete(personId: string, kind: CaseKind): Promise<boolean> {
+    const r = await this.sql.execute('DELETE FROM drafts WHERE person_id = ? AND kind = ?', [personId, kind]);
+    return r.changes === 1;
+  }
+}

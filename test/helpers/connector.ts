@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedActivity {
+  method: string;
+  path: string;
+  conversationId: string;
+  activity: Record<string, unknown>;
+}
+
+/**
+ * A loopback stand-in for the Bot Framework connector (the Teams cloud cannot run here). It answers
+ * the documented v3 REST calls the bot makes — send/reply/update activity, create conversation —
+ * and records what was sent, so tests assert on real HTTP traffic from botbuilder.
+ */
+export class FakeConnector {
+  readonly received: ReceivedActivity[] = [];
+  private server: http.Server;
+  private waiters: Array<() => void> = [];
+  private seq = 0;
+  /** Status to answer with for the next N sends (e.g. 429, 503), then 200 again. */
+  failNext: { status: number; count: number; retryAfter?: number } | undefined;
+
+  private constructor() {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+  }
+
+  static async start(): Promise<FakeConnector> {
+    const c = new FakeConnector();
+    await new Promise<void>((r) => c.server.listen(0, '127.0.0.1', () => r()));
+    return c;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = req.url ?? '';
+      if (this.failNext && this.failNext.count > 0) {
+        this.failNext.count -= 1;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (this.failNext.retryAfter !== undefined) headers['retry-after'] = String(this.failNext.retryAfter);
+        res.writeHead(this.failNext.status, headers);
+        res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake failure' } }));
+        return;
+      }
+      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+      if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(url)) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `conv-${++this.seq}` }));
+        return;
+      }
+      const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(url);
+      if (!m) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      this.received.push({
+        method: req.method ?? '',
+        path: url,
+        conversationId: decodeURIComponent(m[1] ?? ''),
+        activity: body,
+      });
+      for (const w of this.waiters.splice(0)) w();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: m[2] ?? `act-${++this.seq}` }));
+    });
+  }
+
+  /** Waits until `predicate` holds for the received list (bounded). */
+  async waitFor(predicate: (r: ReceivedActivity[]) => boolean, timeoutMs = 5000): Promise<ReceivedActivity[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.received)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`FakeConnector: condition not met in ${timeoutMs} ms; got ${this.received.length}`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+    return this.received;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
+
+/** Adaptive Card bodies of the messages received, as JSON text (for content assertions). */
+export function cardTexts(r: ReceivedActivity[]): string[] {
+  return r.flatMap((x) =>
+    ((x.activity.attachments as Array<{ contentType: string; content: unknown }> | undefined) ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => JSON.stringify(a.content)),
+  );
+}
