@@ -9,6 +9,8 @@ export interface StoredReference {
   installedAt: string;
   updatedAt: string;
   welcomedAt: string | null;
+  /** Teams client locale seen last (ja-JP, en-US …), to render proactive messages. */
+  locale: string | null;
 }
 
 interface Row {
@@ -19,6 +21,7 @@ interface Row {
   installed_at: string;
   updated_at: string;
   welcomed_at: string | null;
+  locale: string | null;
 }
 
 const toRef = (r: Row): StoredReference => ({
@@ -29,6 +32,7 @@ const toRef = (r: Row): StoredReference => ({
   installedAt: r.installed_at,
   updatedAt: r.updated_at,
   welcomedAt: r.welcomed_at,
+  locale: r.locale,
 });
 
 /** Each person's personal-chat reference, for proactive messages. */
@@ -40,17 +44,27 @@ export class ConversationRepo {
     tenantId: string;
     conversationId: string;
     reference: Record<string, unknown>;
+    locale?: string | undefined;
     at: string;
   }): Promise<void> {
     await this.sql.execute(
-      `INSERT INTO conversation_refs (aad_object_id, tenant_id, conversation_id, reference_json, installed_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO conversation_refs (aad_object_id, tenant_id, conversation_id, reference_json, installed_at, updated_at, locale)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (aad_object_id) DO UPDATE SET
          tenant_id = excluded.tenant_id,
          conversation_id = excluded.conversation_id,
          reference_json = excluded.reference_json,
-         updated_at = excluded.updated_at`,
-      [ref.aadObjectId.toLowerCase(), ref.tenantId, ref.conversationId, JSON.stringify(ref.reference), ref.at, ref.at],
+         updated_at = excluded.updated_at,
+         locale = COALESCE(excluded.locale, conversation_refs.locale)`,
+      [
+        ref.aadObjectId.toLowerCase(),
+        ref.tenantId,
+        ref.conversationId,
+        JSON.stringify(ref.reference),
+        ref.at,
+        ref.at,
+        ref.locale ?? null,
+      ],
     );
   }
 

@@ -137,6 +137,7 @@ export const MIGRATIONS: readonly Migration[] = [
         sent_at TEXT
       );
       CREATE INDEX outbox_due ON outbox(status, priority, next_attempt_at);
+      ALTER TABLE conversation_refs ADD COLUMN locale TEXT;
       CREATE INDEX outbox_case ON outbox(case_id);
     `,
   },

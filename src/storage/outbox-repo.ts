@@ -102,6 +102,19 @@ export class OutboxRepo {
     return r?.t ?? undefined;
   }
 
+  /**
+   * Claims a due item for one send attempt by moving its next attempt past a lease. Of several
+   * workers (or instances, roadmap [6/6]) exactly one sees `true`; a crash mid-send frees the item
+   * again when the lease expires, so nobody is skipped.
+   */
+  async claim(id: number, seenNextAttemptAt: string, leaseUntil: string): Promise<boolean> {
+    const r = await this.sql.execute(
+      "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?",
+      [leaseUntil, id, seenNextAttemptAt],
+    );
+    return r.changes === 1;
+  }
+
   async markSent(id: number, at: string, activityId: string | null, conversationId: string | null): Promise<void> {
     await this.sql.execute(
       "UPDATE outbox SET status = 'sent', sent_at = ?, activity_id = ?, conversation_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",

@@ -35,6 +35,7 @@ export function identityGuard(deps: BotDeps) {
         tenantId,
         conversationId: a.conversation.id,
         reference: TurnContext.getConversationReference(a) as Record<string, unknown>,
+        locale: a.locale,
         at: deps.clock.now().toISOString(),
       });
     }

@@ -1,0 +1,195 @@
+// User-facing text of the bot, Japanese first (the organisation's working language) and English for
+// people whose Teams client runs in English. Placeholders are written `{name}`; `t()` fills them.
+import type { Intent } from '../domain/intents';
+
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const ja = {
+  'app.name': '情報セキュリティ窓口',
+
+  'menu.title': '情報セキュリティ窓口',
+  'menu.intro':
+    '情報セキュリティ対策基準に基づくインシデントの報告と各種申請を受け付ける、職員のための窓口です。',
+  // Kept with its placeholder: the menu template substitutes `${userName}` itself.
+  'menu.greeting': '{userName} さん、こんにちは。',
+  'menu.reportHeading': '報告する（インシデント）',
+  'menu.requestHeading': '申請する',
+  'menu.freeTextHint': 'こんな時は自由に入力してもOK：『ICカードをなくしました』',
+  'menu.emergency': '緊急時は電話でも課情報セキュリティ責任者へ連絡してください。',
+
+  'basis.article': '根拠: 対策基準 {article}',
+
+  'intent.help': 'ヘルプ',
+  'intent.lost_ic_card': 'ICカード紛失',
+  'intent.virus': 'ウイルス検知',
+  'intent.misdirected_mail': 'メール誤送信',
+  'intent.takeout': '持ち出し申請',
+  'intent.exception': '例外措置申請',
+  'intent.password_leak': 'パスワード流出',
+  'intent.device_lost': '端末・記録媒体の紛失・盗難',
+  'intent.system_failure': 'システム障害',
+  'intent.software_install': 'ソフトウェア導入申請',
+  'intent.private_device': '私物端末・外部サービス利用申請',
+  'intent.my_cases': '私の申請・報告',
+
+  'flowPending.instructionsHeading': 'いますぐ行うこと',
+  'flowPending.comingSoon':
+    'この手続きの入力フォームは近日提供予定です。それまでは、課情報セキュリティ責任者へ直接連絡してください。',
+  'flowPending.backToMenu': 'メニューに戻る',
+
+  'instruction.lost_ic_card.report': '速やかに課情報セキュリティ責任者に報告し、その指示に従ってください。',
+  'instruction.lost_ic_card.stop':
+    '報告を受けた課情報セキュリティ責任者が、そのカードによるアクセスを停止します。',
+  'instruction.virus.disconnect':
+    '端末をただちにネットワークから物理的に切り離してください（LANケーブルを抜く・Wi-Fiをオフ）。',
+  'instruction.virus.preserve':
+    '電源は切らず、ファイルも削除しないでください（証拠保全のため）。そのうえで課情報セキュリティ責任者に報告してください。',
+  'instruction.misdirected_mail.report': '速やかに課情報セキュリティ責任者に報告してください。',
+  'instruction.misdirected_mail.delete':
+    '誤送信先にメールの削除を依頼してください。同じ宛先への再送はしないでください。',
+  'instruction.takeout.permission': '許可を得るまで、端末機・記録媒体を執務室の外へ持ち出さないでください。',
+  'instruction.takeout.protect':
+    '重要性分類Ⅱ以上のデータを庁外へ持ち出すときは、許可を得たうえで暗号化またはパスワード設定が必要です。',
+  'instruction.exception.permission':
+    '例外措置は、統括情報セキュリティ責任者の許可を受けて行います。まず課情報セキュリティ責任者に相談してください。',
+  'instruction.password_leak.report':
+    '速やかに課情報セキュリティ責任者に報告し、パスワードを変更してください。',
+  'instruction.device_lost.report': '速やかに課情報セキュリティ責任者に報告し、その指示に従ってください。',
+  'instruction.device_lost.wipe':
+    'モバイル端末の場合は、遠隔消去などの対応について責任者の指示を受けてください。',
+  'instruction.system_failure.report': '直ちに課情報セキュリティ責任者に連絡してください。',
+  'instruction.software_install.permission':
+    '課情報セキュリティ責任者の許可を得るまで、ソフトウェアのインストール・アンインストールや設定変更をしないでください。',
+  'instruction.private_device.permission':
+    '貸与されたもの以外の端末機・記録媒体は、課情報セキュリティ責任者の許可なく業務に使わないでください。',
+  'instruction.private_device.service':
+    'フリーメールやネットワークストレージ等の外部サービスも、責任者が業務上必要と判断した場合を除き使えません。',
+
+  'unknownUser.title': 'ご利用いただけません',
+  'unknownUser.message':
+    '申し訳ありません。お使いのアカウントは職員名簿に登録されていないため、情報セキュリティ窓口をご利用いただけません。お手数ですが、IT管理者までお問い合わせください。',
+  'unknownUser.emergency': '緊急のセキュリティ事案は、所属の課情報セキュリティ責任者へ直接連絡してください。',
+
+  'menu.notUnderstood': 'すみません、内容を読み取れませんでした。メニューから選んでください。',
+  'error.generic':
+    '申し訳ありません。処理中にエラーが発生しました。しばらくしてからもう一度お試しください。解決しない場合はIT管理者へご連絡ください。',
+  'error.invalidAction': 'このボタンは古いか、正しくありません。メニューからやり直してください。',
+} as const;
+
+type Catalog = typeof ja;
+export type MessageKey = keyof Catalog;
+
+/** Placeholder names used in a message, e.g. `'{a} and {b}'` → `'a' | 'b'`. */
+type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | PlaceholdersOf<Rest>
+  : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+/** A translation must keep every placeholder of the Japanese original. */
+type TranslationOf<S extends string> = [PlaceholdersOf<S>] extends [never]
+  ? string
+  : UnionToIntersection<
+      PlaceholdersOf<S> extends infer P extends string ? `${string}{${P}}${string}` : never
+    >;
+
+// Same keys as `ja` (a missing or extra key is a compile error) and the same placeholders.
+const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
+  'app.name': 'Security Desk',
+
+  'menu.title': 'Information Security Desk',
+  'menu.intro':
+    'The desk where staff report incidents and submit requests under the Information Security Standard.',
+  'menu.greeting': 'Hello, {userName}.',
+  'menu.reportHeading': 'Report an incident',
+  'menu.requestHeading': 'Submit a request',
+  'menu.freeTextHint': 'You can also just type what happened, e.g. "I lost my IC card".',
+  'menu.emergency': 'In an emergency, also phone your section security officer.',
+
+  'basis.article': 'Basis: Security Standard {article}',
+
+  'intent.help': 'Help',
+  'intent.lost_ic_card': 'Lost IC card',
+  'intent.virus': 'Virus detected',
+  'intent.misdirected_mail': 'Misdirected e-mail',
+  'intent.takeout': 'Take-out request',
+  'intent.exception': 'Exception request',
+  'intent.password_leak': 'Password leaked',
+  'intent.device_lost': 'Lost or stolen device or media',
+  'intent.system_failure': 'System failure',
+  'intent.software_install': 'Software installation request',
+  'intent.private_device': 'Private device / external service request',
+  'intent.my_cases': 'My requests and reports',
+
+  'flowPending.instructionsHeading': 'What to do right now',
+  'flowPending.comingSoon':
+    'The guided form for this procedure is coming soon. Until then, contact your section security officer directly.',
+  'flowPending.backToMenu': 'Back to menu',
+
+  'instruction.lost_ic_card.report':
+    'Report the loss to your section security officer at once and follow their instructions.',
+  'instruction.lost_ic_card.stop': 'Your section security officer will stop all access with that card.',
+  'instruction.virus.disconnect':
+    'Disconnect the device from the network physically right now (unplug the LAN cable, turn Wi-Fi off).',
+  'instruction.virus.preserve':
+    'Do not power it off or delete any files (they are evidence). Then report to your section security officer.',
+  'instruction.misdirected_mail.report': 'Report to your section security officer at once.',
+  'instruction.misdirected_mail.delete':
+    'Ask the wrong recipient to delete the e-mail. Do not resend it to the same address.',
+  'instruction.takeout.permission':
+    'Do not take devices or storage media out of the office until you have permission.',
+  'instruction.takeout.protect':
+    'Class II or higher data may leave the office only with permission and encrypted or password-protected.',
+  'instruction.exception.permission':
+    'Exceptions need the chief security officer’s permission. Talk to your section security officer first.',
+  'instruction.password_leak.report':
+    'Report to your section security officer at once and change the password.',
+  'instruction.device_lost.report':
+    'Report to your section security officer at once and follow their instructions.',
+  'instruction.device_lost.wipe': 'For a mobile device, follow the officer’s instructions on remote wipe.',
+  'instruction.system_failure.report': 'Contact your section security officer immediately.',
+  'instruction.software_install.permission':
+    'Do not install, uninstall or change settings of software until your section security officer permits it.',
+  'instruction.private_device.permission':
+    'Do not use devices or media other than those lent to you for work without your section security officer’s permission.',
+  'instruction.private_device.service':
+    'Free mail and online storage services are not allowed unless the officer judges them necessary for work.',
+
+  'unknownUser.title': 'Access not available',
+  'unknownUser.message':
+    'Sorry, your account is not in the staff directory, so you cannot use the Security Desk. Please contact the IT administrator.',
+  'unknownUser.emergency': 'For an urgent security incident, contact your section security officer directly.',
+
+  'menu.notUnderstood': 'Sorry, I did not understand that. Please choose from the menu.',
+  'error.generic':
+    'Sorry, something went wrong. Please try again later. If the problem continues, contact the IT administrator.',
+  'error.invalidAction': 'This button is outdated or invalid. Please start again from the menu.',
+};
+
+const CATALOGS: { readonly [L in Locale]: { readonly [K in MessageKey]: string } } = { ja, en };
+
+/** Teams sends the client's locale (e.g. `ja-JP`, `en-US`); anything not English gets Japanese. */
+export function localeOf(activityLocale: string | undefined): Locale {
+  return activityLocale?.trim().toLowerCase().startsWith('en') ? 'en' : 'ja';
+}
+
+export type MessageParams<K extends MessageKey> = Record<PlaceholdersOf<Catalog[K]>, string | number>;
+
+/**
+ * The message for `key` in `locale`, with `{name}` placeholders replaced from `params`.
+ * Placeholders without a value are left as they are (the menu template fills `{userName}` itself).
+ */
+export function t<K extends MessageKey>(locale: Locale, key: K, params?: Partial<MessageParams<K>>): string {
+  const text: string = CATALOGS[locale][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = (params as Record<string, string | number | undefined>)[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Display title of an intent (button labels, card titles). */
+export function intentTitle(locale: Locale, intent: Intent): string {
+  return t(locale, `intent.${intent}`);
+}
