@@ -1,0 +1,187 @@
+// Case kinds, ids, statuses and per-kind severity: the data every flow, ledger and escalation timer
+// reads. Incidents (INC) are reports of something that happened; requests (REQ) ask for permission.
+
+/** Every user-facing string carries Japanese and English. */
+export interface Localized {
+  ja: string;
+  en: string;
+}
+
+export const INCIDENT_KINDS = [
+  'lost_ic_card',
+  'virus',
+  'misdirected_mail',
+  'password_leak',
+  'device_lost',
+  'system_failure',
+] as const;
+export const REQUEST_KINDS = ['takeout', 'exception', 'software_install', 'private_device'] as const;
+export const CASE_KINDS = [...INCIDENT_KINDS, ...REQUEST_KINDS] as const;
+
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export type CaseKind = (typeof CASE_KINDS)[number];
+export type CaseCategory = 'incident' | 'request';
+export type CaseIdPrefix = 'INC' | 'REQ';
+
+export function isCaseKind(value: unknown): value is CaseKind {
+  return typeof value === 'string' && (CASE_KINDS as readonly string[]).includes(value);
+}
+
+export function isIncidentKind(kind: CaseKind): kind is IncidentKind {
+  return (INCIDENT_KINDS as readonly string[]).includes(kind);
+}
+
+export function caseCategory(kind: CaseKind): CaseCategory {
+  return isIncidentKind(kind) ? 'incident' : 'request';
+}
+
+export function caseIdPrefix(kind: CaseKind): CaseIdPrefix {
+  return isIncidentKind(kind) ? 'INC' : 'REQ';
+}
+
+export const SEVERITIES = ['critical', 'high', 'normal'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Minutes a person asked to act has before escalation (PolicyMap "Escalation"), by severity. */
+export const ACK_MINUTES_BY_SEVERITY: Readonly<Record<Severity, number>> = {
+  critical: 15,
+  high: 30,
+  // One working day (8 h). Business-calendar handling, if any, belongs to the escalation scheduler.
+  normal: 480,
+};
+
+export interface CaseKindPolicy {
+  title: Localized;
+  severity: Severity;
+  /** Default acknowledgement deadline in minutes; flows may tighten it (e.g. a leak assessment). */
+  ackMinutes: number;
+  /** The standard's articles the case applies, cited on every card and ledger row. */
+  articles: readonly string[];
+}
+
+export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
+  lost_ic_card: {
+    title: { ja: 'ICカード紛失', en: 'Lost IC card' },
+    // Access with the card must be stopped at once (10(9)②): minutes matter.
+    severity: 'critical',
+    ackMinutes: 15,
+    articles: ['10(9)①エ', '10(9)②', '10(9)③'],
+  },
+  virus: {
+    title: { ja: 'ウイルス検知', en: 'Virus detected' },
+    severity: 'critical',
+    ackMinutes: 15,
+    articles: ['11(3)⑤', '11(3)⑥', '12(4)④', '12(5)②'],
+  },
+  misdirected_mail: {
+    title: { ja: 'メール誤送信', en: 'Misdirected e-mail' },
+    // The default assumes personal data may be involved; assessMisdirectedMail refines it.
+    severity: 'high',
+    ackMinutes: 30,
+    articles: ['8(3)①キ', '10(6)', '12(5)②カ'],
+  },
+  password_leak: {
+    title: { ja: 'パスワード流出の可能性', en: 'Password possibly leaked' },
+    severity: 'high',
+    ackMinutes: 30,
+    articles: ['10(8)②カ'],
+  },
+  device_lost: {
+    title: { ja: '端末機・記録媒体の紛失・盗難', en: 'Device or medium lost or stolen' },
+    severity: 'critical',
+    ackMinutes: 15,
+    articles: ['10(4)③', '10(6)', '12(5)②'],
+  },
+  system_failure: {
+    title: { ja: 'システム障害', en: 'System failure' },
+    severity: 'high',
+    ackMinutes: 30,
+    articles: ['12(5)①'],
+  },
+  takeout: {
+    title: { ja: '持ち出し申請', en: 'Take-out request' },
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['8(3)①エ', '8(3)①オ', '8(3)①カ', '10(4)①', '10(4)③', '10(4)⑥'],
+  },
+  exception: {
+    title: { ja: '例外措置申請', en: 'Exception request' },
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['12(6)①', '12(6)②'],
+  },
+  software_install: {
+    title: { ja: 'ソフトウェア導入・設定変更申請', en: 'Software install / setting change request' },
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['10(5)①', '10(5)②'],
+  },
+  private_device: {
+    title: { ja: '私物端末・外部サービス利用申請', en: 'Private device / external service request' },
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['10(3)', '10(4)②'],
+  },
+};
+
+/** Misdirected mail without personal data is a normal case; with it, high (30 min). */
+export const MISDIRECTED_MAIL_WITHOUT_PERSONAL_DATA: Readonly<{ severity: Severity; ackMinutes: number }> = {
+  severity: 'normal',
+  ackMinutes: 120,
+};
+
+/** An urgent exception (12(6)②) was already carried out: 統括 must be told "at once". */
+export const URGENT_EXCEPTION: Readonly<{ severity: Severity; ackMinutes: number }> = {
+  severity: 'high',
+  ackMinutes: 60,
+};
+
+export function caseTitle(kind: CaseKind): Localized {
+  return CASE_KIND_POLICY[kind].title;
+}
+
+export function articlesOf(kind: CaseKind): readonly string[] {
+  return CASE_KIND_POLICY[kind].articles;
+}
+
+export function severityOf(kind: CaseKind): Severity {
+  return CASE_KIND_POLICY[kind].severity;
+}
+
+export function ackMinutesOf(kind: CaseKind): number {
+  return CASE_KIND_POLICY[kind].ackMinutes;
+}
+
+/** `INC-2026-0001`. The sequence is zero-padded to 4 digits and grows past 9999 rather than wrapping. */
+export function formatCaseId(prefix: CaseIdPrefix, year: number, seq: number): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`invalid year: ${year}`);
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`invalid sequence: ${seq}`);
+  return `${prefix}-${year}-${String(seq).padStart(4, '0')}`;
+}
+
+export function parseCaseId(id: string): { prefix: CaseIdPrefix; year: number; seq: number } | null {
+  const m = /^(INC|REQ)-(\d{4})-(\d{4,})$/.exec(id);
+  if (!m) return null;
+  const seq = Number(m[3]);
+  if (seq < 1) return null;
+  return { prefix: m[1] as CaseIdPrefix, year: Number(m[2]), seq };
+}
+
+/** 'endorsed' is stage 1 of a normal exception (the section officer forwards it to 統括, 12(6)①). */
+export const CASE_STATUSES = [
+  'submitted',
+  'acknowledged',
+  'endorsed',
+  'approved',
+  'rejected',
+  'cancelled',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const FINAL_CASE_STATUSES: readonly CaseStatus[] = ['rejected', 'cancelled', 'closed'];
+
+export function isCaseStatus(value: unknown): value is CaseStatus {
+  return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
+}

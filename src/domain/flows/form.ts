@@ -1,0 +1,445 @@
+// Shared building blocks of the flow forms: field descriptions (what the card renders) and the
+// parsers of raw Adaptive Card values (everything arrives as a string). Every error carries Japanese
+// in the zod message and English in `params.en`, so `validate` can return both, keyed by field.
+import { z } from 'zod';
+import type { CaseKind, Localized } from '../cases';
+import { DATA_CLASSES, type DataClass } from '../policy/classification';
+import { parseIsoDate, parseJstDateTime, jstDateOf, type IsoDate } from '../policy/jst';
+
+export const FIELD_KINDS = [
+  'text',
+  'textarea',
+  'choice',
+  'multichoice',
+  'date',
+  'datetime',
+  'number',
+  'toggle',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export interface FieldChoice {
+  value: string;
+  label: Localized;
+}
+
+export interface FieldDef {
+  id: string;
+  label: Localized;
+  kind: FieldKind;
+  required: boolean;
+  choices?: readonly FieldChoice[];
+  placeholder?: Localized;
+  /** Help shown under the input, citing the article that asks for the field. */
+  help?: Localized;
+  article?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}
+
+export interface GuidanceItem {
+  text: Localized;
+  article: string;
+}
+
+/** Errors keyed by field id; `_form` for problems with the submission as a whole. */
+export type FieldErrors = Record<string, Localized>;
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+export interface ValidationContext {
+  now: Date;
+}
+
+export const FORM_ERROR_KEY = '_form';
+
+/** What every flow module exports; the registry checks each module against it. */
+export interface FlowModule<K extends CaseKind, T> {
+  kind: K;
+  title: Localized;
+  guidance: readonly GuidanceItem[];
+  fields: readonly FieldDef[];
+  FormSchema: z.ZodType<T>;
+  validate(raw: unknown, ctx: ValidationContext): ValidationResult<T>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field specs: one description and one parser per field, declared together so they cannot drift.
+
+type FieldOptions = Omit<FieldDef, 'id' | 'kind' | 'required' | 'choices'>;
+
+export interface FieldSpec<T> {
+  def: Omit<FieldDef, 'id'>;
+  schema: z.ZodType<T>;
+}
+
+type Ctx = z.core.$RefinementCtx;
+
+export function addError(ctx: Ctx, path: string | undefined, message: Localized, input?: unknown): void {
+  ctx.addIssue({
+    code: 'custom',
+    message: message.ja,
+    params: { en: message.en },
+    input,
+    ...(path === undefined ? {} : { path: [path] }),
+  });
+}
+
+const msg = {
+  required: (l: Localized): Localized => ({
+    ja: `「${l.ja}」を入力してください。`,
+    en: `Please enter "${l.en}".`,
+  }),
+  choose: (l: Localized): Localized => ({
+    ja: `「${l.ja}」を選択してください。`,
+    en: `Please choose "${l.en}".`,
+  }),
+  badChoice: (l: Localized): Localized => ({
+    ja: `「${l.ja}」の選択肢が正しくありません。`,
+    en: `"${l.en}" has an invalid choice.`,
+  }),
+  tooLong: (l: Localized, max: number): Localized => ({
+    ja: `「${l.ja}」は${max}文字以内で入力してください。`,
+    en: `"${l.en}" must be at most ${max} characters.`,
+  }),
+  badDate: (l: Localized): Localized => ({
+    ja: `「${l.ja}」は正しい日付（YYYY-MM-DD）で入力してください。`,
+    en: `"${l.en}" must be a valid date (YYYY-MM-DD).`,
+  }),
+  badDateTime: (l: Localized): Localized => ({
+    ja: `「${l.ja}」は正しい日時（YYYY-MM-DD HH:mm）で入力してください。`,
+    en: `"${l.en}" must be a valid date and time (YYYY-MM-DD HH:mm).`,
+  }),
+  badNumber: (l: Localized, min: number, max: number): Localized => ({
+    ja: `「${l.ja}」は${min}以上${max}以下の整数で入力してください。`,
+    en: `"${l.en}" must be a whole number from ${min} to ${max}.`,
+  }),
+  badToggle: (l: Localized): Localized => ({
+    ja: `「${l.ja}」の値が正しくありません。`,
+    en: `"${l.en}" has an invalid value.`,
+  }),
+};
+
+/** Strings from card inputs; numbers and booleans are accepted too (e.g. from tests or Action.Execute). */
+function asTrimmedString(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function present(v: unknown): boolean {
+  const s = asTrimmedString(v);
+  return s !== undefined && s !== '';
+}
+
+interface TextOptions extends FieldOptions {
+  maxLength?: number;
+  /** Extra format check (e.g. an e-mail address); returns an error or null. */
+  check?: (value: string) => Localized | null;
+}
+
+function textLike(kind: 'text' | 'textarea', defaultMax: number) {
+  function make(required: true, o: TextOptions): FieldSpec<string>;
+  function make(required: false, o: TextOptions): FieldSpec<string | undefined>;
+  function make(required: boolean, o: TextOptions): FieldSpec<string | undefined> {
+    const max = o.maxLength ?? defaultMax;
+    const { check, ...rest } = o;
+    const schema = z
+      .unknown()
+      .optional()
+      .transform((v, ctx): string | undefined => {
+        if (!present(v)) {
+          if (required) addError(ctx, undefined, msg.required(o.label), v);
+          return required ? z.NEVER : undefined;
+        }
+        const s = asTrimmedString(v);
+        if (s === undefined) {
+          addError(ctx, undefined, msg.required(o.label), v);
+          return z.NEVER;
+        }
+        if (s.length > max) {
+          addError(ctx, undefined, msg.tooLong(o.label, max), v);
+          return z.NEVER;
+        }
+        const problem = check?.(s) ?? null;
+        if (problem) {
+          addError(ctx, undefined, problem, v);
+          return z.NEVER;
+        }
+        return s;
+      });
+    return { def: { ...rest, kind, required, maxLength: max }, schema };
+  }
+  return make;
+}
+
+export const text = textLike('text', 200);
+export const textarea = textLike('textarea', 2000);
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function emailCheck(label: Localized) {
+  return (s: string): Localized | null =>
+    EMAIL_RE.test(s)
+      ? null
+      : {
+          ja: `「${label.ja}」はメールアドレスの形式で入力してください。`,
+          en: `"${label.en}" must be an e-mail address.`,
+        };
+}
+
+export function choice<const V extends string>(
+  required: true,
+  o: FieldOptions & { choices: readonly { value: V; label: Localized }[] },
+): FieldSpec<V>;
+export function choice<const V extends string>(
+  required: false,
+  o: FieldOptions & { choices: readonly { value: V; label: Localized }[] },
+): FieldSpec<V | undefined>;
+export function choice<const V extends string>(
+  required: boolean,
+  o: FieldOptions & { choices: readonly { value: V; label: Localized }[] },
+): FieldSpec<V | undefined> {
+  const allowed = new Set<string>(o.choices.map((c) => c.value));
+  const schema = z
+    .unknown()
+    .optional()
+    .transform((v, ctx): V | undefined => {
+      if (!present(v)) {
+        if (required) addError(ctx, undefined, msg.choose(o.label), v);
+        return required ? z.NEVER : undefined;
+      }
+      const s = asTrimmedString(v);
+      if (s === undefined || !allowed.has(s)) {
+        addError(ctx, undefined, msg.badChoice(o.label), v);
+        return z.NEVER;
+      }
+      return s as V;
+    });
+  return { def: { ...o, kind: 'choice', required }, schema };
+}
+
+/** Adaptive Card multi-select ChoiceSets send "a,b,c". */
+export function multichoice<const V extends string>(
+  required: boolean,
+  o: FieldOptions & { choices: readonly { value: V; label: Localized }[] },
+): FieldSpec<V[]> {
+  const allowed = new Set<string>(o.choices.map((c) => c.value));
+  const schema = z
+    .unknown()
+    .optional()
+    .transform((v, ctx): V[] => {
+      const s = asTrimmedString(v) ?? '';
+      const values = [
+        ...new Set(
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter((x) => x !== ''),
+        ),
+      ];
+      if (values.length === 0) {
+        if (required) {
+          addError(ctx, undefined, msg.choose(o.label), v);
+          return z.NEVER;
+        }
+        return [];
+      }
+      if (values.some((x) => !allowed.has(x))) {
+        addError(ctx, undefined, msg.badChoice(o.label), v);
+        return z.NEVER;
+      }
+      return values as V[];
+    });
+  return { def: { ...o, kind: 'multichoice', required }, schema };
+}
+
+/** 'true' / 'false' from Input.Toggle. A missing toggle is off. */
+export function toggle(o: FieldOptions): FieldSpec<boolean> {
+  const schema = z
+    .unknown()
+    .optional()
+    .transform((v, ctx): boolean => {
+      const s = asTrimmedString(v);
+      if (s === undefined || s === '' || s === 'false') return false;
+      if (s === 'true') return true;
+      addError(ctx, undefined, msg.badToggle(o.label), v);
+      return z.NEVER;
+    });
+  return { def: { ...o, kind: 'toggle', required: false }, schema };
+}
+
+export function integer(required: true, o: FieldOptions & { min: number; max: number }): FieldSpec<number>;
+export function integer(
+  required: false,
+  o: FieldOptions & { min: number; max: number },
+): FieldSpec<number | undefined>;
+export function integer(
+  required: boolean,
+  o: FieldOptions & { min: number; max: number },
+): FieldSpec<number | undefined> {
+  const schema = z
+    .unknown()
+    .optional()
+    .transform((v, ctx): number | undefined => {
+      if (!present(v)) {
+        if (required) addError(ctx, undefined, msg.required(o.label), v);
+        return required ? z.NEVER : undefined;
+      }
+      // Full-width digits are common from Japanese IMEs: normalise them before parsing.
+      const s = (asTrimmedString(v) ?? '').replace(/[０-９]/g, (d) =>
+        String.fromCharCode(d.charCodeAt(0) - 0xfee0),
+      );
+      const n = /^\d+$/.test(s) ? Number(s) : NaN;
+      if (!Number.isSafeInteger(n) || n < o.min || n > o.max) {
+        addError(ctx, undefined, msg.badNumber(o.label, o.min, o.max), v);
+        return z.NEVER;
+      }
+      return n;
+    });
+  return { def: { ...o, kind: 'number', required }, schema };
+}
+
+export function date(required: true, o: FieldOptions): FieldSpec<IsoDate>;
+export function date(required: false, o: FieldOptions): FieldSpec<IsoDate | undefined>;
+export function date(required: boolean, o: FieldOptions): FieldSpec<IsoDate | undefined> {
+  const schema = z
+    .unknown()
+    .optional()
+    .transform((v, ctx): IsoDate | undefined => {
+      if (!present(v)) {
+        if (required) addError(ctx, undefined, msg.required(o.label), v);
+        return required ? z.NEVER : undefined;
+      }
+      const d = parseIsoDate(asTrimmedString(v) ?? '');
+      if (d === null) {
+        addError(ctx, undefined, msg.badDate(o.label), v);
+        return z.NEVER;
+      }
+      return d;
+    });
+  return { def: { ...o, kind: 'date', required }, schema };
+}
+
+/** `YYYY-MM-DDTHH:mm` in Japan local time → Date. */
+export function datetime(required: true, o: FieldOptions): FieldSpec<Date>;
+export function datetime(required: false, o: FieldOptions): FieldSpec<Date | undefined>;
+export function datetime(required: boolean, o: FieldOptions): FieldSpec<Date | undefined> {
+  const schema = z
+    .unknown()
+    .optional()
+    .transform((v, ctx): Date | undefined => {
+      if (!present(v)) {
+        if (required) addError(ctx, undefined, msg.required(o.label), v);
+        return required ? z.NEVER : undefined;
+      }
+      const d = parseJstDateTime(asTrimmedString(v) ?? '');
+      if (d === null) {
+        addError(ctx, undefined, msg.badDateTime(o.label), v);
+        return z.NEVER;
+      }
+      return d;
+    });
+  return { def: { ...o, kind: 'datetime', required }, schema };
+}
+
+export const CLASS_CHOICES: readonly { value: DataClass; label: Localized }[] = DATA_CLASSES.map((c) => ({
+  value: c,
+  label: {
+    I: { ja: 'Ⅰ（個人情報・最小限の者のみが扱うデータ）', en: 'I (personal data / need-to-know only)' },
+    II: { ja: 'Ⅱ（非公開・侵害時に重大な影響）', en: 'II (not for publication / serious impact)' },
+    III: { ja: 'Ⅲ（公開データのうち侵害時に影響あり）', en: 'III (published, breach has impact)' },
+    IV: { ja: 'Ⅳ（上記以外）', en: 'IV (other)' },
+  }[c],
+}));
+
+/** Declares a form: field descriptions in declaration order, and the zod shape of the same fields. */
+export function defineForm<S extends Record<string, FieldSpec<unknown>>>(
+  specs: S,
+): { fields: FieldDef[]; shape: { [K in keyof S]: S[K]['schema'] } } {
+  const fields: FieldDef[] = [];
+  const shape: Record<string, z.ZodType<unknown>> = {};
+  for (const [id, spec] of Object.entries(specs)) {
+    fields.push({ id, ...spec.def });
+    shape[id] = spec.schema;
+  }
+  return { fields, shape: shape as { [K in keyof S]: S[K]['schema'] } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const head = issue.path[0];
+    const key = typeof head === 'string' ? head : FORM_ERROR_KEY;
+    if (errors[key]) continue; // the first problem per field is the one to fix first
+    const en = issue.code === 'custom' && typeof issue.params?.en === 'string' ? issue.params.en : undefined;
+    errors[key] =
+      en !== undefined
+        ? { ja: issue.message, en }
+        : key === FORM_ERROR_KEY
+          ? {
+              ja: '送信内容を読み取れませんでした。もう一度入力してください。',
+              en: 'The submission could not be read. Please try again.',
+            }
+          : { ja: issue.message, en: issue.message };
+  }
+  return errors;
+}
+
+/**
+ * Parse with the static schema, then apply the rules that need the clock (e.g. "not in the future").
+ * Clock rules run only once every field parsed, so each message refers to a well-formed value.
+ */
+export function runValidation<T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+  ctx: ValidationContext,
+  clockRules?: (value: T, ctx: ValidationContext) => FieldErrors,
+): ValidationResult<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  const errors = clockRules?.(parsed.data, ctx) ?? {};
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
+}
+
+/** Rule helper: an event time cannot be later than now. */
+export function notInFuture(errors: FieldErrors, field: string, label: Localized, at: Date, now: Date): void {
+  if (at.getTime() > now.getTime()) {
+    errors[field] = {
+      ja: `「${label.ja}」に未来の日時は指定できません。`,
+      en: `"${label.en}" cannot be in the future.`,
+    };
+  }
+}
+
+/** Rule helper: a date cannot be before today's date in Japan. */
+export function notBeforeToday(
+  errors: FieldErrors,
+  field: string,
+  label: Localized,
+  value: IsoDate,
+  now: Date,
+): void {
+  if (value < jstDateOf(now)) {
+    errors[field] = {
+      ja: `「${label.ja}」に過去の日付は指定できません。`,
+      en: `"${label.en}" cannot be in the past.`,
+    };
+  }
+}
+
+export function endNotBeforeStart(ctx: Ctx, field: string, label: Localized, startLabel: Localized): void {
+  addError(ctx, field, {
+    ja: `「${label.ja}」は「${startLabel.ja}」以降の日付にしてください。`,
+    en: `"${label.en}" must not be before "${startLabel.en}".`,
+  });
+}
+
+export function requiredWhen(ctx: Ctx, field: string, label: Localized, condition: Localized): void {
+  addError(ctx, field, {
+    ja: `${condition.ja}は「${label.ja}」を入力してください。`,
+    en: `${condition.en}, please enter "${label.en}".`,
+  });
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateTakeout,
+  type TakeoutDecision,
+  type TakeoutFacts,
+  type TakeoutItemKind,
+  type TakeoutProtection,
+} from '../../../src/domain/policy/takeout';
+import type { DataClass } from '../../../src/domain/policy/classification';
+
+// Every class × item kind × protection, with the expected decision written out (not derived).
+const TABLE: Array<[TakeoutItemKind, DataClass, TakeoutProtection, TakeoutDecision]> = [
+  ['data', 'I', 'encryption', 'needs_approval'],
+  ['data', 'I', 'password', 'needs_approval'],
+  ['data', 'I', 'none', 'refused'],
+  ['data', 'II', 'encryption', 'needs_approval'],
+  ['data', 'II', 'password', 'needs_approval'],
+  ['data', 'II', 'none', 'refused'],
+  ['data', 'III', 'encryption', 'no_approval_needed'],
+  ['data', 'III', 'password', 'no_approval_needed'],
+  ['data', 'III', 'none', 'no_approval_needed'],
+  ['data', 'IV', 'encryption', 'no_approval_needed'],
+  ['data', 'IV', 'password', 'no_approval_needed'],
+  ['data', 'IV', 'none', 'no_approval_needed'],
+  ['terminal', 'I', 'encryption', 'needs_approval'],
+  ['terminal', 'I', 'password', 'needs_approval'],
+  ['terminal', 'I', 'none', 'refused'],
+  ['terminal', 'II', 'encryption', 'needs_approval'],
+  ['terminal', 'II', 'password', 'needs_approval'],
+  ['terminal', 'II', 'none', 'refused'],
+  ['terminal', 'III', 'encryption', 'needs_approval'],
+  ['terminal', 'III', 'password', 'needs_approval'],
+  ['terminal', 'III', 'none', 'needs_approval'],
+  ['terminal', 'IV', 'encryption', 'needs_approval'],
+  ['terminal', 'IV', 'password', 'needs_approval'],
+  ['terminal', 'IV', 'none', 'needs_approval'],
+  ['medium', 'I', 'encryption', 'needs_approval'],
+  ['medium', 'I', 'password', 'needs_approval'],
+  ['medium', 'I', 'none', 'refused'],
+  ['medium', 'II', 'encryption', 'needs_approval'],
+  ['medium', 'II', 'password', 'needs_approval'],
+  ['medium', 'II', 'none', 'refused'],
+  ['medium', 'III', 'encryption', 'needs_approval'],
+  ['medium', 'III', 'password', 'needs_approval'],
+  ['medium', 'III', 'none', 'needs_approval'],
+  ['medium', 'IV', 'encryption', 'needs_approval'],
+  ['medium', 'IV', 'password', 'needs_approval'],
+  ['medium', 'IV', 'none', 'needs_approval'],
+];
+
+function facts(over: Partial<TakeoutFacts>): TakeoutFacts {
+  return {
+    itemKind: 'data',
+    classification: 'IV',
+    protection: 'none',
+    mobileTerminal: false,
+    remoteWipeEnabled: false,
+    ...over,
+  };
+}
+
+describe('evaluateTakeout: class table × item kind × protection', () => {
+  it.each(TABLE)('%s / class %s / %s → %s', (itemKind, classification, protection, decision) => {
+    const r = evaluateTakeout(facts({ itemKind, classification, protection }));
+    expect(r.decision).toBe(decision);
+    const mandatory = classification === 'I' || classification === 'II';
+    expect(r.requiredProtection).toBe(mandatory ? 'mandatory' : 'as_needed');
+    if (decision === 'refused') {
+      expect(r.violations.map((v) => v.article)).toEqual(['8(3)①オ']);
+      expect(r.violations[0]?.message.ja).toMatch(/暗号化又はパスワード設定/);
+    } else {
+      expect(r.violations).toEqual([]);
+    }
+    expect(r.ledger).toBe(itemKind === 'data' ? 'case_record' : 'takeout_ledger');
+    if (itemKind !== 'data') expect(r.articles).toEqual(expect.arrayContaining(['10(4)①', '10(4)⑥']));
+  });
+});
+
+describe('evaluateTakeout: mobile terminals (10(4)③)', () => {
+  it.each([
+    // itemKind, mobile, wipe, decision, violation articles
+    ['terminal', true, false, 'refused', ['10(4)③']],
+    ['terminal', true, true, 'needs_approval', []],
+    ['terminal', false, false, 'needs_approval', []],
+    // The toggles mean nothing for data or media.
+    ['medium', true, false, 'needs_approval', []],
+    ['data', true, false, 'no_approval_needed', []],
+  ] as const)('%s mobile=%s wipe=%s → %s', (itemKind, mobileTerminal, remoteWipeEnabled, decision, arts) => {
+    const r = evaluateTakeout(
+      facts({ itemKind, classification: 'III', protection: 'encryption', mobileTerminal, remoteWipeEnabled }),
+    );
+    expect(r.decision).toBe(decision);
+    expect(r.violations.map((v) => v.article)).toEqual(arts);
+  });
+
+  it('reports both violations when both rules are broken', () => {
+    const r = evaluateTakeout(
+      facts({ itemKind: 'terminal', classification: 'I', protection: 'none', mobileTerminal: true }),
+    );
+    expect(r.decision).toBe('refused');
+    expect(r.violations.map((v) => v.article)).toEqual(['8(3)①オ', '10(4)③']);
+  });
+});
+
+describe('evaluateTakeout: notes', () => {
+  it('class I notes that copying also needs permission (8(3)①エ)', () => {
+    const r = evaluateTakeout(facts({ classification: 'I', protection: 'encryption' }));
+    expect(r.notes.map((n) => n.article)).toContain('8(3)①エ');
+  });
+
+  it('class III data without protection is allowed but advised and recorded (8(3)①カ)', () => {
+    const r = evaluateTakeout(facts({ classification: 'III', protection: 'none' }));
+    expect(r.decision).toBe('no_approval_needed');
+    expect(r.notes.map((n) => n.article)).toEqual(['8(3)①カ', '8(3)①カ']);
+    expect(r.notes[1]?.message.ja).toMatch(/記録/);
+  });
+
+  it('class II data with encryption has no 8(3)①エ note', () => {
+    const r = evaluateTakeout(facts({ classification: 'II', protection: 'password' }));
+    expect(r.notes).toEqual([]);
+  });
+});
