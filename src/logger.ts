@@ -12,7 +12,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { app: 'security-desk' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['text', '*.text', 'body', '*.body', 'name', '*.name', 'phone', 'mobile'], remove: true },
+      redact: {
+        paths: ['text', '*.text', 'body', '*.body', 'name', '*.name', 'phone', 'mobile'],
+        remove: true,
+      },
     },
     destination,
   );

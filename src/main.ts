@@ -10,6 +10,8 @@ import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/di
 import { openDatabase } from './storage/open';
 import type { Database } from './storage/sql';
 import { createBotApp, turnHandler } from './teams/app';
+import { createRenderer } from './teams/renderers';
+import { DEFAULT_SENDER_OPTIONS, OutboxSender, type SenderOptions } from './teams/sender';
 
 export function findRepoRoot(start = __dirname): string {
   let dir = start;
@@ -36,10 +38,14 @@ export interface RunningBot {
   config: Config;
   db: Database;
   port: number;
+  sender: OutboxSender;
   stop(): Promise<void>;
 }
 
-export async function startBot(env: NodeJS.ProcessEnv, opts: { clock?: Clock; logger?: Logger } = {}): Promise<RunningBot> {
+export async function startBot(
+  env: NodeJS.ProcessEnv,
+  opts: { clock?: Clock; logger?: Logger; senderOptions?: Partial<SenderOptions> } = {},
+): Promise<RunningBot> {
   const config = loadConfig(env, findRepoRoot());
   const logger = opts.logger ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
@@ -48,7 +54,12 @@ export async function startBot(env: NodeJS.ProcessEnv, opts: { clock?: Clock; lo
     const dir = await loadDirectoryAtStartup(db, config.directoryCsv, clock);
     if (dir.result.ok) {
       logger.info(
-        { changed: dir.result.changed, people: dir.result.people, sections: dir.result.sections, warnings: dir.result.warnings.length },
+        {
+          changed: dir.result.changed,
+          people: dir.result.people,
+          sections: dir.result.sections,
+          warnings: dir.result.warnings.length,
+        },
         'directory loaded',
       );
     } else {
@@ -59,8 +70,19 @@ export async function startBot(env: NodeJS.ProcessEnv, opts: { clock?: Clock; lo
     throw err;
   }
   const adapter = createAdapter(config);
-  const app = createBotApp({ db, clock, logger });
-  const server = createHttpServer({ adapter, logic: turnHandler(app, { db, clock, logger }), db, logger, allowedTenantIds: config.allowedTenantIds });
+  const sender = new OutboxSender(
+    { db, clock, logger, adapter, appId: config.auth?.appId ?? '', render: createRenderer(db) },
+    { ...DEFAULT_SENDER_OPTIONS, ...opts.senderOptions },
+  );
+  const deps = { db, clock, logger, sender };
+  const app = createBotApp(deps);
+  const server = createHttpServer({
+    adapter,
+    logic: turnHandler(app, deps),
+    db,
+    logger,
+    allowedTenantIds: config.allowedTenantIds,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -73,12 +95,15 @@ export async function startBot(env: NodeJS.ProcessEnv, opts: { clock?: Clock; lo
       'LOCAL MODE: no MICROSOFT_APP_ID, requests are NOT authenticated; bound to loopback only. Never expose this.',
     );
   }
+  sender.start();
   logger.info({ host: config.host, port, engine: config.database.engine }, 'listening');
   return {
     config,
     db,
     port,
+    sender,
     async stop() {
+      await sender.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await db.close();

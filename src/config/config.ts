@@ -16,7 +16,10 @@ function parseDatabaseUrl(raw: string, ctx: z.RefinementCtx): DatabaseConfig {
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (file === '') {
-      ctx.addIssue({ code: 'custom', message: 'sqlite: needs a file path, e.g. sqlite:./data/security-desk.db' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'sqlite: needs a file path, e.g. sqlite:./data/security-desk.db',
+      });
       return z.NEVER;
     }
     return { engine: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
@@ -89,7 +92,8 @@ const EnvSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['HOST'],
-        message: 'must be a loopback address (127.0.0.1, localhost, ::1) when MICROSOFT_APP_ID is unset (anonymous local mode)',
+        message:
+          'must be a loopback address (127.0.0.1, localhost, ::1) when MICROSOFT_APP_ID is unset (anonymous local mode)',
       });
     }
   });

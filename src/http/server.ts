@@ -54,7 +54,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -92,7 +95,11 @@ function botResponse(res: http.ServerResponse): BotResponse {
   };
 }
 
-async function handleMessages(req: http.IncomingMessage, res: http.ServerResponse, deps: HttpDeps): Promise<void> {
+async function handleMessages(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  deps: HttpDeps,
+): Promise<void> {
   const raw = await readBody(req);
   let json: unknown;
   try {
@@ -105,7 +112,10 @@ async function handleMessages(req: http.IncomingMessage, res: http.ServerRespons
   const tenant = tenantOf(envelope.data);
   // Deny by default: only tenants named in ALLOWED_TENANT_IDS are served.
   if (!tenant || !deps.allowedTenantIds.includes(tenant)) {
-    deps.logger.warn({ activityId: envelope.data.id ?? null, tenantId: tenant ?? null }, 'tenant not allowed: refused');
+    deps.logger.warn(
+      { activityId: envelope.data.id ?? null, tenantId: tenant ?? null },
+      'tenant not allowed: refused',
+    );
     throw new HttpError(403, 'tenant not allowed');
   }
   const botReq: BotRequest = {
@@ -117,7 +127,10 @@ async function handleMessages(req: http.IncomingMessage, res: http.ServerRespons
     await deps.adapter.process(botReq, botResponse(res), deps.logic);
   } catch (err) {
     // botbuilder throws (instead of answering) when the activity fails its own schema checks.
-    deps.logger.warn({ activityId: envelope.data.id ?? null, err: (err as Error).name }, 'activity rejected by adapter');
+    deps.logger.warn(
+      { activityId: envelope.data.id ?? null, err: (err as Error).name },
+      'activity rejected by adapter',
+    );
     throw new HttpError(400, 'malformed activity');
   }
 }
@@ -143,7 +156,10 @@ export function createHttpServer(deps: HttpDeps): http.Server {
       if (err instanceof HttpError) {
         sendJson(res, err.status, { error: err.message });
       } else {
-        deps.logger.error({ route, err: { name: (err as Error).name, message: (err as Error).message } }, 'http error');
+        deps.logger.error(
+          { route, err: { name: (err as Error).name, message: (err as Error).message } },
+          'http error',
+        );
         sendJson(res, 500, { error: 'internal error' });
       }
     });

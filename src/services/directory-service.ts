@@ -51,7 +51,12 @@ export async function importDirectory(
       event: 'directory.imported',
       subject: 'directory',
       article: '6ウ',
-      data: { source: opts.source, sha256, people: directory.people.length, sections: directory.sections.length },
+      data: {
+        source: opts.source,
+        sha256,
+        people: directory.people.length,
+        sections: directory.sections.length,
+      },
     });
     return {
       ok: true as const,
@@ -81,7 +86,10 @@ export async function loadDirectoryAtStartup(
     const people = await new DirectoryRepo(db).countPeople();
     if (people > 0) {
       return {
-        result: { ok: false, errors: [{ line: 0, message: `ファイルを読めません: ${(err as Error).message}` }] },
+        result: {
+          ok: false,
+          errors: [{ line: 0, message: `ファイルを読めません: ${(err as Error).message}` }],
+        },
         kept: true,
       };
     }

@@ -20,9 +20,10 @@ export class SqlBotStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const row = await this.db.one<{ etag: string; data: string }>('SELECT etag, data FROM bot_state WHERE key = ?', [
-        key,
-      ]);
+      const row = await this.db.one<{ etag: string; data: string }>(
+        'SELECT etag, data FROM bot_state WHERE key = ?',
+        [key],
+      );
       if (row) items[key] = { ...(JSON.parse(row.data) as object), eTag: row.etag };
     }
     return items;

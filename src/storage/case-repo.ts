@@ -24,8 +24,10 @@ export interface CaseRecord {
 export interface CaseRecipient {
   caseId: string;
   personId: string;
+  /** 'section_officer', 'superior', 'chief_officer,it_admin' … (routing roles, comma-joined). */
   role: string;
-  reason: Localized;
+  /** Why this person got the case, each with the article that says so. */
+  reasons: Array<{ text: Localized; article: string }>;
 }
 
 interface CaseRow {
@@ -128,20 +130,22 @@ export class CaseRepo {
     await this.sql.execute(
       `INSERT INTO case_recipients (case_id, person_id, role, reason_json) VALUES (?, ?, ?, ?)
        ON CONFLICT (case_id, person_id) DO NOTHING`,
-      [r.caseId, r.personId, r.role, JSON.stringify(r.reason)],
+      [r.caseId, r.personId, r.role, JSON.stringify(r.reasons)],
     );
   }
 
   async recipients(caseId: string): Promise<CaseRecipient[]> {
-    const rows = await this.sql.query<{ case_id: string; person_id: string; role: string; reason_json: string }>(
-      'SELECT * FROM case_recipients WHERE case_id = ? ORDER BY rowid',
-      [caseId],
-    );
+    const rows = await this.sql.query<{
+      case_id: string;
+      person_id: string;
+      role: string;
+      reason_json: string;
+    }>('SELECT * FROM case_recipients WHERE case_id = ? ORDER BY rowid', [caseId]);
     return rows.map((r) => ({
       caseId: r.case_id,
       personId: r.person_id,
       role: r.role,
-      reason: JSON.parse(r.reason_json) as Localized,
+      reasons: JSON.parse(r.reason_json) as CaseRecipient['reasons'],
     }));
   }
 }

@@ -39,19 +39,30 @@ export class DraftRepo {
       `INSERT INTO drafts (person_id, kind, answers_json, errors_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (person_id, kind) DO UPDATE SET
          answers_json = excluded.answers_json, errors_json = excluded.errors_json, updated_at = excluded.updated_at`,
-      [d.personId, d.kind, JSON.stringify(d.answers), JSON.stringify(d.errors), d.createdAt ?? d.updatedAt, d.updatedAt],
+      [
+        d.personId,
+        d.kind,
+        JSON.stringify(d.answers),
+        JSON.stringify(d.errors),
+        d.createdAt ?? d.updatedAt,
+        d.updatedAt,
+      ],
     );
   }
 
   async get(personId: string, kind: CaseKind): Promise<Draft | undefined> {
-    const r = await this.sql.one<Row>('SELECT * FROM drafts WHERE person_id = ? AND kind = ?', [personId, kind]);
+    const r = await this.sql.one<Row>('SELECT * FROM drafts WHERE person_id = ? AND kind = ?', [
+      personId,
+      kind,
+    ]);
     return r ? toDraft(r) : undefined;
   }
 
   async listByPerson(personId: string): Promise<Draft[]> {
-    const rows = await this.sql.query<Row>('SELECT * FROM drafts WHERE person_id = ? ORDER BY updated_at DESC', [
-      personId,
-    ]);
+    const rows = await this.sql.query<Row>(
+      'SELECT * FROM drafts WHERE person_id = ? ORDER BY updated_at DESC',
+      [personId],
+    );
     return rows.map(toDraft);
   }
 

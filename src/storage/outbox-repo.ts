@@ -81,7 +81,15 @@ export class OutboxRepo {
       `INSERT INTO outbox (dedupe_key, to_aad, priority, message_json, status, attempts, next_attempt_at, case_id, created_at)
        VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [e.dedupeKey, e.toAad.toLowerCase(), e.priority, JSON.stringify(e.message), e.at, e.caseId ?? null, e.at],
+      [
+        e.dedupeKey,
+        e.toAad.toLowerCase(),
+        e.priority,
+        JSON.stringify(e.message),
+        e.at,
+        e.caseId ?? null,
+        e.at,
+      ],
     );
     return r.changes === 1;
   }
@@ -115,7 +123,12 @@ export class OutboxRepo {
     return r.changes === 1;
   }
 
-  async markSent(id: number, at: string, activityId: string | null, conversationId: string | null): Promise<void> {
+  async markSent(
+    id: number,
+    at: string,
+    activityId: string | null,
+    conversationId: string | null,
+  ): Promise<void> {
     await this.sql.execute(
       "UPDATE outbox SET status = 'sent', sent_at = ?, activity_id = ?, conversation_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
       [at, activityId, conversationId, id],

@@ -5,12 +5,16 @@ import { registerCardRoutes, type CardHandlers } from './card-routes';
 import type { BotDeps } from './deps';
 import { t } from './i18n';
 import { identityGuard } from './identity';
+import { caseCardHandlers } from './routes/case-routes';
+import { flowCardHandlers } from './routes/flow-routes';
 import { menuCardHandlers, registerMenuRoutes } from './routes/menu-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
 import { turnLocale } from './turn';
 
 export const CARD_HANDLERS: CardHandlers = {
   ...menuCardHandlers,
+  ...flowCardHandlers,
+  ...caseCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -41,7 +45,10 @@ export function turnHandler(app: Application<TurnState>, deps: BotDeps) {
       await app.run(ctx);
     } catch (err) {
       const e = err as Error;
-      deps.logger.error({ activityId: ctx.activity.id, err: { name: e.name, message: e.message, stack: e.stack } }, 'turn failed');
+      deps.logger.error(
+        { activityId: ctx.activity.id, err: { name: e.name, message: e.message, stack: e.stack } },
+        'turn failed',
+      );
       try {
         if (ctx.activity.type === 'message') await ctx.sendActivity(t(turnLocale(ctx), 'error.generic'));
       } catch {

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { z } from 'zod';
+import { CASE_KINDS } from '../domain/cases';
+import { FIELD_KINDS } from '../domain/flows/form';
 import { INTENTS, type Intent } from '../domain/intents';
 import { t, intentTitle, type Locale, type MessageKey } from './i18n';
 
@@ -50,10 +52,217 @@ export const UnknownUserCardDataSchema = z.object({
 });
 export type UnknownUserCardData = z.infer<typeof UnknownUserCardDataSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Flow cards: the guided form, its confirmation, drafts and the case cards. The builders that fill
+// them from domain data are in form-card.ts; these schemas are the contract of the templates.
+
+const KindSchema = z.enum(CASE_KINDS);
+const CaseIdSchema = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
+
+/**
+ * Keys the form's Action.Submit data already carries: Teams merges input values into that object,
+ * so an input with one of these ids would overwrite the verb or the flow kind.
+ */
+export const RESERVED_INPUT_IDS: readonly string[] = ['verb', 'kind'];
+
+/** Letters and digits with single underscores: `__` is kept for the `<id>__date` / `<id>__time` pair. */
+const InputIdSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/, 'input id: letters, digits, single underscores')
+  .refine((id) => !RESERVED_INPUT_IDS.includes(id), 'input id is reserved');
+
+/** A partial datetime keeps what was typed: `2026-11-26T09:05`, `2026-11-26`, `T09:05` or ''. */
+const PARTIAL_DATETIME = /^(?:\d{4}-\d{2}-\d{2})?(?:T(?:\d{2}:\d{2})?)?$/;
+const NUMBER_TEXT = /^-?\d+(?:\.\d+)?$/;
+
+export const FormFieldCardDataSchema = z
+  .object({
+    id: InputIdSchema,
+    kind: z.enum(FIELD_KINDS),
+    /** Label as shown, including the required marker. */
+    label: TextSchema,
+    required: z.boolean(),
+    /** Prefilled value as Adaptive Cards sends it back: multichoice comma-separated, toggle 'true'/'false'. */
+    value: z.string(),
+    placeholder: z.string(),
+    help: z.string(),
+    /** Server-side validation message shown under the input; '' for none. */
+    error: z.string(),
+    /** Client-side message when a required input is left empty. */
+    requiredMessage: TextSchema,
+    choices: z.array(z.object({ title: TextSchema, value: TextSchema })),
+    /** 0 for no limit. */
+    maxLength: z.number().int().min(0),
+  })
+  .superRefine((f, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message, path: ['value'] });
+    if ((f.kind === 'choice' || f.kind === 'multichoice') && f.choices.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `${f.kind} field needs choices`, path: ['choices'] });
+    }
+    // Multi-select ChoiceSets join the chosen values with commas.
+    if (f.kind === 'multichoice' && f.choices.some((c) => c.value.includes(','))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'multichoice values cannot contain commas',
+        path: ['choices'],
+      });
+    }
+    // The template converts the value with float(): anything else would make the expansion throw.
+    if (f.kind === 'number' && f.value !== '' && !NUMBER_TEXT.test(f.value))
+      problem('number value is not numeric');
+    if (f.kind === 'toggle' && !['', 'true', 'false'].includes(f.value))
+      problem("toggle value is not 'true'/'false'");
+    if (f.kind === 'datetime' && !PARTIAL_DATETIME.test(f.value))
+      problem('datetime value is not YYYY-MM-DDTHH:mm');
+  });
+export type FormFieldCardData = z.infer<typeof FormFieldCardDataSchema>;
+
+/** Every input id the card will carry: a datetime field renders `<id>__date` and `<id>__time`. */
+function inputIdsOf(fields: readonly { id: string; kind: string }[]): string[] {
+  return fields.flatMap((f) => (f.kind === 'datetime' ? [`${f.id}__date`, `${f.id}__time`] : [f.id]));
+}
+
+export const FlowFormCardDataSchema = z.object({
+  title: TextSchema,
+  kind: KindSchema,
+  guidanceHeading: TextSchema,
+  /** Urgent instructions, rendered before any question. May be empty. */
+  guidance: z.array(InstructionSchema),
+  intro: TextSchema,
+  draftNote: z.string(),
+  formError: z.string(),
+  /** Label of the time half of a datetime field. */
+  timeLabel: TextSchema,
+  fields: z
+    .array(FormFieldCardDataSchema)
+    .min(1)
+    .refine((fields) => {
+      const ids = inputIdsOf(fields);
+      return new Set(ids).size === ids.length;
+    }, 'input ids must be unique'),
+  reviewLabel: TextSchema,
+  discardLabel: TextSchema,
+  menuLabel: TextSchema,
+});
+export type FlowFormCardData = z.infer<typeof FlowFormCardDataSchema>;
+
+export const FINDING_LEVELS = ['info', 'warning', 'refusal'] as const;
+export type FindingLevel = (typeof FINDING_LEVELS)[number];
+
+const FindingSchema = z.object({ text: TextSchema, basis: TextSchema, level: z.enum(FINDING_LEVELS) });
+/** `value` is user-typed text: the templates show it in a TextRun, which renders no Markdown. */
+const RowSchema = z.object({ label: TextSchema, value: TextSchema });
+const RecipientSchema = z.object({ name: TextSchema, role: TextSchema });
+
+export const FlowConfirmCardDataSchema = z
+  .object({
+    title: TextSchema,
+    kind: KindSchema,
+    intro: TextSchema,
+    rows: z.array(RowSchema),
+    findingsHeading: TextSchema,
+    findings: z.array(FindingSchema),
+    /** True hides the submit button; the refusal findings explain why. */
+    refused: z.boolean(),
+    refusedHeading: TextSchema,
+    recipientsHeading: TextSchema,
+    recipients: z.array(RecipientSchema),
+    submitLabel: TextSchema,
+    editLabel: TextSchema,
+    discardLabel: TextSchema,
+  })
+  // Deny by default: a refusal finding always hides the submit button, and a refused card says why.
+  .refine((d) => d.refused === d.findings.some((f) => f.level === 'refusal'), {
+    message: 'refused must be true exactly when a finding has level "refusal"',
+    path: ['refused'],
+  });
+export type FlowConfirmCardData = z.infer<typeof FlowConfirmCardDataSchema>;
+
+export const DraftResumeCardDataSchema = z.object({
+  title: TextSchema,
+  kind: KindSchema,
+  message: TextSchema,
+  guidanceHeading: TextSchema,
+  guidance: z.array(InstructionSchema),
+  resumeLabel: TextSchema,
+  discardLabel: TextSchema,
+});
+export type DraftResumeCardData = z.infer<typeof DraftResumeCardDataSchema>;
+
+export const CaseCreatedCardDataSchema = z.object({
+  caseId: CaseIdSchema,
+  title: TextSchema,
+  message: TextSchema,
+  labels: z.object({ caseId: TextSchema, status: TextSchema, submittedAt: TextSchema }),
+  statusLabel: TextSchema,
+  /** Japan time, already formatted. */
+  submittedAt: TextSchema,
+  nextStepsHeading: TextSchema,
+  nextSteps: z.array(TextSchema),
+  recipientsHeading: TextSchema,
+  recipients: z.array(RecipientSchema),
+  articles: TextSchema,
+  myCasesLabel: TextSchema,
+  menuLabel: TextSchema,
+});
+export type CaseCreatedCardData = z.infer<typeof CaseCreatedCardDataSchema>;
+
+export const SEVERITY_COLORS = ['attention', 'warning', 'default'] as const;
+export type SeverityColor = (typeof SEVERITY_COLORS)[number];
+
+export const CaseRoutedCardDataSchema = z.object({
+  caseId: CaseIdSchema,
+  title: TextSchema,
+  severityLabel: TextSchema,
+  severityColor: z.enum(SEVERITY_COLORS),
+  headline: TextSchema,
+  /** Why this person got the card, with the article. */
+  reasonText: TextSchema,
+  labels: z.object({ caseId: TextSchema, submittedAt: TextSchema }),
+  submittedAt: TextSchema,
+  /** '' when the recipient is only informed and no deadline applies. */
+  ackDueText: z.string(),
+  rows: z.array(RowSchema),
+  findingsHeading: TextSchema,
+  findings: z.array(FindingSchema),
+  dutiesHeading: TextSchema,
+  duties: z.array(TextSchema),
+  footer: z.string(),
+});
+export type CaseRoutedCardData = z.infer<typeof CaseRoutedCardDataSchema>;
+
+export const MyCasesCardDataSchema = z.object({
+  title: TextSchema,
+  /** Shown when there is nothing to list; '' hides it. */
+  empty: z.string(),
+  items: z.array(
+    z.object({
+      caseId: CaseIdSchema,
+      title: TextSchema,
+      statusLabel: TextSchema,
+      submittedAt: TextSchema,
+      canCancel: z.boolean(),
+      cancelLabel: TextSchema,
+    }),
+  ),
+  draftsHeading: TextSchema,
+  drafts: z.array(
+    z.object({ kind: KindSchema, title: TextSchema, updatedAt: TextSchema, resumeLabel: TextSchema }),
+  ),
+  menuLabel: TextSchema,
+});
+export type MyCasesCardData = z.infer<typeof MyCasesCardDataSchema>;
+
 export const CARD_TEMPLATES = {
   menu: { file: 'menu.json', schema: MenuCardDataSchema },
   'flow-pending': { file: 'flow-pending.json', schema: FlowPendingCardDataSchema },
   'unknown-user': { file: 'unknown-user.json', schema: UnknownUserCardDataSchema },
+  'flow-form': { file: 'flow-form.json', schema: FlowFormCardDataSchema },
+  'flow-confirm': { file: 'flow-confirm.json', schema: FlowConfirmCardDataSchema },
+  'draft-resume': { file: 'draft-resume.json', schema: DraftResumeCardDataSchema },
+  'case-created': { file: 'case-created.json', schema: CaseCreatedCardDataSchema },
+  'case-routed': { file: 'case-routed.json', schema: CaseRoutedCardDataSchema },
+  'my-cases': { file: 'my-cases.json', schema: MyCasesCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
@@ -94,11 +303,28 @@ function loadTemplate(name: CardTemplateName): unknown {
   return json;
 }
 
+/**
+ * Removes object properties whose value is null. A template writes an optional property as
+ * `"${if(cond, value, null)}"` (e.g. `maxLength` only when there is a limit); clients differ in how
+ * they treat an explicit null, so none is sent.
+ */
+function dropNullProperties(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dropNullProperties);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (value !== null) out[key] = dropNullProperties(value);
+  }
+  return out;
+}
+
 /** Validates `data` against the template's schema (throws on bad data) and expands the template. */
 export function renderCard<N extends CardTemplateName>(name: N, data: CardData<N>): AdaptiveCardJson {
   const parsed = CARD_TEMPLATES[name].schema.parse(data);
   // A fresh Template per render: it keeps its evaluation context on the instance.
-  const expanded: unknown = new ACData.Template(loadTemplate(name)).expand({ $root: parsed });
+  const expanded: unknown = dropNullProperties(
+    new ACData.Template(loadTemplate(name)).expand({ $root: parsed }),
+  );
   if (
     typeof expanded !== 'object' ||
     expanded === null ||

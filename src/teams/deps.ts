@@ -7,4 +7,6 @@ export interface BotDeps {
   db: Database;
   clock: Clock;
   logger: Logger;
+  /** The one sending component; handlers enqueue in their transaction and only kick it. */
+  sender?: { kick(): void };
 }

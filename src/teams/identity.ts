@@ -18,7 +18,10 @@ export function identityGuard(deps: BotDeps) {
     const aad = a.from?.aadObjectId?.toLowerCase();
     const person = aad ? await new DirectoryRepo(deps.db).personByAadObjectId(aad) : undefined;
     if (!person) {
-      deps.logger.warn({ activityId: a.id, type: a.type, aadObjectId: aad ?? null }, 'unknown person refused');
+      deps.logger.warn(
+        { activityId: a.id, type: a.type, aadObjectId: aad ?? null },
+        'unknown person refused',
+      );
       if (a.type === 'message' || a.type === 'invoke') {
         await ctx.sendActivity({ attachments: [cardAttachment(buildUnknownUserCard(turnLocale(ctx)))] });
       }
@@ -27,7 +30,11 @@ export function identityGuard(deps: BotDeps) {
     setActingPerson(ctx, person);
     const conversationType = a.conversation?.conversationType;
     if (conversationType === undefined || conversationType === 'personal') {
-      const tenantId = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } })?.tenant?.id ?? '')
+      const tenantId = (
+        a.conversation?.tenantId ??
+        (a.channelData as { tenant?: { id?: string } })?.tenant?.id ??
+        ''
+      )
         .toString()
         .toLowerCase();
       await new ConversationRepo(deps.db).upsert({

@@ -139,7 +139,11 @@ export class OutboxSender {
     const ref = await new ConversationRepo(db).get(item.toAad);
     if (!ref) {
       // The person never opened a chat with the bot: no conversation to post into yet.
-      return this.fail(item, { status: undefined, retryAfterMs: undefined, message: 'no conversation reference' });
+      return this.fail(item, {
+        status: undefined,
+        retryAfterMs: undefined,
+        message: 'no conversation reference',
+      });
     }
     try {
       const activity = await this.deps.render(item.message, localeOf(ref.locale ?? undefined));
@@ -169,14 +173,20 @@ export class OutboxSender {
     const attempts = item.attempts + 1;
     if (isPermanent(f) || attempts >= this.opts.maxAttempts) {
       await outbox.markDead(item.id, f.message);
-      this.deps.logger.error({ outboxId: item.id, caseId: item.caseId, attempts, status: f.status }, 'outbox gave up');
+      this.deps.logger.error(
+        { outboxId: item.id, caseId: item.caseId, attempts, status: f.status },
+        'outbox gave up',
+      );
       return false;
     }
     const exp = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (attempts - 1));
     const delay = f.retryAfterMs ?? Math.round(exp / 2 + Math.random() * (exp / 2));
     const next = new Date(this.deps.clock.now().getTime() + delay).toISOString();
     await outbox.markRetry(item.id, next, f.message);
-    this.deps.logger.warn({ outboxId: item.id, attempts, status: f.status, delayMs: delay }, 'outbox retry scheduled');
+    this.deps.logger.warn(
+      { outboxId: item.id, attempts, status: f.status, delayMs: delay },
+      'outbox retry scheduled',
+    );
     return false;
   }
 }

@@ -2,6 +2,9 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { detectIntent } from '../../domain/intent-rules';
 import type { Intent } from '../../domain/intents';
+import { isCaseKind } from '../../domain/cases';
+import { sendMyCases } from './case-routes';
+import { startFlow } from './flow-routes';
 import type { CardHandlers } from '../card-routes';
 import { buildFlowPendingCard, buildMenuCard } from '../cards';
 import type { BotDeps } from '../deps';
@@ -14,10 +17,13 @@ export async function sendMenu(ctx: TurnContext, lead?: string): Promise<void> {
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });
 }
 
-/** Starts the flow for an intent. Until a flow's guided form exists, its card says what to do now. */
+/** Starts what an intent asks for: the menu, the person's own cases, or a flow's guided form. */
 export async function startIntent(ctx: TurnContext, intent: Intent, deps: BotDeps): Promise<void> {
   deps.logger.info({ activityId: ctx.activity.id, intent }, 'intent selected');
   if (intent === 'help') return sendMenu(ctx);
+  if (intent === 'my_cases') return sendMyCases(ctx, deps);
+  if (isCaseKind(intent)) return startFlow(ctx, intent, deps);
+  // Unreachable while every non-menu intent is a case kind; kept as a safe answer, not silence.
   await ctx.sendActivity({ attachments: [cardAttachment(buildFlowPendingCard(turnLocale(ctx), intent))] });
 }
 

@@ -11,7 +11,10 @@ import { sendMenu } from './menu-routes';
  */
 async function welcomeOnce(ctx: TurnContext, deps: BotDeps): Promise<void> {
   const person = actingPerson(ctx);
-  const first = await new ConversationRepo(deps.db).markWelcomed(person.aadObjectId, deps.clock.now().toISOString());
+  const first = await new ConversationRepo(deps.db).markWelcomed(
+    person.aadObjectId,
+    deps.clock.now().toISOString(),
+  );
   if (!first) return;
   deps.logger.info({ personId: person.id }, 'welcome sent');
   await sendMenu(ctx);

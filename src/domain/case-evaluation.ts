@@ -1,0 +1,207 @@
+// What the standard says about one submitted report or request, before anybody acts on it:
+// refusals (never sent on), warnings and notes with their articles, the severity that drives the
+// acknowledgement deadline, and the routing extras (possible leak, affected sections, urgency).
+// Pure: the same answers and clock always give the same evaluation.
+import { ackMinutesOf, severityOf, type CaseKind, type Localized, type Severity } from './cases';
+import type { Directory } from './directory';
+import type { FlowValues } from './flows';
+import { assessMisdirectedMail } from './policy/data-leak';
+import { exceptionStages } from './policy/exception';
+import {
+  deviceLostActions,
+  deviceLostIsPossibleLeak,
+  misdirectedMailActions,
+  passwordLeakActions,
+  virusActions,
+} from './policy/incident';
+import { evaluateTakeout } from './policy/takeout';
+import type { RouteExtras } from './routing';
+
+export type FindingLevel = 'info' | 'warning' | 'refusal';
+
+export interface Finding {
+  text: Localized;
+  article: string;
+  level: FindingLevel;
+}
+
+export interface CaseEvaluation {
+  refused: boolean;
+  findings: Finding[];
+  severity: Severity;
+  ackMinutes: number;
+  routeExtras: RouteExtras;
+  /** Kind-specific results kept on the case (leak duties and deadlines, take-out decision, stages). */
+  details: Record<string, unknown>;
+}
+
+type Evaluators = { [K in CaseKind]: (v: FlowValues[K], now: Date, dir: Directory) => CaseEvaluation };
+
+const base = (kind: CaseKind): CaseEvaluation => ({
+  refused: false,
+  findings: [],
+  severity: severityOf(kind),
+  ackMinutes: ackMinutesOf(kind),
+  routeExtras: {},
+  details: {},
+});
+
+const warn = (a: { text: Localized; article: string }): Finding => ({ ...a, level: 'warning' });
+
+/** Sections named in free text (by 課名 or 課コード), for the officers a failure affects (12(5)①ウ). */
+export function sectionsMentioned(dir: Directory, text: string | undefined): string[] {
+  if (!text) return [];
+  return dir.sections
+    .filter((s) => text.includes(s.name) || new RegExp(`(^|\\D)${s.code}(\\D|$)`).test(text))
+    .map((s) => s.code);
+}
+
+const EVALUATORS: Evaluators = {
+  lost_ic_card: (_v) => ({
+    ...base('lost_ic_card'),
+    findings: [
+      {
+        text: {
+          ja: '課情報セキュリティ責任者が、このICカードによるアクセスを速やかに停止します。',
+          en: 'The section officer stops access with this card at once.',
+        },
+        article: '10(9)②',
+        level: 'info',
+      },
+    ],
+  }),
+  virus: (v) => ({
+    ...base('virus'),
+    findings: virusActions(v).map(warn),
+    routeExtras: {},
+  }),
+  misdirected_mail: (v, now) => {
+    const a = assessMisdirectedMail(v, now);
+    const findings: Finding[] = [
+      ...misdirectedMailActions(v).map(warn),
+      ...a.reasons.map((r) => ({
+        text: {
+          ja: `個人情報保護委員会への報告対象: ${r.text.ja}`,
+          en: `Reportable to the Personal Information Protection Commission: ${r.text.en}`,
+        },
+        article: r.article,
+        level: 'warning' as const,
+      })),
+      ...a.notes.map((n) => ({ text: n.text, article: n.article, level: 'info' as const })),
+    ];
+    return {
+      ...base('misdirected_mail'),
+      findings,
+      severity: a.severity,
+      ackMinutes: a.ackMinutes,
+      routeExtras: { possibleLeak: a.possibleLeak },
+      details: {
+        possibleLeak: a.possibleLeak,
+        mustReportToCommission: a.mustReportToCommission,
+        notifyPersons: a.notifyPersons,
+        reasons: a.reasons.map((r) => r.code),
+        preliminaryReportDue: a.deadlines?.preliminary.toISOString() ?? null,
+        finalReportDue: a.deadlines?.final.toISOString() ?? null,
+      },
+    };
+  },
+  password_leak: (v) => ({ ...base('password_leak'), findings: passwordLeakActions(v).map(warn) }),
+  device_lost: (v) => {
+    const leak = deviceLostIsPossibleLeak(v);
+    return {
+      ...base('device_lost'),
+      findings: deviceLostActions(v).map(warn),
+      routeExtras: { possibleLeak: leak },
+      details: { possibleLeak: leak },
+    };
+  },
+  system_failure: (v, _now, dir) => {
+    const affected = sectionsMentioned(dir, v.otherSections);
+    return {
+      ...base('system_failure'),
+      routeExtras: { affectedSectionCodes: affected },
+      details: { affectedSectionCodes: affected },
+    };
+  },
+  takeout: (v) => {
+    const e = evaluateTakeout(v);
+    return {
+      ...base('takeout'),
+      refused: e.decision === 'refused',
+      findings: [
+        ...e.violations.map((f) => ({ text: f.message, article: f.article, level: 'refusal' as const })),
+        ...e.notes.map((f) => ({ text: f.message, article: f.article, level: 'info' as const })),
+      ],
+      details: { decision: e.decision, requiredProtection: e.requiredProtection, ledger: e.ledger },
+    };
+  },
+  exception: (v) => {
+    const stages = exceptionStages(v);
+    return {
+      ...base('exception'),
+      ...(v.urgent ? { severity: 'high' as const, ackMinutes: 60 } : {}),
+      routeExtras: { urgent: v.urgent },
+      findings: v.urgent
+        ? [
+            {
+              text: {
+                ja: '緊急の例外措置は先に実施できますが、事後直ちに統括情報セキュリティ責任者へ報告されます（事後報告）。',
+                en: 'An urgent exception may be carried out first; the chief officer is told at once afterwards.',
+              },
+              article: '12(6)②',
+              level: 'info',
+            },
+          ]
+        : [
+            {
+              text: {
+                ja: '課情報セキュリティ責任者の確認を経て、統括情報セキュリティ責任者が許可します。',
+                en: 'The section officer endorses it, then the chief officer decides.',
+              },
+              article: '12(6)①',
+              level: 'info',
+            },
+          ],
+      details: { stages: stages.map((s) => s.stage) },
+    };
+  },
+  software_install: () => ({
+    ...base('software_install'),
+    findings: [
+      {
+        text: {
+          ja: '課情報セキュリティ責任者の許可があるまで、インストール・設定変更はしないでください。',
+          en: 'Do not install or change settings until the section officer permits it.',
+        },
+        article: '10(5)①',
+        level: 'info',
+      },
+    ],
+  }),
+  private_device: () => ({
+    ...base('private_device'),
+    findings: [
+      {
+        text: {
+          ja: '許可があるまで、私物端末・外部サービスを業務に使わないでください。',
+          en: 'Do not use the private device or external service for work until permitted.',
+        },
+        article: '10(4)②',
+        level: 'info',
+      },
+    ],
+  }),
+};
+
+export function evaluateCase<K extends CaseKind>(
+  kind: K,
+  value: FlowValues[K],
+  now: Date,
+  dir: Directory,
+): CaseEvaluation {
+  return (EVALUATORS[kind] as (v: FlowValues[K], now: Date, dir: Directory) => CaseEvaluation)(
+    value,
+    now,
+    dir,
+  );
+}

@@ -1,0 +1,180 @@
+import type { Clock } from '../domain/clock';
+import {
+  articlesOf,
+  caseCategory,
+  caseIdPrefix,
+  FINAL_CASE_STATUSES,
+  type CaseKind,
+  type CaseStatus,
+  type Severity,
+} from '../domain/cases';
+import type { Person } from '../domain/directory';
+import type { CaseRoute } from '../domain/routing';
+import { jstDateOf } from '../domain/policy/jst';
+import { AuditRepo } from '../storage/audit-repo';
+import { CaseRepo, type CaseRecipient, type CaseRecord } from '../storage/case-repo';
+import { DirectoryRepo } from '../storage/directory-repo';
+import { DraftRepo } from '../storage/draft-repo';
+import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
+import type { Database } from '../storage/sql';
+
+export interface SubmitCaseInput {
+  reporter: Person;
+  kind: CaseKind;
+  /** Validated answers, JSON-serialisable. */
+  form: Record<string, unknown>;
+  /** The policy evaluation shown on the confirmation card. */
+  evaluation: Record<string, unknown>;
+  severity: Severity;
+  ackMinutes: number;
+  route: CaseRoute;
+}
+
+export interface SubmittedCase {
+  caseId: string;
+  recipients: Array<Omit<CaseRecipient, 'caseId'>>;
+  ackDueAt: string;
+}
+
+const priorityOf = (s: Severity): number =>
+  s === 'critical' ? PRIORITY.critical : s === 'high' ? PRIORITY.high : PRIORITY.normal;
+
+/**
+ * Creates the case, its recipients and their routed cards (outbox) in one transaction, with its
+ * audit event; the reporter's draft is removed in the same transaction, so a double click on
+ * 送信 cannot create two cases.
+ */
+export async function submitCase(
+  db: Database,
+  clock: Clock,
+  input: SubmitCaseInput,
+): Promise<SubmittedCase | null> {
+  const now = clock.now();
+  const at = now.toISOString();
+  return db.transaction(async (tx) => {
+    const drafts = new DraftRepo(tx);
+    if (!(await drafts.delete(input.reporter.id, input.kind))) return null;
+    const cases = new CaseRepo(tx);
+    const caseId = await cases.nextId(caseIdPrefix(input.kind), Number(jstDateOf(now).slice(0, 4)));
+    const ackDueAt = new Date(now.getTime() + input.ackMinutes * 60_000).toISOString();
+    await cases.insert({
+      id: caseId,
+      kind: input.kind,
+      category: caseCategory(input.kind),
+      status: 'submitted',
+      severity: input.severity,
+      reporterId: input.reporter.id,
+      sectionCode: input.route.sectionCode,
+      assigneeId: input.route.assignee,
+      form: input.form,
+      evaluation: input.evaluation,
+      ackDueAt,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const recipients: SubmittedCase['recipients'] = [
+      {
+        personId: input.route.assignee,
+        role: input.route.assigneeRole,
+        reasons: [input.route.assigneeReason],
+      },
+      ...input.route.notify.map((n) => ({
+        personId: n.personId,
+        role: n.roles.join(','),
+        reasons: n.reasons,
+      })),
+    ];
+    const dir = new DirectoryRepo(tx);
+    const outbox = new OutboxRepo(tx);
+    for (const r of recipients) {
+      await cases.addRecipient({ caseId, ...r });
+      const person = await dir.personById(r.personId);
+      if (!person) continue;
+      await outbox.enqueue({
+        dedupeKey: `case.routed:${caseId}:${r.personId}`,
+        toAad: person.aadObjectId,
+        priority: priorityOf(input.severity),
+        message: { type: 'case.routed', caseId, personId: r.personId, role: r.role },
+        caseId,
+        at,
+      });
+    }
+    await new AuditRepo(tx).append({
+      at,
+      actor: input.reporter.id,
+      event: 'case.submitted',
+      subject: caseId,
+      article: articlesOf(input.kind).join(' '),
+      data: {
+        kind: input.kind,
+        severity: input.severity,
+        assignee: input.route.assignee,
+        notify: input.route.notify.map((n) => n.personId),
+        ackDueAt,
+      },
+    });
+    return { caseId, recipients, ackDueAt };
+  });
+}
+
+/** Statuses in which a reporter may still withdraw: nothing decided yet. */
+const CANCELLABLE: readonly CaseStatus[] = ['submitted', 'endorsed'];
+
+export function canCancel(c: CaseRecord, personId: string): boolean {
+  return c.reporterId === personId && c.category === 'request' && CANCELLABLE.includes(c.status);
+}
+
+export type CancelResult =
+  { ok: true; case: CaseRecord } | { ok: false; reason: 'not_found' | 'not_allowed' | 'not_cancellable' };
+
+/**
+ * A reporter withdraws a pending request. Deny by default: only the reporter, only requests, only
+ * before a decision; the version check makes a cancel racing a decision lose cleanly.
+ */
+export async function cancelCase(
+  db: Database,
+  clock: Clock,
+  caseId: string,
+  actor: Person,
+): Promise<CancelResult> {
+  const at = clock.now().toISOString();
+  return db.transaction(async (tx) => {
+    const cases = new CaseRepo(tx);
+    const c = await cases.get(caseId);
+    if (!c) return { ok: false, reason: 'not_found' };
+    if (c.reporterId !== actor.id) return { ok: false, reason: 'not_allowed' };
+    if (!canCancel(c, actor.id) || FINAL_CASE_STATUSES.includes(c.status))
+      return { ok: false, reason: 'not_cancellable' };
+    if (!(await cases.setStatus(c.id, c.version, 'cancelled', at)))
+      return { ok: false, reason: 'not_cancellable' };
+    const outbox = new OutboxRepo(tx);
+    const dir = new DirectoryRepo(tx);
+    for (const r of await cases.recipients(c.id)) {
+      const person = await dir.personById(r.personId);
+      if (!person) continue;
+      await outbox.enqueue({
+        dedupeKey: `case.cancelled:${c.id}:${r.personId}`,
+        toAad: person.aadObjectId,
+        priority: PRIORITY.normal,
+        message: {
+          type: 'text',
+          text: {
+            ja: `${c.id} は申請者により取り下げられました。対応は不要です。`,
+            en: `${c.id} was withdrawn by the requester. No action is needed.`,
+          },
+        },
+        caseId: c.id,
+        at,
+      });
+    }
+    await new AuditRepo(tx).append({
+      at,
+      actor: actor.id,
+      event: 'case.cancelled',
+      subject: c.id,
+      data: { from: c.status },
+    });
+    const updated = await cases.get(c.id);
+    return { ok: true, case: updated ?? c };
+  });
+}

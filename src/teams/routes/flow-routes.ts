@@ -1,0 +1,264 @@
+import type { TurnContext } from 'botbuilder';
+import { caseCategory, type CaseKind, type Localized } from '../../domain/cases';
+import { evaluateCase, type CaseEvaluation, type Finding } from '../../domain/case-evaluation';
+import type { Directory, Person } from '../../domain/directory';
+import { FLOWS } from '../../domain/flows';
+import { routeCase, type CaseRoute } from '../../domain/routing';
+import { submitCase } from '../../services/case-service';
+import { DirectoryRepo } from '../../storage/directory-repo';
+import { DraftRepo } from '../../storage/draft-repo';
+import type { CardHandlers } from '../card-routes';
+import type { BotDeps } from '../deps';
+import {
+  answerRows,
+  answersFromSubmit,
+  buildCaseCreatedCard,
+  buildDraftResumeCard,
+  buildFlowConfirmCard,
+  buildFlowFormCard,
+  type Answers,
+  type CardFinding,
+  type CardRecipient,
+} from '../form-card';
+import type { Locale } from '../i18n';
+import { roleLabel } from '../roles';
+import { cardAttachment } from '../send';
+import { actingPerson, turnLocale } from '../turn';
+import { sendMenu } from './menu-routes';
+
+const M = {
+  discarded: { ja: '下書きを破棄しました。', en: 'The draft was discarded.' },
+  noDraft: {
+    ja: 'この内容はすでに送信済みか、下書きが見つかりません。「私の申請・報告」で確認できます。',
+    en: 'This was already submitted or the draft is gone. See "My requests and reports".',
+  },
+  refused: {
+    ja: 'この申請は規程に反するため送信できません。内容を修正してください。',
+    en: 'This request breaks a mandatory rule and cannot be sent. Please correct it.',
+  },
+  notifyAssignee: {
+    ja: '{name}（{role}）に通知しました。指示があればそれに従ってください（根拠: 対策基準 10(6)③）。',
+    en: '{name} ({role}) has been notified. Follow their instructions (standard 10(6)③).',
+  },
+  awaitDecision: {
+    ja: '{name}（{role}）の判断をお待ちください。許可が出るまでは実施しないでください。',
+    en: 'Please wait for the decision of {name} ({role}); do not proceed before permission.',
+  },
+  track: {
+    ja: '対応状況は「私の申請・報告」でいつでも確認できます。',
+    en: 'You can follow progress under "My requests and reports".',
+  },
+} satisfies Record<string, Localized>;
+
+function fill(text: string, params: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? `{${k}}`);
+}
+
+async function reply(ctx: TurnContext, card: object): Promise<void> {
+  await ctx.sendActivity({ attachments: [cardAttachment(card)] });
+}
+
+function toCardFindings(findings: readonly Finding[]): CardFinding[] {
+  return findings.map((f) => ({ message: f.text, article: f.article, level: f.level }));
+}
+
+function recipientsOf(dir: Directory, route: CaseRoute): CardRecipient[] {
+  const nameOf = (id: string) => dir.people.find((p) => p.id === id)?.name ?? id;
+  return [
+    { name: nameOf(route.assignee), role: roleLabel(route.assigneeRole) },
+    ...route.notify.map((n) => ({ name: nameOf(n.personId), role: roleLabel(n.roles.join(',')) })),
+  ];
+}
+
+async function sendForm(
+  ctx: TurnContext,
+  kind: CaseKind,
+  answers: Answers,
+  errors: Record<string, Localized>,
+  savedAt?: Date,
+) {
+  await reply(
+    ctx,
+    buildFlowFormCard(
+      turnLocale(ctx),
+      FLOWS[kind],
+      answers,
+      errors,
+      savedAt ? { draftSavedAt: savedAt } : {},
+    ),
+  );
+}
+
+/** Starts a flow: urgent guidance first (on the form or the resume card), then the questions. */
+export async function startFlow(ctx: TurnContext, kind: CaseKind, deps: BotDeps): Promise<void> {
+  const person = actingPerson(ctx);
+  const draft = await new DraftRepo(deps.db).get(person.id, kind);
+  if (draft && Object.values(draft.answers).some((v) => v.trim() !== '')) {
+    await reply(ctx, buildDraftResumeCard(turnLocale(ctx), FLOWS[kind], new Date(draft.updatedAt)));
+    return;
+  }
+  await sendForm(ctx, kind, {}, {});
+}
+
+interface Assessed {
+  ok: true;
+  value: unknown;
+  evaluation: CaseEvaluation;
+  route: CaseRoute;
+  dir: Directory;
+}
+
+/**
+ * Server-side validation of whatever the client sent, then the policy and the routing. The answers
+ * are stored first, so an error, a crash or a restart never loses what was typed.
+ */
+async function assess(
+  ctx: TurnContext,
+  deps: BotDeps,
+  person: Person,
+  kind: CaseKind,
+  answers: Answers,
+): Promise<Assessed | { ok: false }> {
+  const now = deps.clock.now();
+  const flow = FLOWS[kind];
+  const v = flow.validate(answers, { now });
+  const errors = v.ok ? {} : v.errors;
+  await new DraftRepo(deps.db).save({
+    personId: person.id,
+    kind,
+    answers,
+    errors,
+    updatedAt: now.toISOString(),
+  });
+  if (!v.ok) {
+    deps.logger.info({ personId: person.id, kind, errorFields: Object.keys(v.errors) }, 'form rejected');
+    await sendForm(ctx, kind, answers, v.errors);
+    return { ok: false };
+  }
+  const dir = await new DirectoryRepo(deps.db).load();
+  const evaluation = evaluateCase(kind, v.value as never, now, dir);
+  const route = routeCase(dir, person.id, kind, evaluation.routeExtras);
+  if (!route.ok) {
+    deps.logger.error({ personId: person.id, kind, error: route.error }, 'routing failed');
+    await ctx.sendActivity(route.message[turnLocale(ctx)]);
+    return { ok: false };
+  }
+  return { ok: true, value: v.value, evaluation, route, dir };
+}
+
+function nextSteps(locale: Locale, kind: CaseKind, a: Assessed): Localized[] {
+  const assignee = a.dir.people.find((p) => p.id === a.route.assignee);
+  const role = roleLabel(a.route.assigneeRole);
+  const params = (l: Locale) => ({ name: assignee?.name ?? '', role: role[l] });
+  const first = caseCategory(kind) === 'incident' ? M.notifyAssignee : M.awaitDecision;
+  void locale;
+  return [
+    { ja: fill(first.ja, params('ja')), en: fill(first.en, params('en')) },
+    ...a.evaluation.findings
+      .filter((f) => f.level === 'warning')
+      .map((f) => ({ ja: `${f.text.ja}（${f.article}）`, en: `${f.text.en} (${f.article})` })),
+    M.track,
+  ];
+}
+
+export const flowCardHandlers: Pick<
+  CardHandlers,
+  'flow.review' | 'flow.submit' | 'flow.edit' | 'draft.resume' | 'draft.discard'
+> = {
+  'flow.review': async (ctx, action, deps) => {
+    const person = actingPerson(ctx);
+    const answers = answersFromSubmit(action as Record<string, unknown>, FLOWS[action.kind].fields);
+    const a = await assess(ctx, deps, person, action.kind, answers);
+    if (!a.ok) return;
+    const locale = turnLocale(ctx);
+    await reply(
+      ctx,
+      buildFlowConfirmCard(locale, {
+        kind: action.kind,
+        title: FLOWS[action.kind].title,
+        rows: answerRows(locale, FLOWS[action.kind].fields, answers),
+        findings: toCardFindings(a.evaluation.findings),
+        refused: a.evaluation.refused,
+        recipients: recipientsOf(a.dir, a.route),
+      }),
+    );
+  },
+
+  'flow.submit': async (ctx, action, deps) => {
+    const person = actingPerson(ctx);
+    const locale = turnLocale(ctx);
+    // Card data carries the kind only: the answers are reloaded from storage, never from the card.
+    const draft = await new DraftRepo(deps.db).get(person.id, action.kind);
+    if (!draft) {
+      await ctx.sendActivity(M.noDraft[locale]);
+      return;
+    }
+    const a = await assess(ctx, deps, person, action.kind, draft.answers);
+    if (!a.ok) return;
+    if (a.evaluation.refused) {
+      // Deny by default: a request that breaks a mandatory rule is never sent on (8(3)①オ, 10(4)③).
+      await ctx.sendActivity(M.refused[locale]);
+      await sendForm(ctx, action.kind, draft.answers, {});
+      return;
+    }
+    const created = await submitCase(deps.db, deps.clock, {
+      reporter: person,
+      kind: action.kind,
+      form: { answers: draft.answers, value: JSON.parse(JSON.stringify(a.value)) as unknown },
+      evaluation: {
+        refused: false,
+        findings: a.evaluation.findings,
+        ...a.evaluation.details,
+      },
+      severity: a.evaluation.severity,
+      ackMinutes: a.evaluation.ackMinutes,
+      route: a.route,
+    });
+    if (!created) {
+      await ctx.sendActivity(M.noDraft[locale]);
+      return;
+    }
+    deps.logger.info({ personId: person.id, caseId: created.caseId, kind: action.kind }, 'case submitted');
+    deps.sender?.kick();
+    await reply(
+      ctx,
+      buildCaseCreatedCard(locale, {
+        caseId: created.caseId,
+        kind: action.kind,
+        status: 'submitted',
+        submittedAt: deps.clock.now(),
+        nextSteps: nextSteps(locale, action.kind, a),
+        recipients: recipientsOf(a.dir, a.route),
+      }),
+    );
+  },
+
+  'flow.edit': async (ctx, action, deps) => {
+    const draft = await new DraftRepo(deps.db).get(actingPerson(ctx).id, action.kind);
+    await sendForm(
+      ctx,
+      action.kind,
+      draft?.answers ?? {},
+      draft?.errors ?? {},
+      draft ? new Date(draft.updatedAt) : undefined,
+    );
+  },
+
+  'draft.resume': async (ctx, action, deps) => {
+    const draft = await new DraftRepo(deps.db).get(actingPerson(ctx).id, action.kind);
+    await sendForm(
+      ctx,
+      action.kind,
+      draft?.answers ?? {},
+      draft?.errors ?? {},
+      draft ? new Date(draft.updatedAt) : undefined,
+    );
+  },
+
+  'draft.discard': async (ctx, action, deps) => {
+    const person = actingPerson(ctx);
+    await new DraftRepo(deps.db).delete(person.id, action.kind);
+    deps.logger.info({ personId: person.id, kind: action.kind }, 'draft discarded');
+    await sendMenu(ctx, M.discarded[turnLocale(ctx)]);
+  },
+};
