@@ -48,7 +48,9 @@ export class FakeConnector {
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake failure' } }));
         return;
       }
-      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+      const body = chunks.length
+        ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+        : {};
       if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(url)) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `conv-${++this.seq}` }));
@@ -73,11 +75,15 @@ export class FakeConnector {
   }
 
   /** Waits until `predicate` holds for the received list (bounded). */
-  async waitFor(predicate: (r: ReceivedActivity[]) => boolean, timeoutMs = 5000): Promise<ReceivedActivity[]> {
+  async waitFor(
+    predicate: (r: ReceivedActivity[]) => boolean,
+    timeoutMs = 5000,
+  ): Promise<ReceivedActivity[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`FakeConnector: condition not met in ${timeoutMs} ms; got ${this.received.length}`);
+      if (left <= 0)
+        throw new Error(`FakeConnector: condition not met in ${timeoutMs} ms; got ${this.received.length}`);
       await new Promise<void>((r) => {
         const t = setTimeout(r, Math.min(left, 200));
         this.waiters.push(() => {

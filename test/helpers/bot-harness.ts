@@ -1,0 +1,138 @@
+import { startBot, type RunningBot } from '../../src/main';
+import { createLogger } from '../../src/logger';
+import type { Clock } from '../../src/domain/clock';
+import { FakeConnector, type ReceivedActivity } from './connector';
+import { teamsActivity } from './activities';
+import { tempDbFile } from './db';
+
+export interface Reply {
+  text: string | undefined;
+  /** The Adaptive Card content, if any. */
+  card: Record<string, unknown> | undefined;
+  /** The card as JSON text, for content assertions. */
+  cardText: string;
+  raw: ReceivedActivity;
+}
+
+function toReply(r: ReceivedActivity): Reply {
+  const att = (
+    r.activity.attachments as Array<{ contentType: string; content: Record<string, unknown> }> | undefined
+  )?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return {
+    text: r.activity.text as string | undefined,
+    card: att?.content,
+    cardText: att ? JSON.stringify(att.content) : '',
+    raw: r,
+  };
+}
+
+/** Every `data` object of the card's actions (Action.Submit / Execute), depth-first. */
+export function cardActions(card: unknown): Array<{ title: string; data: Record<string, unknown> }> {
+  const out: Array<{ title: string; data: Record<string, unknown> }> = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (
+        (o.type === 'Action.Submit' || o.type === 'Action.Execute') &&
+        o.data &&
+        typeof o.data === 'object'
+      ) {
+        out.push({ title: String(o.title ?? ''), data: o.data as Record<string, unknown> });
+      }
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** Every input id of the card with its prefilled value. */
+export function cardInputs(card: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string')
+        out[o.id] = o.value;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/**
+ * The real bot (HTTP server, adapter, SQLite file, outbox) against a loopback connector. `say`
+ * returns what the bot answered in that person's chat during the turn.
+ */
+export class BotHarness {
+  private constructor(
+    readonly connector: FakeConnector,
+    public bot: RunningBot,
+    readonly dbFile: string,
+    private readonly clock: Clock | undefined,
+  ) {}
+
+  static async start(opts: { dbFile?: string; clock?: Clock } = {}): Promise<BotHarness> {
+    const connector = await FakeConnector.start();
+    const dbFile = opts.dbFile ?? tempDbFile();
+    const bot = await BotHarness.boot(dbFile, opts.clock);
+    return new BotHarness(connector, bot, dbFile, opts.clock);
+  }
+
+  private static boot(dbFile: string, clock: Clock | undefined): Promise<RunningBot> {
+    return startBot(
+      { PORT: '0', DATABASE_URL: `sqlite:${dbFile}` },
+      {
+        logger: createLogger('silent'),
+        ...(clock ? { clock } : {}),
+        senderOptions: { pollMs: 50, backoffMs: 50 },
+      },
+    );
+  }
+
+  /** Stops the bot process part and starts it again on the same database file. */
+  async restart(): Promise<void> {
+    await this.bot.stop();
+    this.bot = await BotHarness.boot(this.dbFile, this.clock);
+  }
+
+  async post(activity: Record<string, unknown>): Promise<number> {
+    const res = await fetch(`http://127.0.0.1:${this.bot.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    await res.text();
+    return res.status;
+  }
+
+  async say(from: string, input: string | Record<string, unknown>, locale?: string): Promise<Reply[]> {
+    const before = this.connector.received.length;
+    const activity = teamsActivity({
+      from,
+      serviceUrl: this.connector.url,
+      ...(typeof input === 'string' ? { text: input } : { value: input }),
+      ...(locale ? { locale } : {}),
+    });
+    const status = await this.post(activity);
+    if (status !== 200) throw new Error(`bot answered HTTP ${status}`);
+    // Replies of this turn answer this activity (replyToId); proactive sends in between do not.
+    return this.connector.received
+      .slice(before)
+      .filter((r) => r.conversationId === `a:personal-${from}` && r.activity.replyToId === activity.id)
+      .map(toReply);
+  }
+
+  /** Proactive messages received in a person's chat so far. */
+  inbox(aad: string): Reply[] {
+    return this.connector.received.filter((r) => r.conversationId === `a:personal-${aad}`).map(toReply);
+  }
+
+  async stop(): Promise<void> {
+    await this.bot.stop();
+    await this.connector.stop();
+  }
+}
