@@ -1,0 +1,337 @@
+// End-to-end harness: the real bot (`src/main.ts`) on a free port with a fresh SQLite file, the
+// Agents Playground in front of it, and Debian's Chromium driven by playwright-core.
+//
+//   const h = new E2eHarness();
+//   beforeAll(() => h.start({ user: 'h.yamada' }));
+//   afterAll(() => h.stop());          // always stops everything it started, even after a failure
+//
+// The harness keeps what it started and stops it in stop(); anything that finishes starting after
+// stop() (a timed-out beforeAll) is stopped at once, so no process is left behind.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  PlaygroundPortError,
+  defaultPersonalChatId,
+  findDemoPerson,
+  killProcessGroup,
+  startPlayground,
+  writePlaygroundConfig,
+  type DemoPerson,
+  type PlaygroundHandle,
+} from '../../infra/local/playground';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'screenshots');
+/** Default bound for every wait on the page. */
+export const WAIT_MS = 30_000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A free TCP port on loopback (may be taken by someone else before use; callers retry). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BotProcess {
+  port: number;
+  /** `http://127.0.0.1:<port>/api/messages` */
+  endpoint: string;
+  dbFile: string;
+  process: ChildProcess;
+  /** The bot's stdout/stderr so far (pino JSON lines). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `tsx src/main.ts` with PORT=0 (the OS picks a free port; read back from the `listening`
+ * log line) and a fresh SQLite file in `tmpDir`; resolves when GET /healthz answers 200.
+ */
+export async function startBotProcess(opts: {
+  tmpDir: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<BotProcess> {
+  const dbFile = path.join(opts.tmpDir, 'test.db');
+  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, ...opts.env },
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const stop = () => killProcessGroup(child);
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const deadline = Date.now() + timeoutMs;
+  try {
+    let port: number | undefined;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`bot exited during start-up (code ${child.exitCode}):\n${output}`);
+      }
+      port ??= listeningPort(output);
+      if (port !== undefined && (await isHealthy(port))) {
+        return {
+          port,
+          endpoint: `http://127.0.0.1:${port}/api/messages`,
+          dbFile,
+          process: child,
+          output: () => output,
+          stop,
+        };
+      }
+      await sleep(200);
+    }
+    throw new Error(`bot not healthy within ${timeoutMs} ms:\n${output}`);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function listeningPort(output: string): number | undefined {
+  for (const line of output.split('\n')) {
+    if (!line.includes('"msg":"listening"')) continue;
+    try {
+      const port = (JSON.parse(line) as { port?: unknown }).port;
+      if (typeof port === 'number') return port;
+    } catch {
+      // A partial line; read it again next time.
+    }
+  }
+  return undefined;
+}
+
+async function isHealthy(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface StartOptions {
+  /** The demo person at the keyboard: UPN prefix, UPN or aadObjectId. Default `h.yamada`. */
+  user?: string;
+  /** Extra environment for the bot. */
+  botEnv?: Record<string, string>;
+}
+
+export class E2eHarness {
+  tmpDir = '';
+  bot: BotProcess | undefined;
+  playground: PlaygroundHandle | undefined;
+  context: BrowserContext | undefined;
+  person: DemoPerson | undefined;
+  private pageRef: Page | undefined;
+  private stopped = false;
+  private readonly cleanups: (() => Promise<void>)[] = [];
+  private readonly onExit = () => {
+    // Last resort if the worker dies without afterAll: kill the detached process groups.
+    for (const p of [this.bot?.process, this.playground?.process]) {
+      if (p?.pid !== undefined && p.exitCode === null) {
+        try {
+          process.kill(-p.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+  };
+
+  get page(): Page {
+    if (!this.pageRef) throw new Error('harness not started');
+    return this.pageRef;
+  }
+
+  /** Starts bot, Playground and Chromium, and opens the Playground page. */
+  async start(opts: StartOptions = {}): Promise<void> {
+    process.once('exit', this.onExit);
+    const person = findDemoPerson(opts.user ?? 'h.yamada');
+    if (!person) throw new Error(`unknown demo user ${opts.user}`);
+    this.person = person;
+    this.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-desk-e2e-'));
+    this.track(async () => fs.rmSync(this.tmpDir, { recursive: true, force: true }));
+
+    this.bot = this.track(await startBotProcess({ tmpDir: this.tmpDir, env: opts.botEnv }));
+
+    const configPath = path.join(this.tmpDir, '.m365agentsplayground.yml');
+    writePlaygroundConfig(configPath, {
+      currentUserId: person.aadObjectId,
+      personalChatId: defaultPersonalChatId(person),
+      botEndpoint: this.bot.endpoint,
+    });
+    this.playground = this.track(await this.startPlaygroundOnFreePort(configPath, this.bot.endpoint));
+
+    const profile = path.join(this.tmpDir, 'chromium-profile');
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1280, height: 1000 },
+      args: CHROMIUM_ARGS,
+    });
+    this.context = context;
+    this.track({ stop: () => context.close() });
+    // The page loads fonts and scripts from a CDN; there is no network in CI and the test must not
+    // depend on one, so everything that is not on this machine is refused.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      return LOCAL_HOSTS.has(url.hostname) ? route.continue() : route.abort('blockedbyclient');
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(WAIT_MS);
+    this.pageRef = page;
+    await page.goto(this.playground.url);
+  }
+
+  private async startPlaygroundOnFreePort(
+    configPath: string,
+    botEndpoint: string,
+  ): Promise<PlaygroundHandle> {
+    for (let attempt = 1; ; attempt++) {
+      const port = await findFreePort();
+      try {
+        return await startPlayground({
+          port,
+          configPath,
+          botEndpoint,
+          logFile: path.join(this.tmpDir, `playground-${port}.log`),
+        });
+      } catch (err) {
+        // Someone took the port between our probe and the Playground's: try another one.
+        if (err instanceof PlaygroundPortError && attempt < 3) continue;
+        throw err;
+      }
+    }
+  }
+
+  /** Registers something to stop; if stop() already ran, stops it right away. */
+  private track<T extends { stop(): Promise<void> }>(thing: T): T;
+  private track(fn: () => Promise<void>): void;
+  private track<T extends { stop(): Promise<void> }>(thing: T | (() => Promise<void>)): T | void {
+    const fn = typeof thing === 'function' ? thing : () => thing.stop();
+    if (this.stopped) {
+      void fn();
+    } else {
+      this.cleanups.push(fn);
+    }
+    return typeof thing === 'function' ? undefined : thing;
+  }
+
+  /** Stops everything in reverse order of start; never throws. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    while (this.cleanups.length > 0) {
+      const fn = this.cleanups.pop();
+      try {
+        await fn?.();
+      } catch {
+        // Keep stopping the rest.
+      }
+    }
+    process.removeListener('exit', this.onExit);
+  }
+
+  /**
+   * Selects the conversation `Personal Chat` in the left tree and waits until messages sent on
+   * page load (a welcome card after installationUpdate) have arrived, so they are not mistaken
+   * for the answer to the first message.
+   */
+  async openPersonalChat(): Promise<void> {
+    await this.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+    await this.composer().waitFor({ state: 'visible' });
+    await this.settle();
+  }
+
+  /** Waits until the number of cards has not changed for `quietMs` (bounded by WAIT_MS). */
+  async settle(quietMs = 1500): Promise<void> {
+    const deadline = Date.now() + WAIT_MS;
+    let count = await this.cards().count();
+    let since = Date.now();
+    while (Date.now() - since < quietMs && Date.now() < deadline) {
+      await sleep(250);
+      const now = await this.cards().count();
+      if (now !== count) {
+        count = now;
+        since = Date.now();
+      }
+    }
+  }
+
+  composer(): Locator {
+    return this.page.locator('[data-lexical-editor="true"][role="textbox"]');
+  }
+
+  /** Types `text` into the composer and presses the send button. */
+  async send(text: string): Promise<void> {
+    const composer = this.composer();
+    await composer.click();
+    // insertText, not key presses: the composer is a Lexical editor and the text is Japanese.
+    await this.page.keyboard.insertText(text);
+    await this.page.getByRole('button', { name: /^(Send Message|Post)$/ }).click();
+  }
+
+  /** All Adaptive Cards in the open conversation, oldest first. */
+  cards(): Locator {
+    return this.page.locator('.ac-adaptiveCard');
+  }
+
+  /**
+   * Runs `action` and waits for a card containing `text` that was not there before (a new bot
+   * message); returns that card.
+   */
+  async expectNewCard(action: () => Promise<void>, text: string, timeoutMs = WAIT_MS): Promise<Locator> {
+    const matching = this.cards().filter({ hasText: text });
+    const before = await matching.count();
+    await action();
+    const card = matching.nth(before);
+    await card.waitFor({ state: 'visible', timeout: timeoutMs });
+    await card.scrollIntoViewIfNeeded();
+    return card;
+  }
+
+  /** Waits for a bot text message (a paragraph) containing `text`. */
+  async waitForBotText(text: string, timeoutMs = WAIT_MS): Promise<Locator> {
+    const p = this.page.getByRole('paragraph').filter({ hasText: text }).last();
+    await p.waitFor({ state: 'visible', timeout: timeoutMs });
+    return p;
+  }
+
+  /** Clicks the button titled `title` on `card` (default: the newest card). */
+  async clickCardButton(title: string, card: Locator = this.cards().last()): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  /** Saves a PNG of the page to test/e2e/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
