@@ -69,6 +69,26 @@ const EnvSchema = z
         'must be a comma-separated list of tenant GUIDs',
       ),
     DIRECTORY_CSV: z.string().optional(),
+    // Acknowledgement deadlines by severity before escalation (12(5)②オ), e.g. "critical=15,high=30,normal=480".
+    ESCALATION_MINUTES: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (s === undefined || s.trim() === '') return undefined;
+        const out: Partial<Record<'critical' | 'high' | 'normal', number>> = {};
+        for (const part of s.split(',')) {
+          const m = /^\s*(critical|high|normal)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+          if (!m || Number(m[2]) <= 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${part.trim()}" is not severity=minutes (critical|high|normal, minutes > 0)`,
+            });
+            return z.NEVER;
+          }
+          out[m[1] as 'critical' | 'high' | 'normal'] = Number(m[2]);
+        }
+        return out;
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -115,6 +135,8 @@ export interface Config {
   directoryCsv: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   localMode: boolean;
+  /** Overrides of the per-kind acknowledgement deadlines, by severity. */
+  escalationMinutes: Partial<Record<'critical' | 'high' | 'normal', number>>;
 }
 
 export class ConfigError extends Error {
@@ -149,5 +171,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     directoryCsv: path.resolve(repoRoot, e.DIRECTORY_CSV ?? 'infra/demo/directory.csv'),
     logLevel: e.LOG_LEVEL,
     localMode: auth === undefined,
+    escalationMinutes: e.ESCALATION_MINUTES ?? {},
   };
 }

@@ -28,6 +28,8 @@ export interface SubmitCaseInput {
   severity: Severity;
   ackMinutes: number;
   route: CaseRoute;
+  /** Initial decision state (stage, urgency …), from domain/decisions.ts. */
+  state?: Record<string, unknown>;
 }
 
 export interface SubmittedCase {
@@ -71,6 +73,7 @@ export async function submitCase(
       ackDueAt,
       createdAt: at,
       updatedAt: at,
+      state: input.state ?? {},
     });
     const recipients: SubmittedCase['recipients'] = [
       {

@@ -19,6 +19,10 @@ export interface CaseRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Decision-state extras (stage, records, decision, escalatedTo …), see domain/decisions.ts. */
+  state: Record<string, unknown>;
+  /** How many escalation steps have fired (12(5)②オ). */
+  escalationLevel: number;
 }
 
 export interface CaseRecipient {
@@ -45,6 +49,8 @@ interface CaseRow {
   created_at: string;
   updated_at: string;
   version: number;
+  state_json: string;
+  escalation_level: number;
 }
 
 const toCase = (r: CaseRow): CaseRecord => ({
@@ -62,6 +68,8 @@ const toCase = (r: CaseRow): CaseRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   version: Number(r.version),
+  state: JSON.parse(r.state_json) as Record<string, unknown>,
+  escalationLevel: Number(r.escalation_level),
 });
 
 export class CaseRepo {
@@ -78,11 +86,11 @@ export class CaseRepo {
     return formatCaseId(prefix, year, Number(r?.last_seq));
   }
 
-  async insert(c: Omit<CaseRecord, 'version'>): Promise<void> {
+  async insert(c: Omit<CaseRecord, 'version' | 'escalationLevel'>): Promise<void> {
     await this.sql.execute(
       `INSERT INTO cases (id, kind, category, status, severity, reporter_id, section_code, assignee_id, form_json,
-         evaluation_json, ack_due_at, created_at, updated_at, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+         evaluation_json, ack_due_at, created_at, updated_at, state_json, escalation_level, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1)`,
       [
         c.id,
         c.kind,
@@ -97,8 +105,43 @@ export class CaseRepo {
         c.ackDueAt,
         c.createdAt,
         c.updatedAt,
+        JSON.stringify(c.state),
       ],
     );
+  }
+
+  /**
+   * Compare-and-set update of the mutable part of a case. Of two concurrent decisions exactly one
+   * sees `true`; the other must reload and show the case as it now is.
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    patch: {
+      status: CaseRecord['status'];
+      assigneeId: string | null;
+      state: Record<string, unknown>;
+      escalationLevel: number;
+      ackDueAt: string | null;
+      at: string;
+    },
+  ): Promise<boolean> {
+    const r = await this.sql.execute(
+      `UPDATE cases SET status = ?, assignee_id = ?, state_json = ?, escalation_level = ?, ack_due_at = ?, updated_at = ?,
+         version = version + 1
+       WHERE id = ? AND version = ?`,
+      [
+        patch.status,
+        patch.assigneeId,
+        JSON.stringify(patch.state),
+        patch.escalationLevel,
+        patch.ackDueAt,
+        patch.at,
+        id,
+        expectedVersion,
+      ],
+    );
+    return r.changes === 1;
   }
 
   async get(id: string): Promise<CaseRecord | undefined> {

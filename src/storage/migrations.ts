@@ -141,4 +141,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_case ON outbox(case_id);
     `,
   },
+  {
+    id: 4,
+    name: 'decisions-timers-absences',
+    sqlite: `
+      ALTER TABLE cases ADD COLUMN state_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE cases ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE timers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        case_id TEXT,
+        kind TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        status TEXT NOT NULL,
+        fired_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX timers_due ON timers(status, due_at);
+      CREATE TABLE absences (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        person_id TEXT NOT NULL,
+        from_at TEXT NOT NULL,
+        to_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        cancelled_at TEXT
+      );
+      CREATE INDEX absences_person ON absences(person_id, to_at);
+    `,
+  },
 ];

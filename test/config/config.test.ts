@@ -32,13 +32,17 @@ describe('loadConfig', () => {
     expect(problems({ PORT: 'abc' })[0]).toMatch(/^PORT: /);
     expect(problems({ PORT: '70000' })[0]).toMatch(/^PORT: /);
     expect(problems({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL: must start with sqlite:/);
-    expect(problems({ DATABASE_URL: 'postgres://u@h/db' })[0]).toMatch(/^DATABASE_URL: PostgreSQL is not supported yet/);
+    expect(problems({ DATABASE_URL: 'postgres://u@h/db' })[0]).toMatch(
+      /^DATABASE_URL: PostgreSQL is not supported yet/,
+    );
     expect(problems({ MICROSOFT_APP_ID: 'not-a-guid' })[0]).toMatch(/^MICROSOFT_APP_ID: must be a GUID/);
     expect(problems({ ALLOWED_TENANT_IDS: 'x,y' })[0]).toMatch(/^ALLOWED_TENANT_IDS: /);
   });
 
   it('refuses anonymous mode on a non-loopback address', () => {
-    expect(problems({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^HOST: must be a loopback address/)]);
+    expect(problems({ HOST: '0.0.0.0' })).toEqual([
+      expect.stringMatching(/^HOST: must be a loopback address/),
+    ]);
   });
 
   it('requires a password and an explicit tenant allow-list once an app id is set', () => {
@@ -60,7 +64,12 @@ describe('loadConfig', () => {
       root,
     );
     expect(c.localMode).toBe(false);
-    expect(c.auth).toEqual({ appId: APP, appPassword: 'secret', appTenantId: TENANT, appType: 'SingleTenant' });
+    expect(c.auth).toEqual({
+      appId: APP,
+      appPassword: 'secret',
+      appTenantId: TENANT,
+      appType: 'SingleTenant',
+    });
     expect(c.allowedTenantIds).toEqual([TENANT]);
     expect(c.database).toEqual({ engine: 'sqlite', file: '/tmp/x/y.db' });
   });

@@ -45,14 +45,21 @@ describe('HTTP host, local (anonymous) mode', () => {
 
   it('refuses a body over 1 MiB with 413', async () => {
     const big = JSON.stringify({ type: 'message', text: 'x'.repeat(1024 * 1024 + 10) });
-    const r = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', body: big }).catch(() => ({
-      status: 413,
-    }));
+    const r = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', body: big }).catch(
+      () => ({
+        status: 413,
+      }),
+    );
     expect(r.status).toBe(413);
   });
 
   it('refuses activities from a tenant that is not allowed, and with no tenant at all', async () => {
-    const other = teamsActivity({ from: DEMO.staff, text: 'ヘルプ', serviceUrl: connector.url, tenantId: '99999999-9999-4999-8999-999999999999' });
+    const other = teamsActivity({
+      from: DEMO.staff,
+      text: 'ヘルプ',
+      serviceUrl: connector.url,
+      tenantId: '99999999-9999-4999-8999-999999999999',
+    });
     expect((await post(bot.port, JSON.stringify(other))).status).toBe(403);
     const none = teamsActivity({ from: DEMO.staff, text: 'ヘルプ', serviceUrl: connector.url });
     delete none.channelData;
@@ -67,7 +74,10 @@ describe('HTTP host, local (anonymous) mode', () => {
   });
 
   it('replies to a known person through the connector with the Japanese menu card', async () => {
-    const r = await post(bot.port, JSON.stringify(teamsActivity({ from: DEMO.staff, text: 'ヘルプ', serviceUrl: connector.url })));
+    const r = await post(
+      bot.port,
+      JSON.stringify(teamsActivity({ from: DEMO.staff, text: 'ヘルプ', serviceUrl: connector.url })),
+    );
     expect(r.status).toBe(200);
     const got = await connector.waitFor((x) => x.length >= 1);
     expect(cardTexts(got).join()).toContain('情報セキュリティ窓口');
@@ -93,7 +103,9 @@ describe('HTTP host with an app id (Bot Framework authentication on)', () => {
   afterAll(async () => bot.stop());
 
   it('refuses an unauthenticated request with 401 and runs no turn', async () => {
-    const body = JSON.stringify(teamsActivity({ from: DEMO.staff, text: 'ヘルプ', serviceUrl: 'http://127.0.0.1:9/' }));
+    const body = JSON.stringify(
+      teamsActivity({ from: DEMO.staff, text: 'ヘルプ', serviceUrl: 'http://127.0.0.1:9/' }),
+    );
     const r = await post(bot.port, body);
     expect(r.status).toBe(401);
     const state = await bot.db.query('SELECT * FROM conversation_refs');

@@ -18,7 +18,7 @@ describe('SqliteDatabase', () => {
     await db.close();
     db = SqliteDatabase.open(file);
     const applied = await db.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-    expect(applied.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(applied.map((r) => r.id)).toEqual([1, 2, 3, 4]);
     expect(await db.one<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.one<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await db.ping()).toBe(true);
@@ -28,7 +28,12 @@ describe('SqliteDatabase', () => {
     db = openTempDb();
     await expect(
       db.transaction(async (tx) => {
-        await new AuditRepo(tx).append({ at: '2026-01-01T00:00:00.000Z', actor: 'a', event: 'x.y', subject: 's' });
+        await new AuditRepo(tx).append({
+          at: '2026-01-01T00:00:00.000Z',
+          actor: 'a',
+          event: 'x.y',
+          subject: 's',
+        });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -43,7 +48,9 @@ describe('SqliteDatabase', () => {
       await new Promise((r) => setTimeout(r, 20));
       throw new Error('rollback me');
     });
-    const other = d.execute("INSERT INTO audit_log (at, actor, event, subject, data) VALUES ('t','b','e.2','s','{}')");
+    const other = d.execute(
+      "INSERT INTO audit_log (at, actor, event, subject, data) VALUES ('t','b','e.2','s','{}')",
+    );
     await expect(slow).rejects.toThrow('rollback me');
     await other;
     expect((await new AuditRepo(d).list()).map((e) => e.event)).toEqual(['e.2']);
