@@ -1,0 +1,190 @@
+// Who may take a decision on a case. Deny by default: a person acts only through one of the
+// grants below, each citing the article it comes from. Whether the case is in a state that allows
+// the action at all is decisions.ts's job (validateAction); call it first so that a second click
+// reads "already done", then authorize(), then applyAction().
+import type { IncidentKind, Localized } from './cases';
+import { isIncidentKind } from './cases';
+import { actionAppliesTo, type CaseActionName, type CaseState } from './decisions';
+import type { Directory, Person } from './directory';
+
+export interface Absence {
+  personId: string;
+  from: Date;
+  to: Date;
+}
+
+export interface AuthorizeContext {
+  actorId: string;
+  directory: Directory;
+  /** Out-of-office periods; an absence covers `now` when from <= now < to. */
+  absences: readonly Absence[];
+  now: Date;
+}
+
+export type ActingAs = 'assignee' | 'deputy' | 'escalated' | 'chief_officer' | 'it_admin';
+export type DenyReason = 'unknown_actor' | 'own_case' | 'not_assignee' | 'not_allowed_for_role';
+
+export type AuthorizeResult =
+  { ok: true; as: ActingAs } | { ok: false; reason: DenyReason; message: Localized };
+
+const MESSAGES = {
+  unknown_actor: {
+    ja: '緊急連絡網にあなたの登録が見つからないため、この操作はできません。IT管理者に連絡してください。',
+    en: 'You are not in the contact directory, so you cannot do this. Please contact the IT administrator.',
+  },
+  own_case: {
+    ja: 'ご自身が申請・報告した案件を、ご自身で処理することはできません。',
+    en: 'You cannot act on a case you filed yourself.',
+  },
+  not_assignee: {
+    ja: 'この案件の担当者ではないため、この操作はできません。',
+    en: 'You are not handling this case, so you cannot do this.',
+  },
+  deputy_present: {
+    ja: '課情報セキュリティ責任者が在席中のため、代理者はこの操作をできません。',
+    en: 'The section officer is present, so the deputy cannot act for them.',
+  },
+  chief_not_request_approver: {
+    ja: 'この申請の許可は課情報セキュリティ責任者が行います（統括情報セキュリティ責任者の許可事項ではありません）。',
+    en: 'This request is for the section officer to permit, not the chief officer.',
+  },
+  chief_stage_only: {
+    ja: '例外措置の許可・事後報告の確認は統括情報セキュリティ責任者が行います（対策基準 12(6)）。',
+    en: 'Permitting an exception, or acknowledging its after-the-fact report, is the chief officer’s (12(6)).',
+  },
+  own_endorsement: {
+    ja: 'ご自身が進達した例外措置を、ご自身で許可・確認することはできません。',
+    en: 'You cannot approve an exception you forwarded yourself.',
+  },
+  officer_stage_only: {
+    ja: '例外措置はまず課情報セキュリティ責任者が判断します。',
+    en: 'The section officer decides this stage of the exception first.',
+  },
+  it_admin_limited: {
+    ja: 'IT管理者は対応開始と記録（助言・調整）のみ行えます。承認・却下・完了は課情報セキュリティ責任者が行います。',
+    en: 'The IT administrator may acknowledge and record (advice and coordination) only; the officer decides and closes.',
+  },
+  officer_step: {
+    ja: '進達（緊急時の実施判断）は課情報セキュリティ責任者が行う段階で、すでに済んでいます。',
+    en: 'Forwarding is the section officer’s step, and it has already been done.',
+  },
+  not_applicable: {
+    ja: 'この操作はこの種類の案件には使えません。',
+    en: 'This action does not apply to this kind of case.',
+  },
+} satisfies Record<string, Localized>;
+
+function deny(reason: DenyReason, message: Localized): AuthorizeResult {
+  return { ok: false, reason, message };
+}
+
+/** IT管理者 advises and coordinates on these incidents (6イ, 10(6)②, 12(5)②ケ). */
+const IT_ADMIN_INCIDENT_KINDS: readonly IncidentKind[] = [
+  'virus',
+  'system_failure',
+  'device_lost',
+  'password_leak',
+];
+/** …and only through these steps: they never decide, report for the officer, or close. */
+const IT_ADMIN_ACTIONS: readonly CaseActionName[] = ['case.acknowledge', 'case.record'];
+
+function isAbsent(absences: readonly Absence[], personId: string, now: Date): boolean {
+  const t = now.getTime();
+  return absences.some((a) => a.personId === personId && a.from.getTime() <= t && t < a.to.getTime());
+}
+
+/** The actor is 代理者 of a section whose officer is `officerId`. */
+function isDeputyOf(dir: Directory, actorId: string, officerId: string | null): boolean {
+  return officerId !== null && dir.sections.some((s) => s.officerId === officerId && s.deputyId === actorId);
+}
+
+/**
+ * An IT管理者 acting in that role only (not as assignee, deputy or 統括): acknowledge and record the
+ * incidents they advise on. Reached by escalation (6ウ: the last step of the chain), they may also
+ * acknowledge and record any incident, so that someone answers; they still never decide or close.
+ */
+function itAdminGrant(state: CaseState, action: CaseActionName, escalated: boolean): boolean {
+  if (!isIncidentKind(state.kind) || !IT_ADMIN_ACTIONS.includes(action)) return false;
+  return escalated || IT_ADMIN_INCIDENT_KINDS.includes(state.kind);
+}
+
+export function authorize(state: CaseState, action: CaseActionName, ctx: AuthorizeContext): AuthorizeResult {
+  const { actorId, directory: dir } = ctx;
+  const actor: Person | undefined = dir.people.find((p) => p.id === actorId);
+  // Only people in the contact directory (6ウ) act on cases: an unknown identity is denied outright.
+  if (!actor) return deny('unknown_actor', MESSAGES.unknown_actor);
+  // Nobody decides their own case, whatever roles they hold (PolicyMap "Roles"; checks and balances of
+  // 8(3)①エ, 10(4)①, 10(5)①, 12(6)①): it would make the permission meaningless.
+  if (state.reporterId === actorId) return deny('own_case', MESSAGES.own_case);
+  if (!actionAppliesTo(action, state.kind)) return deny('not_allowed_for_role', MESSAGES.not_applicable);
+
+  const isAssignee = state.assigneeId === actorId;
+  const escalated = state.escalatedTo.includes(actorId);
+  const section = dir.sections.find((s) => s.code === state.sectionCode);
+
+  // 12(6): forwarding (or deciding an urgent measure) is the section officer's step; permitting (or
+  // acknowledging the after-the-fact report) is 統括's. Each side may refuse at its own step.
+  const chiefStage = state.stage === 'approve' || state.stage === 'post_report';
+  if (state.kind === 'exception') {
+    const chiefSideAction = action === 'case.approve' || action === 'case.ack_post_report';
+    if (action === 'case.endorse' && chiefStage) return deny('not_allowed_for_role', MESSAGES.officer_step);
+    if (chiefSideAction && !chiefStage) return deny('not_allowed_for_role', MESSAGES.chief_stage_only);
+  }
+
+  if (state.kind === 'exception' && chiefStage) {
+    // 12(6)①②: the permission (or the acknowledgement of an urgent measure) is 統括's. The officer who
+    // forwarded it does not approve it again, and the section's own officer and deputy do not stand in
+    // for 統括 even when escalated; a 統括's absence is not delegated to a section deputy either.
+    if (state.endorsement?.by === actorId) return deny('not_allowed_for_role', MESSAGES.own_endorsement);
+    if (actor.isChiefOfficer) return { ok: true, as: isAssignee ? 'assignee' : 'chief_officer' };
+    const sectionSide =
+      section !== undefined && (section.officerId === actorId || section.deputyId === actorId);
+    // 12(5)②オ: the superior reached by escalation may act when 統括 cannot be reached.
+    if (escalated && !sectionSide && !actor.isItAdmin) return { ok: true, as: 'escalated' };
+    return deny('not_allowed_for_role', MESSAGES.chief_stage_only);
+  }
+
+  // The person the case is routed to (routing.ts: section officer, or superior for an officer's own case).
+  if (isAssignee) return { ok: true, as: 'assignee' };
+
+  // 12(5)②オ: escalation made these people responsible because the assignee did not answer. An IT管理者
+  // reached that way keeps the IT管理者's limits (6イ: advice and coordination, not decisions).
+  if (escalated) {
+    if (actor.isItAdmin && !actor.isChiefOfficer) {
+      return itAdminGrant(state, action, true)
+        ? { ok: true, as: 'escalated' }
+        : deny('not_allowed_for_role', MESSAGES.it_admin_limited);
+    }
+    return { ok: true, as: 'escalated' };
+  }
+
+  // 代理者 acts for the officer only while the officer is away (delegation, PolicyMap "Roles");
+  // while the officer is present the decision stays theirs.
+  if (isDeputyOf(dir, actorId, state.assigneeId)) {
+    if (state.assigneeId !== null && isAbsent(ctx.absences, state.assigneeId, ctx.now)) {
+      return { ok: true, as: 'deputy' };
+    }
+    return deny('not_assignee', MESSAGES.deputy_present);
+  }
+
+  if (actor.isChiefOfficer) {
+    // 12(4)④, 12(5)①イ, 12(5)②ア: 統括 receives incident reports and supervises the response, so may
+    // take any incident step.
+    if (isIncidentKind(state.kind)) return { ok: true, as: 'chief_officer' };
+    // 8(3)①エオ, 10(4)①②, 10(5)①: take-out, software and private-device permissions are the section
+    // officer's; 12(6)①: an exception reaches 統括 only through the officer's forwarding.
+    return deny(
+      'not_allowed_for_role',
+      state.kind === 'exception' ? MESSAGES.officer_stage_only : MESSAGES.chief_not_request_approver,
+    );
+  }
+
+  if (actor.isItAdmin) {
+    // 6イ, 10(6)②, 12(5)②ケ: advice and coordination on technical incidents, never a decision.
+    if (itAdminGrant(state, action, false)) return { ok: true, as: 'it_admin' };
+    return deny('not_allowed_for_role', MESSAGES.it_admin_limited);
+  }
+
+  // Any other officer or member of staff: not theirs to handle.
+  return deny('not_assignee', MESSAGES.not_assignee);
+}
