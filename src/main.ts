@@ -7,6 +7,9 @@ import { systemClock, type Clock } from './domain/clock';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
+import { TimerScheduler } from './services/escalation-service';
+import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
+import type { CaseRecord } from './storage/case-repo';
 import { openDatabase } from './storage/open';
 import type { Database } from './storage/sql';
 import { createBotApp, turnHandler } from './teams/app';
@@ -39,12 +42,18 @@ export interface RunningBot {
   db: Database;
   port: number;
   sender: OutboxSender;
+  scheduler: TimerScheduler;
   stop(): Promise<void>;
 }
 
 export async function startBot(
   env: NodeJS.ProcessEnv,
-  opts: { clock?: Clock; logger?: Logger; senderOptions?: Partial<SenderOptions> } = {},
+  opts: {
+    clock?: Clock;
+    logger?: Logger;
+    senderOptions?: Partial<SenderOptions>;
+    schedulerPollMs?: number;
+  } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(env, findRepoRoot());
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -71,10 +80,16 @@ export async function startBot(
   }
   const adapter = createAdapter(config);
   const sender = new OutboxSender(
-    { db, clock, logger, adapter, appId: config.auth?.appId ?? '', render: createRenderer(db) },
+    { db, clock, logger, adapter, appId: config.auth?.appId ?? '', render: createRenderer(db, clock) },
     { ...DEFAULT_SENDER_OPTIONS, ...opts.senderOptions },
   );
-  const deps = { db, clock, logger, sender };
+  const ackMinutes = (c: CaseRecord) =>
+    config.escalationMinutes[c.severity] ?? ACK_MINUTES_BY_SEVERITY[c.severity];
+  const deps = { db, clock, logger, sender, ackMinutes, ackMinutesOverride: config.escalationMinutes };
+  const scheduler = new TimerScheduler(
+    { db, clock, logger, onFired: () => sender.kick() },
+    opts.schedulerPollMs ?? 5000,
+  );
   const app = createBotApp(deps);
   const server = createHttpServer({
     adapter,
@@ -96,13 +111,16 @@ export async function startBot(
     );
   }
   sender.start();
+  scheduler.start();
   logger.info({ host: config.host, port, engine: config.database.engine }, 'listening');
   return {
     config,
     db,
     port,
     sender,
+    scheduler,
     async stop() {
+      await scheduler.stop();
       await sender.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -11,6 +11,10 @@ import {
 import type { Person } from '../domain/directory';
 import type { CaseRoute } from '../domain/routing';
 import { jstDateOf } from '../domain/policy/jst';
+import { initialCaseState } from '../domain/decisions';
+import { AbsenceRepo } from '../storage/absence-repo';
+import { stateJsonOf } from './decision-service';
+import { scheduleAckDeadline } from './escalation-service';
 import { AuditRepo } from '../storage/audit-repo';
 import { CaseRepo, type CaseRecipient, type CaseRecord } from '../storage/case-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
@@ -27,9 +31,11 @@ export interface SubmitCaseInput {
   evaluation: Record<string, unknown>;
   severity: Severity;
   ackMinutes: number;
-  route: CaseRoute;
-  /** Initial decision state (stage, urgency …), from domain/decisions.ts. */
-  state?: Record<string, unknown>;
+  route: CaseRoute & { possibleLeak?: boolean };
+  /** Exception filed as urgent (12(6)②). */
+  urgent?: boolean;
+  /** Personal data may have leaked: the case cannot close before 統括 is told. */
+  possibleLeak?: boolean;
 }
 
 export interface SubmittedCase {
@@ -57,8 +63,24 @@ export async function submitCase(
     const drafts = new DraftRepo(tx);
     if (!(await drafts.delete(input.reporter.id, input.kind))) return null;
     const cases = new CaseRepo(tx);
+    const dir = new DirectoryRepo(tx);
+    const directory = await dir.load();
     const caseId = await cases.nextId(caseIdPrefix(input.kind), Number(jstDateOf(now).slice(0, 4)));
     const ackDueAt = new Date(now.getTime() + input.ackMinutes * 60_000).toISOString();
+    // The decision state decides who acts first (an exception filed by an officer goes to 統括).
+    const initial = initialCaseState(
+      {
+        id: caseId,
+        kind: input.kind,
+        reporterId: input.reporter.id,
+        sectionCode: input.route.sectionCode,
+        assigneeId: input.route.assignee,
+        urgent: input.urgent === true,
+        possibleLeak: input.route.possibleLeak === true || input.possibleLeak === true,
+      },
+      directory,
+    );
+    const assigneeId = initial.assigneeId ?? input.route.assignee;
     await cases.insert({
       id: caseId,
       kind: input.kind,
@@ -67,27 +89,43 @@ export async function submitCase(
       severity: input.severity,
       reporterId: input.reporter.id,
       sectionCode: input.route.sectionCode,
-      assigneeId: input.route.assignee,
+      assigneeId,
       form: input.form,
       evaluation: input.evaluation,
       ackDueAt,
       createdAt: at,
       updatedAt: at,
-      state: input.state ?? {},
+      state: stateJsonOf(initial),
     });
     const recipients: SubmittedCase['recipients'] = [
-      {
-        personId: input.route.assignee,
-        role: input.route.assigneeRole,
-        reasons: [input.route.assigneeReason],
-      },
-      ...input.route.notify.map((n) => ({
-        personId: n.personId,
-        role: n.roles.join(','),
-        reasons: n.reasons,
-      })),
+      assigneeId === input.route.assignee
+        ? { personId: assigneeId, role: input.route.assigneeRole, reasons: [input.route.assigneeReason] }
+        : {
+            personId: assigneeId,
+            role: 'chief_officer',
+            reasons: [{ text: { ja: '例外措置の判断者', en: 'Decides the exception' }, article: '12(6)①' }],
+          },
+      ...input.route.notify
+        .filter((n) => n.personId !== assigneeId)
+        .map((n) => ({ personId: n.personId, role: n.roles.join(','), reasons: n.reasons })),
     ];
-    const dir = new DirectoryRepo(tx);
+    // 不在: while the assignee is away, their deputy gets the card too and may act (12(5)②オ).
+    const absent = (await new AbsenceRepo(tx).active(at)).some(
+      (a) => a.personId === assigneeId && a.from <= now,
+    );
+    const deputy = directory.sections.find((s) => s.officerId === assigneeId)?.deputyId;
+    if (absent && deputy && deputy !== input.reporter.id && !recipients.some((r) => r.personId === deputy)) {
+      recipients.push({
+        personId: deputy,
+        role: 'deputy',
+        reasons: [
+          {
+            text: { ja: '担当者が不在のため代理者として', en: 'Deputy: the assignee is away' },
+            article: '12(5)②オ',
+          },
+        ],
+      });
+    }
     const outbox = new OutboxRepo(tx);
     for (const r of recipients) {
       await cases.addRecipient({ caseId, ...r });
@@ -102,6 +140,8 @@ export async function submitCase(
         at,
       });
     }
+    const inserted = (await cases.get(caseId)) as CaseRecord;
+    await scheduleAckDeadline(tx, inserted, input.ackMinutes, now);
     await new AuditRepo(tx).append({
       at,
       actor: input.reporter.id,
@@ -111,7 +151,8 @@ export async function submitCase(
       data: {
         kind: input.kind,
         severity: input.severity,
-        assignee: input.route.assignee,
+        assignee: assigneeId,
+        stage: initial.stage,
         notify: input.route.notify.map((n) => n.personId),
         ackDueAt,
       },

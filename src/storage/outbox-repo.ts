@@ -6,7 +6,9 @@ import type { SqlClient } from './sql';
  */
 export type OutboxMessage =
   | { type: 'case.routed'; caseId: string; personId: string; role: string }
-  | { type: 'text'; text: { ja: string; en: string } };
+  | { type: 'text'; text: { ja: string; en: string } }
+  /** Replace a card posted earlier (activityId) with the case as it is now, for that viewer. */
+  | { type: 'case.update'; caseId: string; personId: string; activityId: string; conversationId: string };
 
 /** Lower is sooner. Emergencies first (roadmap [4/6]). */
 export const PRIORITY = { emergency: 0, critical: 1, high: 2, normal: 5, low: 8 } as const;

@@ -5,6 +5,7 @@ import { registerCardRoutes, type CardHandlers } from './card-routes';
 import type { BotDeps } from './deps';
 import { t } from './i18n';
 import { identityGuard } from './identity';
+import { approvalCardHandlers, registerApprovalRoutes } from './routes/approval-routes';
 import { caseCardHandlers } from './routes/case-routes';
 import { flowCardHandlers } from './routes/flow-routes';
 import { menuCardHandlers, registerMenuRoutes } from './routes/menu-routes';
@@ -15,6 +16,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...menuCardHandlers,
   ...flowCardHandlers,
   ...caseCardHandlers,
+  ...approvalCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -30,6 +32,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.turn('beforeTurn', async (ctx) => guard(ctx));
   // Order matters: first match wins. Card submits before free text.
   registerWelcomeRoutes(app, deps);
+  registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
   registerMenuRoutes(app, deps);
   return app;

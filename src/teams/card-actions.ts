@@ -22,6 +22,23 @@ export const DraftDiscardSchema = z.object({ verb: z.literal('draft.discard'), k
 export const CasesMineSchema = z.object({ verb: z.literal('cases.mine') });
 export const CaseCancelSchema = z.object({ verb: z.literal('case.cancel'), caseId: CaseId });
 
+// The approver's case card (cards/case-card.json), sent as Action.Execute with `data.verb` repeated
+// so that its Action.Submit fallback parses here too. Verbs whose card carries inputs are loose: the
+// typed text (`record_<id>`, `closure_*`, `comment`, `conditions`) arrives merged into the payload
+// and is parsed by the case's own action schema (domain/decisions.ts) after the case is reloaded.
+export const CaseRefreshSchema = z.object({ verb: z.literal('case.refresh'), caseId: CaseId });
+export const CaseAcknowledgeSchema = z.object({ verb: z.literal('case.acknowledge'), caseId: CaseId });
+export const CaseRecordSchema = z.looseObject({ verb: z.literal('case.record'), caseId: CaseId });
+export const CaseReportChiefSchema = z.object({ verb: z.literal('case.report_chief'), caseId: CaseId });
+export const CaseCloseSchema = z.looseObject({ verb: z.literal('case.close'), caseId: CaseId });
+export const CaseApproveSchema = z.looseObject({ verb: z.literal('case.approve'), caseId: CaseId });
+export const CaseRejectSchema = z.looseObject({ verb: z.literal('case.reject'), caseId: CaseId });
+export const CaseEndorseSchema = z.looseObject({ verb: z.literal('case.endorse'), caseId: CaseId });
+export const CaseAckPostReportSchema = z.object({
+  verb: z.literal('case.ack_post_report'),
+  caseId: CaseId,
+});
+
 export const CardActionSchema = z.discriminatedUnion('verb', [
   MenuSelectSchema,
   MenuShowSchema,
@@ -32,9 +49,35 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   DraftDiscardSchema,
   CasesMineSchema,
   CaseCancelSchema,
+  CaseRefreshSchema,
+  CaseAcknowledgeSchema,
+  CaseRecordSchema,
+  CaseReportChiefSchema,
+  CaseCloseSchema,
+  CaseApproveSchema,
+  CaseRejectSchema,
+  CaseEndorseSchema,
+  CaseAckPostReportSchema,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 
 /** Every verb a card may carry; the card test checks templates and routes against this list. */
 export const CARD_VERBS = CardActionSchema.options.map((o) => o.shape.verb.value);
 export type CardVerb = CardAction['verb'];
+
+/** The verbs that act on a case (the case card's buttons); `case.refresh` only re-renders it. */
+export const CASE_ACTION_VERBS = [
+  'case.acknowledge',
+  'case.record',
+  'case.report_chief',
+  'case.close',
+  'case.approve',
+  'case.reject',
+  'case.endorse',
+  'case.ack_post_report',
+] as const satisfies readonly CardVerb[];
+export type CaseActionVerb = (typeof CASE_ACTION_VERBS)[number];
+
+export function isCaseActionVerb(value: unknown): value is CaseActionVerb {
+  return typeof value === 'string' && (CASE_ACTION_VERBS as readonly string[]).includes(value);
+}

@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
+import type { CaseRecord } from '../storage/case-repo';
 import type { Database } from '../storage/sql';
 
 /** What Teams routes need, handed in by the composition root (main.ts); no module-level state. */
@@ -9,4 +10,8 @@ export interface BotDeps {
   logger: Logger;
   /** The one sending component; handlers enqueue in their transaction and only kick it. */
   sender?: { kick(): void };
+  /** Acknowledgement deadline (minutes) of a case's current step, before escalation (12(5)②オ). */
+  ackMinutes: (c: CaseRecord) => number;
+  /** ESCALATION_MINUTES overrides by severity, applied to new cases too. */
+  ackMinutesOverride?: Partial<Record<'critical' | 'high' | 'normal', number>>;
 }

@@ -156,8 +156,14 @@ export class OutboxSender {
         this.deps.appId,
         ref.reference as Partial<ConversationReference>,
         async (ctx) => {
-          const r = await ctx.sendActivity(activity);
-          activityId = r?.id;
+          if (item.message.type === 'case.update') {
+            // Replace the card posted earlier, so no stale buttons stay anywhere.
+            await ctx.updateActivity({ ...activity, type: 'message', id: item.message.activityId });
+            activityId = item.message.activityId;
+          } else {
+            const r = await ctx.sendActivity(activity);
+            activityId = r?.id;
+          }
         },
       );
       await outbox.markSent(item.id, clock.now().toISOString(), activityId ?? null, ref.conversationId);

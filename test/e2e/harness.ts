@@ -135,6 +135,37 @@ async function isHealthy(port: number): Promise<boolean> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Waits until an input shows `value` (bounded by WAIT_MS). */
+async function expectValue(input: Locator, value: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await input.inputValue();
+    if (last === value) return;
+    await sleep(100);
+  }
+  throw new Error(`input shows "${last}", expected "${value}"`);
+}
+
 export interface StartOptions {
   /** The demo person at the keyboard: UPN prefix, UPN or aadObjectId. Default `h.yamada`. */
   user?: string;
@@ -327,11 +358,133 @@ export class E2eHarness {
     await card.getByRole('button', { name: title, exact: true }).click();
   }
 
-  /** Saves a PNG of the page to test/e2e/screenshots/<name>.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  // -------------------------------------------------------------------------------------------
+  // Filling a card's inputs. The Playground renders Adaptive Cards with Fluent UI: every input has a
+  // `<label for=…>` carrying the card's `label` (plus a hidden " *" when required). The accessible
+  // name of an input also includes its error text once one is shown, so inputs are found through
+  // their <label> element by exact text, not by getByLabel (a label can appear in another field's
+  // error, e.g. 「返却予定日」は「持ち出し日」以降…).
+
+  /**
+   * The control a card label belongs to: an `<input>`/`<textarea>`, the date picker's input, or the
+   * `radiogroup` of an expanded Input.ChoiceSet. `label` is the field label without 「（必須）」.
+   */
+  async cardControl(label: string, card: Locator = this.cards().last()): Promise<Locator> {
+    const re = new RegExp(`^\\s*${escapeRegExp(label)}(?:（必須）)?\\s*\\*?\\s*$`);
+    const labelEl = card.locator('label[for]').filter({ hasText: re });
+    const count = await labelEl.count();
+    if (count !== 1) throw new Error(`card label "${label}": ${count} matches`);
+    const id = await labelEl.getAttribute('for');
+    if (!id) throw new Error(`card label "${label}" has no for=`);
+    return card.locator(`[id="${id}"]`);
+  }
+
+  /** Types `value` into the text input or textarea labelled `label` (replacing what is there). */
+  async fillCardInput(label: string, value: string, card: Locator = this.cards().last()): Promise<void> {
+    await (await this.cardControl(label, card)).fill(value);
+  }
+
+  /** Selects the radio button `option` (its title) of the expanded choice set labelled `label`. */
+  async chooseCardOption(label: string, option: string, card: Locator = this.cards().last()): Promise<void> {
+    const group = await this.cardControl(label, card);
+    await group.getByRole('radio', { name: option, exact: true }).check();
+  }
+
+  /** Switches the Input.Toggle titled `title` on or off. */
+  async setCardToggle(title: string, on: boolean, card: Locator = this.cards().last()): Promise<void> {
+    await card.getByRole('checkbox', { name: title, exact: true }).setChecked(on);
+  }
+
+  /**
+   * Picks `date` (`YYYY-MM-DD`) in the Input.Date labelled `label` the way a person does: the
+   * Fluent date picker ignores typed text, so this opens its calendar, pages to the month and
+   * clicks the day.
+   */
+  async pickCardDate(label: string, date: string, card: Locator = this.cards().last()): Promise<void> {
+    await this.pickDate(await this.cardControl(label, card), date);
+  }
+
+  /**
+   * Fills a datetime field (an Input.Date labelled `label` followed by its Input.Time): `date` is
+   * `YYYY-MM-DD`, `time` is `HH:mm`.
+   */
+  async fillCardDateTime(
+    label: string,
+    date: string,
+    time: string,
+    card: Locator = this.cards().last(),
+  ): Promise<void> {
+    const dateInput = await this.cardControl(label, card);
+    await this.pickDate(dateInput, date);
+    const timeInput = dateInput.locator(
+      'xpath=following::input[contains(@class,"fui-TimePicker__input")][1]',
+    );
+    await this.pickTime(timeInput, time);
+  }
+
+  private async pickDate(input: Locator, date: string): Promise<void> {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (!m) throw new Error(`date must be YYYY-MM-DD: ${date}`);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const monthName = MONTHS[month - 1];
+    await input.click();
+    const calendar = this.page.getByRole('dialog', { name: 'Calendar' });
+    await calendar.waitFor({ state: 'visible' });
+    // The header button is named like "November 2026"; page towards the wanted month.
+    const header = calendar.getByRole('button', { name: /^[A-Z][a-z]+ \d{4}$/ }).first();
+    for (let i = 0; i < 24; i++) {
+      const [shownName, shownYear] = ((await header.getAttribute('aria-label')) ?? '').split(' ');
+      const shown = Number(shownYear) * 12 + MONTHS.indexOf(shownName ?? '');
+      const wanted = year * 12 + month - 1;
+      if (shown === wanted) break;
+      await calendar.getByTitle(shown < wanted ? /^Next month/ : /^Previous month/).click();
+    }
+    await calendar.getByRole('button', { name: `${day}, ${monthName}, ${year}`, exact: true }).click();
+    await calendar.waitFor({ state: 'hidden' });
+  }
+
+  private async pickTime(input: Locator, time: string): Promise<void> {
+    const m = /^(\d{2}):(\d{2})$/.exec(time);
+    if (!m) throw new Error(`time must be HH:mm: ${time}`);
+    const [hh, mm] = [Number(m[1]), m[2]];
+    // The Fluent time picker lists half hours as "8:30 AM"; other times are typed and confirmed.
+    const shown = `${hh % 12 === 0 ? 12 : hh % 12}:${mm} ${hh < 12 ? 'AM' : 'PM'}`;
+    await input.click();
+    const option = this.page.getByRole('option', { name: shown, exact: true });
+    if (mm === '00' || mm === '30') {
+      await option.click();
+    } else {
+      await input.fill(time);
+      await input.press('Enter');
+    }
+    await expectValue(input, shown);
+  }
+
+  /**
+   * Saves a PNG to test/e2e/screenshots/<name>.png and returns its path: the visible page, or the
+   * whole of `target` (e.g. a card taller than the window) when given.
+   */
+  async screenshot(name: string, target?: Locator): Promise<string> {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-    await this.page.screenshot({ path: file });
+    if (!target) {
+      await this.page.screenshot({ path: file });
+      return file;
+    }
+    // The chat is an inner scroll area: a card taller than it is clipped, so make the window tall
+    // enough for the whole card for the time of the screenshot.
+    const viewport = this.page.viewportSize() ?? { width: 1280, height: 1000 };
+    const height = (await target.boundingBox())?.height ?? 0;
+    try {
+      if (height + 300 > viewport.height) {
+        await this.page.setViewportSize({ width: viewport.width, height: Math.ceil(height + 300) });
+        await sleep(300);
+      }
+      await target.scrollIntoViewIfNeeded();
+      await target.screenshot({ path: file });
+    } finally {
+      await this.page.setViewportSize(viewport);
+    }
     return file;
   }
 }

@@ -211,8 +211,10 @@ export const flowCardHandlers: Pick<
         ...a.evaluation.details,
       },
       severity: a.evaluation.severity,
-      ackMinutes: a.evaluation.ackMinutes,
+      ackMinutes: deps.ackMinutesOverride?.[a.evaluation.severity] ?? a.evaluation.ackMinutes,
       route: a.route,
+      urgent: a.evaluation.routeExtras.urgent === true,
+      possibleLeak: a.evaluation.routeExtras.possibleLeak === true,
     });
     if (!created) {
       await ctx.sendActivity(M.noDraft[locale]);

@@ -1,0 +1,387 @@
+// The case card an approver or handler works from (cards/case-card.json): the case, its history and,
+// only for a viewer who may act, the Universal Action buttons (Action.Execute, Adaptive Cards 1.5).
+//
+// Decisions made here (see also cards.ts, CaseCardDataSchema):
+// - Deny by default: a button exists only for a verb in `allowedVerbs`, and never on a final case
+//   (approved, rejected, closed, cancelled), whatever the caller passes. The handler re-checks the
+//   acting person and the case state on every click anyway (card data carries ids only).
+// - Every Action.Execute repeats its verb in `data.verb` and carries an Action.Submit `fallback` with
+//   the same data, so a client without Universal Actions sends a payload the Submit route parses.
+// - `refresh` lives in the template behind `$when`; an empty `refreshUserIds` expands it to null and
+//   renderCard drops the property. Teams honours at most 60 ids, so the list is cut to 60.
+// - Size: Teams refuses messages over 40 KB. The card is rendered at decreasing levels of detail
+//   (shorter row values and history texts, fewer history entries — the newest are kept) until it
+//   fits CASE_CARD_BYTE_BUDGET. Prefilled record inputs are never shortened: a cut value would be
+//   saved back and lose what the officer wrote.
+import {
+  caseCategory,
+  caseTitle,
+  type CaseKind,
+  type CaseStatus,
+  type Localized,
+  type Severity,
+} from '../domain/cases';
+import { formatJst } from '../domain/clock';
+import { type CaseActionVerb } from './card-actions';
+import {
+  MAX_REFRESH_USER_IDS,
+  renderCard,
+  type AdaptiveCardJson,
+  type CaseCardData,
+  type SeverityColor,
+  type StatusColor,
+} from './cards';
+import type { ArticleText, CardFinding, DisplayRow } from './form-card';
+import { t, type Locale } from './i18n';
+
+/** One line of the case's history (audit events, oldest first). */
+export interface CaseHistoryEntry {
+  at: Date;
+  /** Display name of who did it (from the directory); the bot's own steps use its name. */
+  actor: string;
+  /** What happened, e.g. 対応開始 / Started handling. */
+  text: Localized;
+  /** The article the step applied, shown after the line; omitted when none. */
+  article?: string;
+}
+
+/** An incident step the officer records (decisions.ts `records`; incidentPlan's officerRecords). */
+export interface CaseRecordItem {
+  /** Record id; the input is `record_<id>` (letters, digits, single underscores). */
+  id: string;
+  label: Localized;
+  article: string;
+  /** What was recorded so far, prefilled; '' for nothing yet. */
+  value: string;
+}
+
+export interface CaseCardInput {
+  caseId: string;
+  kind: CaseKind;
+  severity: Severity;
+  status: CaseStatus;
+  /** Who filed the case; the headline reads 「総務課 山田 花子 さんから …」. */
+  reporter: { name: string; section: string };
+  submittedAt: Date;
+  /** Deadline to start handling; shown only while it matters (omit once acknowledged or decided). */
+  ackDueAt?: Date;
+  /** Why this viewer got the case (routing's reasons); omitted or empty hides the line. */
+  reasons?: readonly ArticleText[];
+  /** The filed answers, usually `answerRows(...)`. Long values are shortened to fit the size limit. */
+  rows: readonly DisplayRow[];
+  findings: readonly CardFinding[];
+  /** What the standard asks of the handler. */
+  duties: readonly ArticleText[];
+  /** Oldest first. Older entries are left out (with a note) when the card would be too large. */
+  history: readonly CaseHistoryEntry[];
+  /**
+   * The verbs this viewer may use now (authorization.ts and decisions.ts decide; empty for a
+   * read-only viewer). Order does not matter: the card has a fixed order of action groups.
+   */
+  allowedVerbs: readonly CaseActionVerb[];
+  /** Record items for `case.record`, prefilled; ignored unless that verb is allowed. */
+  records: readonly CaseRecordItem[];
+  /**
+   * Label of `case.endorse`: 'forward' 「確認して統括へ進達」 (12(6)①) or 'urgent'
+   * 「緊急実施を決定（統括へ事後報告）」 (12(6)②). Defaults to 'forward'.
+   */
+  endorseLabelKind?: 'forward' | 'urgent';
+  /** Teams user ids (`activity.from.id`) whose clients refresh the card themselves; first 60 kept. */
+  refreshUserIds: readonly string[];
+  /** A message for this viewer on top, e.g. 「この案件はすでに 佐藤 健一 さんが承認しています。」. */
+  notice?: Localized;
+  /** Shows 「この案件に対して操作できるのは担当者のみです。」 when there are no actions. */
+  showReadOnlyNote: boolean;
+}
+
+/** What the card may weigh, leaving room under Teams' 40 KB for the activity around it. */
+export const CASE_CARD_BYTE_BUDGET = 36 * 1024;
+
+/** Matches the case action schema's text limit (domain/decisions.ts). */
+export const CASE_INPUT_MAX_LENGTH = 2000;
+
+const FINAL_STATUSES = ['approved', 'rejected', 'closed', 'cancelled'] as const;
+type FinalStatus = (typeof FINAL_STATUSES)[number];
+
+function isFinal(status: CaseStatus): status is FinalStatus {
+  return (FINAL_STATUSES as readonly CaseStatus[]).includes(status);
+}
+
+const SEVERITY_COLOR: Readonly<Record<Severity, SeverityColor>> = {
+  critical: 'attention',
+  high: 'warning',
+  normal: 'default',
+};
+
+const STATUS_COLOR: Readonly<Record<CaseStatus, StatusColor>> = {
+  submitted: 'warning',
+  acknowledged: 'accent',
+  endorsed: 'accent',
+  approved: 'good',
+  rejected: 'attention',
+  cancelled: 'default',
+  closed: 'good',
+};
+
+/** The article a permission is granted under, shown above the approve / reject buttons. */
+const DECISION_ARTICLE: Readonly<Partial<Record<CaseKind, string>>> = {
+  takeout: '10(4)①',
+  software_install: '10(5)①',
+  private_device: '10(4)②',
+  exception: '12(6)①',
+};
+
+/**
+ * The article that makes the handler report to 統括: harm to the systems (12(4)④), a failure
+ * (12(5)①イ), otherwise a breach such as a possible leak (12(5)②イ).
+ */
+function reportChiefArticle(kind: CaseKind): string {
+  if (kind === 'virus') return '12(4)④';
+  if (kind === 'system_failure') return '12(5)①イ';
+  return '12(5)②イ';
+}
+
+function basis(locale: Locale, articles: string | readonly string[]): string {
+  const list = typeof articles === 'string' ? [articles] : [...new Set(articles)];
+  return t(locale, 'basis.article', { article: list.join(t(locale, 'case.articleSeparator')) });
+}
+
+/** Cuts `text` to `max` characters (code points, so no surrogate pair is split), marking the cut. */
+function truncate(locale: Locale, text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return chars.slice(0, max).join('') + t(locale, 'caseCard.truncated');
+}
+
+type ActionGroup = CaseCardData['actionGroups'][number];
+type CardInput = ActionGroup['inputs'][number];
+type Button = ActionGroup['buttons'][number];
+
+function textInput(id: string, label: string, opts: Partial<CardInput> = {}): CardInput {
+  return {
+    id,
+    label,
+    value: '',
+    placeholder: '',
+    multiline: true,
+    maxLength: CASE_INPUT_MAX_LENGTH,
+    ...opts,
+  };
+}
+
+function button(
+  verb: CaseActionVerb,
+  title: string,
+  withInputs: boolean,
+  style: Button['style'] = 'default',
+): Button {
+  return { verb, title, style, associatedInputs: withInputs ? 'auto' : 'none' };
+}
+
+/** The action groups, in a fixed order, for the verbs the viewer may use. */
+function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
+  const allowed = new Set(input.allowedVerbs);
+  const groups: ActionGroup[] = [];
+
+  if (allowed.has('case.acknowledge')) {
+    groups.push({
+      heading: t(locale, 'caseCard.acknowledgeHint'),
+      // Not acknowledged in time → deputy, superior (12(5)②オ).
+      basis: basis(locale, '12(5)②オ'),
+      inputs: [],
+      buttons: [button('case.acknowledge', t(locale, 'caseCard.acknowledge'), false, 'positive')],
+    });
+  }
+
+  if (allowed.has('case.record') && input.records.length > 0) {
+    groups.push({
+      heading: t(locale, 'caseCard.recordHeading'),
+      basis: '',
+      inputs: input.records.map((r) =>
+        textInput(
+          `record_${r.id}`,
+          t(locale, 'case.withArticle', { text: r.label[locale], article: r.article }),
+          { value: r.value },
+        ),
+      ),
+      buttons: [button('case.record', t(locale, 'caseCard.recordSave'), true)],
+    });
+  }
+
+  if (allowed.has('case.report_chief')) {
+    groups.push({
+      heading: t(locale, 'caseCard.reportChiefHeading'),
+      basis: basis(locale, reportChiefArticle(input.kind)),
+      inputs: [],
+      buttons: [button('case.report_chief', t(locale, 'caseCard.reportChief'), false)],
+    });
+  }
+
+  if (allowed.has('case.close')) {
+    groups.push({
+      heading: t(locale, 'caseCard.closeHeading'),
+      // Content, cause, confirmed damage and scope are what 12(5)②カ asks to be recorded.
+      basis: basis(locale, '12(5)②カ'),
+      inputs: [
+        textInput('closure_content', t(locale, 'caseCard.closeContent')),
+        textInput('closure_cause', t(locale, 'caseCard.closeCause')),
+        textInput('closure_damage', t(locale, 'caseCard.closeDamage')),
+        textInput('closure_scope', t(locale, 'caseCard.closeScope')),
+      ],
+      buttons: [button('case.close', t(locale, 'caseCard.close'), true, 'positive')],
+    });
+  }
+
+  // At the officer's stage of an exception, endorsing replaces approving: 統括 permits (12(6)①),
+  // or the officer decides to act at once and 統括 is told afterwards (12(6)②).
+  const endorse = allowed.has('case.endorse');
+  const approve = !endorse && allowed.has('case.approve');
+  const reject = allowed.has('case.reject');
+  if (endorse || approve || reject) {
+    const urgent = endorse && input.endorseLabelKind === 'urgent';
+    const inputs: CardInput[] = [
+      // Not isRequired: approving needs no comment; the handler refuses a reject without one.
+      textInput('comment', t(locale, reject ? 'caseCard.commentRejectRequired' : 'caseCard.commentOptional')),
+    ];
+    if (approve) {
+      inputs.push(
+        textInput('conditions', t(locale, 'caseCard.conditions'), {
+          placeholder: t(locale, 'caseCard.conditionsPlaceholder'),
+        }),
+      );
+    }
+    const buttons: Button[] = [];
+    if (endorse) {
+      const label = urgent ? 'caseCard.endorseUrgent' : 'caseCard.endorseForward';
+      buttons.push(button('case.endorse', t(locale, label), true, 'positive'));
+    }
+    if (approve) buttons.push(button('case.approve', t(locale, 'caseCard.approve'), true, 'positive'));
+    if (reject) buttons.push(button('case.reject', t(locale, 'caseCard.reject'), true, 'destructive'));
+    const article = urgent ? '12(6)②' : DECISION_ARTICLE[input.kind];
+    groups.push({
+      heading: t(locale, 'caseCard.decisionHeading'),
+      basis: article === undefined ? '' : basis(locale, article),
+      inputs,
+      buttons,
+    });
+  }
+
+  if (allowed.has('case.ack_post_report')) {
+    groups.push({
+      heading: t(locale, 'caseCard.postReportHeading'),
+      basis: basis(locale, '12(6)②'),
+      inputs: [],
+      buttons: [button('case.ack_post_report', t(locale, 'caseCard.ackPostReport'), false, 'positive')],
+    });
+  }
+  return groups;
+}
+
+interface DetailLevel {
+  /** Characters of a row value. */
+  rowValue: number;
+  /** Characters of a history entry's text. */
+  historyText: number;
+  /** Newest history entries shown. */
+  historyEntries: number;
+}
+
+/** Tried in order until the card fits the budget. */
+const DETAIL_LEVELS: readonly DetailLevel[] = [
+  { rowValue: 1000, historyText: 400, historyEntries: 100 },
+  { rowValue: 300, historyText: 150, historyEntries: 30 },
+  { rowValue: 120, historyText: 80, historyEntries: 15 },
+  { rowValue: 40, historyText: 40, historyEntries: 5 },
+];
+
+function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): CaseCardData {
+  const title = caseTitle(input.kind)[locale];
+  const headlineKey =
+    caseCategory(input.kind) === 'incident' ? 'routed.headlineIncident' : 'routed.headlineRequest';
+  const final = isFinal(input.status);
+  // Deny by default: nothing is actionable on a final case, whatever the caller computed.
+  const groups = final ? [] : actionGroups(locale, input);
+  const reasons = input.reasons ?? [];
+
+  const shown = input.history.slice(-level.historyEntries);
+  const omitted = input.history.length - shown.length;
+
+  return {
+    caseId: input.caseId,
+    title,
+    severityLabel: t(locale, `severity.${input.severity}`),
+    severityColor: SEVERITY_COLOR[input.severity],
+    statusLabel: t(locale, `status.${input.status}`),
+    statusColor: STATUS_COLOR[input.status],
+    notice: input.notice ? input.notice[locale] : '',
+    headline: t(locale, headlineKey, { section: input.reporter.section, name: input.reporter.name, title }),
+    reasonText:
+      reasons.length === 0
+        ? ''
+        : t(locale, 'routed.reason', {
+            reason: reasons.map((r) => r.text[locale]).join(t(locale, 'value.listSeparator')),
+            basis: basis(
+              locale,
+              reasons.map((r) => r.article),
+            ),
+          }),
+    facts: [
+      { title: t(locale, 'case.caseIdLabel'), value: input.caseId },
+      { title: t(locale, 'case.statusLabel'), value: t(locale, `status.${input.status}`) },
+      { title: t(locale, 'case.submittedAtLabel'), value: formatJst(input.submittedAt) },
+    ],
+    ackDueText:
+      input.ackDueAt && !final ? t(locale, 'caseCard.ackDue', { due: formatJst(input.ackDueAt) }) : '',
+    rows: input.rows.map((r) => ({
+      label: r.label,
+      value: r.value === '' ? t(locale, 'value.empty') : truncate(locale, r.value, level.rowValue),
+    })),
+    findingsHeading: t(locale, 'routed.findingsHeading'),
+    findings: input.findings.map((f) => ({
+      text: f.message[locale],
+      basis: basis(locale, f.article),
+      level: f.level,
+    })),
+    dutiesHeading: t(locale, 'routed.dutiesHeading'),
+    duties: input.duties.map((d) =>
+      t(locale, 'case.withArticle', { text: d.text[locale], article: d.article }),
+    ),
+    historyHeading: t(locale, 'caseCard.historyHeading'),
+    history: shown.map((h) => ({
+      line: t(locale, 'caseCard.historyLine', {
+        at: formatJst(h.at),
+        actor: h.actor,
+        text: truncate(locale, h.text[locale], level.historyText),
+      }),
+      basis: h.article === undefined ? '' : t(locale, 'caseCard.historyBasis', { article: h.article }),
+    })),
+    historyOmitted: omitted > 0 ? t(locale, 'caseCard.historyOmitted', { count: omitted }) : '',
+    actionsHeading: t(locale, 'caseCard.actionsHeading'),
+    actionGroups: groups,
+    statusNote: final ? t(locale, `caseCard.final.${input.status as FinalStatus}`) : '',
+    readOnlyNote:
+      groups.length === 0 && input.showReadOnlyNote && !final ? t(locale, 'caseCard.readOnly') : '',
+    refreshUserIds: input.refreshUserIds.slice(0, MAX_REFRESH_USER_IDS),
+  };
+}
+
+/** Bytes the card weighs in a message (UTF-8 JSON). */
+export function cardBytes(card: AdaptiveCardJson): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+/**
+ * The case card for one viewer. Throws when the data breaks the template's schema, or when even the
+ * least detailed rendering is over CASE_CARD_BYTE_BUDGET (only possible with huge prefilled records).
+ */
+export function buildCaseCard(locale: Locale, input: CaseCardInput): AdaptiveCardJson {
+  let size = 0;
+  for (const level of DETAIL_LEVELS) {
+    const card = renderCard('case-card', cardData(locale, input, level));
+    size = cardBytes(card);
+    if (size <= CASE_CARD_BYTE_BUDGET) return card;
+  }
+  throw new Error(
+    `case card ${input.caseId} is ${size} bytes, over the ${CASE_CARD_BYTE_BUDGET} byte budget`,
+  );
+}

@@ -1,0 +1,180 @@
+import { authorize } from '../domain/authorization';
+import type { Finding } from '../domain/case-evaluation';
+import { FINAL_CASE_STATUSES, isIncidentKind, type Localized } from '../domain/cases';
+import {
+  CASE_ACTION_NAMES,
+  validateAction,
+  type CaseAction,
+  type CaseActionName,
+  type CaseState,
+} from '../domain/decisions';
+import type { Directory } from '../domain/directory';
+import { FLOWS } from '../domain/flows';
+import { incidentPlan } from '../domain/policy/incident';
+import { caseStateOf } from '../services/decision-service';
+import { AbsenceRepo } from '../storage/absence-repo';
+import { AuditRepo } from '../storage/audit-repo';
+import { CaseRepo, type CaseRecord } from '../storage/case-repo';
+import { ConversationRepo } from '../storage/conversation-repo';
+import { DirectoryRepo } from '../storage/directory-repo';
+import type { Database } from '../storage/sql';
+import type { AdaptiveCardJson } from './cards';
+import { buildCaseCard, type CaseHistoryEntry } from './case-card';
+import { answerRows, type Answers, type ArticleText } from './form-card';
+import type { Locale } from './i18n';
+
+/** A placeholder action per verb, to ask the state machine whether the verb fits the case now. */
+const PROBES: Readonly<Record<CaseActionName, CaseAction>> = {
+  'case.acknowledge': { name: 'case.acknowledge' },
+  'case.record': { name: 'case.record', records: {} },
+  'case.report_chief': { name: 'case.report_chief' },
+  'case.close': { name: 'case.close', content: 'x', cause: 'x', damage: 'x', scope: 'x' },
+  'case.approve': { name: 'case.approve' },
+  'case.reject': { name: 'case.reject', comment: 'x' },
+  'case.endorse': { name: 'case.endorse' },
+  'case.ack_post_report': { name: 'case.ack_post_report' },
+};
+
+/**
+ * What `personId` may do on the case now: allowed by the policy (authorize) and fitting the case's
+ * state. Input problems (an empty comment) do not hide a button; they are answered on click.
+ */
+export function allowedActions(
+  state: CaseState,
+  personId: string,
+  ctx: { directory: Directory; absences: Array<{ personId: string; from: Date; to: Date }>; now: Date },
+): CaseActionName[] {
+  return CASE_ACTION_NAMES.filter((name) => {
+    if (!authorize(state, name, { actorId: personId, ...ctx }).ok) return false;
+    const invalid = validateAction(state, PROBES[name]);
+    return invalid === null || invalid.code === 'invalid_input';
+  });
+}
+
+const EVENT_TEXT: Readonly<Record<string, Localized>> = {
+  'case.submitted': { ja: '提出', en: 'Submitted' },
+  'case.escalated': { ja: '期限超過のため回付', en: 'Escalated (not acknowledged in time)' },
+  'case.cancelled': { ja: '申請者が取り下げ', en: 'Withdrawn by the requester' },
+};
+
+const REQUEST_DUTIES: Readonly<Record<string, ArticleText>> = {
+  takeout: {
+    text: {
+      ja: '持ち出しの可否を判断し、端末機・記録媒体の持ち出しは記録する',
+      en: 'Decide; record terminals and media taken out',
+    },
+    article: '10(4)⑥',
+  },
+  exception: {
+    text: {
+      ja: '例外措置の合理的な理由と代替措置を確認する',
+      en: 'Check the reason and the alternative measure',
+    },
+    article: '12(6)①',
+  },
+  software_install: {
+    text: { ja: 'ソフトウェア導入・設定変更の可否を判断する', en: 'Decide on the software change' },
+    article: '10(5)①',
+  },
+  private_device: {
+    text: { ja: '業務上の必要性を判断する', en: 'Judge whether it is needed for work' },
+    article: '10(3)',
+  },
+};
+
+async function history(db: Database, c: CaseRecord, dir: Directory): Promise<CaseHistoryEntry[]> {
+  const nameOf = (id: string) =>
+    dir.people.find((p) => p.id === id)?.name ?? (id === 'scheduler' ? 'システム' : id);
+  return (await new AuditRepo(db).list(c.id))
+    .filter((e) => e.event !== 'case.action_denied')
+    .map((e) => {
+      const summary = (e.data?.summary as Localized | undefined) ??
+        EVENT_TEXT[e.event] ?? { ja: e.event, en: e.event };
+      const comment =
+        typeof e.data?.comment === 'string' && e.data.comment !== '' ? `「${e.data.comment}」` : '';
+      return {
+        at: new Date(e.at),
+        actor: nameOf(e.actor),
+        text: comment ? { ja: `${summary.ja} ${comment}`, en: `${summary.en} ${comment}` } : summary,
+        ...(e.article ? { article: e.article } : {}),
+      };
+    });
+}
+
+/**
+ * The case card as `viewerId` should see it now: buttons only for what they may do, everyone's
+ * history, and `refresh.userIds` naming those who may act (Universal Actions), so each client
+ * shows its user the right view. Always built from storage, never from card data.
+ */
+export async function renderCaseCard(
+  db: Database,
+  caseId: string,
+  viewerId: string,
+  locale: Locale,
+  now: Date,
+  notice?: Localized,
+): Promise<AdaptiveCardJson | null> {
+  const c = await new CaseRepo(db).get(caseId);
+  if (!c) return null;
+  const directory = await new DirectoryRepo(db).load();
+  const absences = await new AbsenceRepo(db).active(now.toISOString());
+  const state = caseStateOf(c);
+  const ctx = { directory, absences, now };
+  const allowed = allowedActions(state, viewerId, ctx);
+  const recipients = await new CaseRepo(db).recipients(c.id);
+  const viewer = recipients.find((r) => r.personId === viewerId);
+  const reporter = directory.people.find((p) => p.id === c.reporterId);
+  const section = directory.sections.find((s) => s.code === c.sectionCode);
+  // Who may act at all: their Teams clients refresh the card to get their buttons.
+  const candidates = new Set([
+    ...recipients.map((r) => r.personId),
+    ...state.escalatedTo,
+    ...(c.assigneeId ? [c.assigneeId] : []),
+    ...directory.people.filter((p) => p.isChiefOfficer).map((p) => p.id),
+  ]);
+  const conversations = new ConversationRepo(db);
+  const refreshUserIds: string[] = [];
+  for (const id of candidates) {
+    if (allowedActions(state, id, ctx).length === 0) continue;
+    const person = directory.people.find((p) => p.id === id);
+    const ref = person ? await conversations.get(person.aadObjectId) : undefined;
+    const userId = (ref?.reference.user as { id?: string } | undefined)?.id;
+    if (userId) refreshUserIds.push(userId);
+  }
+  const plan = isIncidentKind(c.kind) ? incidentPlan(c.kind) : undefined;
+  const duties: ArticleText[] = plan
+    ? plan.officerRecords.map((r) => ({ text: r.label, article: r.article }))
+    : REQUEST_DUTIES[c.kind]
+      ? [REQUEST_DUTIES[c.kind] as ArticleText]
+      : [];
+  const final = FINAL_CASE_STATUSES.includes(c.status) || c.status === 'approved';
+  return buildCaseCard(locale, {
+    caseId: c.id,
+    kind: c.kind,
+    severity: c.severity,
+    status: c.status,
+    reporter: { name: reporter?.name ?? c.reporterId, section: section?.name ?? c.sectionCode },
+    submittedAt: new Date(c.createdAt),
+    ...(c.status === 'submitted' && c.ackDueAt ? { ackDueAt: new Date(c.ackDueAt) } : {}),
+    ...(viewer ? { reasons: viewer.reasons } : {}),
+    rows: answerRows(locale, FLOWS[c.kind].fields, (c.form.answers ?? {}) as Answers),
+    findings: ((c.evaluation.findings ?? []) as Finding[]).map((f) => ({
+      message: f.text,
+      article: f.article,
+      level: f.level,
+    })),
+    duties,
+    history: await history(db, c, directory),
+    allowedVerbs: allowed,
+    records: (plan?.officerRecords ?? []).map((r) => ({
+      id: r.id,
+      label: r.label,
+      article: r.article,
+      value: state.records[r.id] ?? '',
+    })),
+    endorseLabelKind: state.urgent ? 'urgent' : 'forward',
+    refreshUserIds,
+    ...(notice ? { notice } : {}),
+    showReadOnlyNote: allowed.length === 0 && !final,
+  });
+}

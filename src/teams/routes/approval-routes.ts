@@ -1,0 +1,171 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { Localized } from '../../domain/cases';
+import { CaseActionSchema, type CaseAction } from '../../domain/decisions';
+import { actOnCase } from '../../services/decision-service';
+import { CardActionSchema, type CardAction } from '../card-actions';
+import type { CardHandler, CardHandlers } from '../card-routes';
+import type { AdaptiveCardJson } from '../cards';
+import { renderCaseCard } from '../case-view';
+import type { BotDeps } from '../deps';
+import { t } from '../i18n';
+import { cardAttachment } from '../send';
+import { actingPerson, turnLocale } from '../turn';
+
+type CaseVerbAction = Extract<CardAction, { verb: `case.${string}` }>;
+type CaseVerb = Exclude<CaseVerbAction['verb'], 'case.cancel'>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Card payload → domain action. Only typed-in text crosses; ids are reloaded from storage. */
+export function caseActionOf(payload: Record<string, unknown>): CaseAction | null {
+  const verb = payload.verb;
+  const records: Record<string, string> = {};
+  for (const [k, v] of Object.entries(payload)) {
+    if (k.startsWith('record_') && typeof v === 'string' && v.trim() !== '')
+      records[k.slice('record_'.length)] = v;
+  }
+  const candidate =
+    verb === 'case.record'
+      ? { name: verb, records }
+      : verb === 'case.close'
+        ? {
+            name: verb,
+            content: str(payload.closure_content),
+            cause: str(payload.closure_cause),
+            damage: str(payload.closure_damage),
+            scope: str(payload.closure_scope),
+          }
+        : verb === 'case.approve'
+          ? { name: verb, comment: str(payload.comment), conditions: str(payload.conditions) }
+          : verb === 'case.reject' || verb === 'case.endorse' || verb === 'case.ack_post_report'
+            ? { name: verb, comment: str(payload.comment) }
+            : { name: verb };
+  const parsed = CaseActionSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+const INVALID: Localized = {
+  ja: '入力内容を読み取れませんでした。カードを更新してやり直してください。',
+  en: 'The input could not be read. Refresh the card and try again.',
+};
+
+/**
+ * A click on a case card (Action.Execute, or its Action.Submit fallback). The card is answered
+ * at once from storage; everyone else's cards and notifications go through the outbox.
+ */
+export async function handleCaseVerb(
+  ctx: TurnContext,
+  deps: BotDeps,
+  payload: CaseVerbAction & Record<string, unknown>,
+): Promise<AdaptiveCardJson | null> {
+  const person = actingPerson(ctx);
+  const locale = turnLocale(ctx);
+  const now = () => deps.clock.now();
+  if (payload.verb === 'case.refresh')
+    return renderCaseCard(deps.db, payload.caseId, person.id, locale, now());
+  const action = caseActionOf(payload);
+  if (!action) return renderCaseCard(deps.db, payload.caseId, person.id, locale, now(), INVALID);
+  const r = await actOnCase(deps.db, deps.clock, {
+    caseId: payload.caseId,
+    actorAadObjectId: person.aadObjectId,
+    action,
+    ackMinutes: deps.ackMinutes,
+  });
+  if (r.ok) {
+    deps.logger.info(
+      { caseId: r.case.id, personId: person.id, action: action.name, as: r.as },
+      'case action',
+    );
+    deps.sender?.kick();
+  } else {
+    deps.logger.warn(
+      { caseId: payload.caseId, personId: person.id, action: action.name, reason: r.reason },
+      'case action refused',
+    );
+  }
+  const notice = r.ok
+    ? { ja: `${r.event.summary.ja}を記録しました。`, en: `Recorded: ${r.event.summary.en}.` }
+    : r.message;
+  return renderCaseCard(deps.db, payload.caseId, person.id, locale, now(), notice);
+}
+
+async function sendInvokeResponse(ctx: TurnContext, status: number, body: unknown): Promise<void> {
+  await ctx.sendActivity({ type: 'invokeResponse', value: { status, body } });
+}
+
+function isActionExecute(ctx: TurnContext): boolean {
+  const a = ctx.activity;
+  return a.type === 'invoke' && a.name === 'adaptiveCard/action';
+}
+
+/** Universal Actions: `adaptiveCard/action` invokes, answered with the refreshed card. */
+export function registerApprovalRoutes(app: Application<TurnState>, deps: BotDeps): void {
+  app.addRoute(
+    async (ctx) => isActionExecute(ctx),
+    async (ctx) => {
+      const action = (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)
+        ?.action;
+      const data =
+        action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
+      const parsed = CardActionSchema.safeParse({ ...data, verb: action?.verb });
+      if (!parsed.success || !parsed.data.verb.startsWith('case.') || parsed.data.verb === 'case.cancel') {
+        await sendInvokeResponse(ctx, 200, {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: t(turnLocale(ctx), 'error.invalidAction') },
+        });
+        return;
+      }
+      const card = await handleCaseVerb(ctx, deps, { ...data, ...parsed.data } as CaseVerbAction &
+        Record<string, unknown>);
+      if (!card) {
+        await sendInvokeResponse(ctx, 200, {
+          statusCode: 404,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'NotFound', message: 'case not found' },
+        });
+        return;
+      }
+      await sendInvokeResponse(ctx, 200, {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: card,
+      });
+    },
+    true,
+  );
+}
+
+/** Action.Submit fallback: the same handling, answered by replacing the clicked card. */
+function submitFallback<V extends CaseVerb>(): CardHandler<V> {
+  return async (ctx, action, deps) => {
+    const card = await handleCaseVerb(ctx, deps, action as CaseVerbAction & Record<string, unknown>);
+    if (!card) {
+      await ctx.sendActivity(t(turnLocale(ctx), 'error.invalidAction'));
+      return;
+    }
+    const activity = { attachments: [cardAttachment(card)] };
+    if (ctx.activity.replyToId) {
+      try {
+        await ctx.updateActivity({ ...activity, type: 'message', id: ctx.activity.replyToId });
+        return;
+      } catch {
+        // Some clients cannot update; fall back to a new message.
+      }
+    }
+    await ctx.sendActivity(activity);
+  };
+}
+
+export const approvalCardHandlers: Pick<CardHandlers, CaseVerb> = {
+  'case.refresh': submitFallback(),
+  'case.acknowledge': submitFallback(),
+  'case.record': submitFallback(),
+  'case.report_chief': submitFallback(),
+  'case.close': submitFallback(),
+  'case.approve': submitFallback(),
+  'case.reject': submitFallback(),
+  'case.endorse': submitFallback(),
+  'case.ack_post_report': submitFallback(),
+};
