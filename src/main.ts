@@ -13,7 +13,7 @@ import type { CaseRecord } from './storage/case-repo';
 import { openDatabase } from './storage/open';
 import type { Database } from './storage/sql';
 import { createBotApp, turnHandler } from './teams/app';
-import { createRenderer } from './teams/renderers';
+import { createAfterSend, createRenderer } from './teams/renderers';
 import { DEFAULT_SENDER_OPTIONS, OutboxSender, type SenderOptions } from './teams/sender';
 
 export function findRepoRoot(start = __dirname): string {
@@ -80,7 +80,15 @@ export async function startBot(
   }
   const adapter = createAdapter(config);
   const sender = new OutboxSender(
-    { db, clock, logger, adapter, appId: config.auth?.appId ?? '', render: createRenderer(db, clock) },
+    {
+      db,
+      clock,
+      logger,
+      adapter,
+      appId: config.auth?.appId ?? '',
+      render: createRenderer(db, clock),
+      afterSend: createAfterSend(db, clock),
+    },
     { ...DEFAULT_SENDER_OPTIONS, ...opts.senderOptions },
   );
   const ackMinutes = (c: CaseRecord) =>

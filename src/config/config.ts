@@ -2,6 +2,7 @@
 // variable and what is wrong, so an operator can fix the deployment without reading code.
 import path from 'node:path';
 import { z } from 'zod';
+import { CASE_KINDS, type CaseKind } from '../domain/cases';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,6 +43,73 @@ const csvList = (s: string) =>
     .split(',')
     .map((x) => x.trim().toLowerCase())
     .filter((x) => x !== '');
+
+// --- Outbound webhooks (WEBHOOKS) -------------------------------------------------------------
+// Integration hooks on case events, e.g. a lost IC card stops the card in the access-control system
+// at once (10(9)②). The list is JSON; each hook's HMAC secret lives in its own variable (secretEnv)
+// so the list itself holds no secret and can be reviewed in the deployment definition.
+
+const WEBHOOK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+const EVENT_NAME = /^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/;
+export const WEBHOOK_SECRET_MIN_LENGTH = 16;
+
+const WebhookEntrySchema = z.strictObject({
+  name: z.string().regex(WEBHOOK_NAME, 'must be lower-case letters, digits, ".", "_" or "-" (max 64)'),
+  url: z.string().superRefine((raw, ctx) => {
+    let u: URL;
+    try {
+      u = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an absolute http(s) URL' });
+      return;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+    // Credentials in the URL would end up in logs and error messages; the HMAC secret authenticates.
+    if (u.username || u.password)
+      ctx.addIssue({ code: 'custom', message: 'must not contain credentials (use secretEnv)' });
+  }),
+  // Deny by default: a hook receives only the events it names (no wildcard).
+  events: z
+    .array(z.string().regex(EVENT_NAME, 'must be an event name such as case.submitted'))
+    .min(1, 'must name at least one event (e.g. ["case.submitted"])'),
+  /** Omitted = every case kind. */
+  kinds: z.array(z.enum(CASE_KINDS)).min(1).optional(),
+  secretEnv: z.string().regex(ENV_NAME, 'must be the name of an environment variable (A-Z, 0-9, _)'),
+});
+
+const WebhookListSchema = z.array(WebhookEntrySchema).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((h, i) => {
+    if (seen.has(h.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'is not unique' });
+    seen.add(h.name);
+  });
+});
+
+function parseWebhooks(raw: string | undefined, ctx: z.RefinementCtx): z.output<typeof WebhookListSchema> {
+  if (raw === undefined || raw.trim() === '') return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON array of hooks (invalid JSON)' });
+    return z.NEVER;
+  }
+  const r = WebhookListSchema.safeParse(json);
+  if (!r.success) {
+    for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+    return z.NEVER;
+  }
+  return r.data;
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+  return LOOPBACK_HOSTS.includes(host);
+}
+
+// --- end of outbound webhooks helpers --------------------------------------------------------
 
 const EnvSchema = z
   .object({
@@ -90,8 +158,22 @@ const EnvSchema = z
         return out;
       }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Outbound webhooks (see WebhookConfig).
+    WEBHOOKS: z.string().optional().transform(parseWebhooks),
   })
   .superRefine((env, ctx) => {
+    // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
+    // encrypted, except to a receiver on this machine.
+    if (env.MICROSOFT_APP_ID) {
+      env.WEBHOOKS.forEach((h, i) => {
+        if (new URL(h.url).protocol !== 'https:' && !isLoopbackUrl(h.url))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['WEBHOOKS', i, 'url'],
+            message: 'must be https when MICROSOFT_APP_ID is set (http only to a loopback host)',
+          });
+      });
+    }
     if (env.MICROSOFT_APP_ID) {
       if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
         ctx.addIssue({
@@ -137,6 +219,39 @@ export interface Config {
   localMode: boolean;
   /** Overrides of the per-kind acknowledgement deadlines, by severity. */
   escalationMinutes: Partial<Record<'critical' | 'high' | 'normal', number>>;
+  /** Outbound webhooks on case events, secrets resolved (empty = none). */
+  webhooks: WebhookConfig[];
+}
+
+/** One outbound webhook (WEBHOOKS), with its HMAC secret read from the variable named by secretEnv. */
+export interface WebhookConfig {
+  name: string;
+  url: string;
+  /** Audit event names that trigger it, e.g. 'case.submitted'. */
+  events: string[];
+  /** Case kinds that trigger it; undefined = every kind. */
+  kinds?: CaseKind[];
+  secretEnv: string;
+  secret: string;
+}
+
+/** Reads each hook's secret from its variable; every problem names the variable. */
+function resolveWebhookSecrets(
+  list: z.output<typeof WebhookListSchema>,
+  env: NodeJS.ProcessEnv,
+): WebhookConfig[] {
+  const problems: string[] = [];
+  const out = list.map((h) => {
+    const secret = env[h.secretEnv] ?? '';
+    if (secret.length < WEBHOOK_SECRET_MIN_LENGTH) {
+      problems.push(
+        `${h.secretEnv}: ${secret === '' ? 'is required' : `must be at least ${WEBHOOK_SECRET_MIN_LENGTH} characters`} (the HMAC secret of webhook "${h.name}" in WEBHOOKS)`,
+      );
+    }
+    return { ...h, secret };
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out;
 }
 
 export class ConfigError extends Error {
@@ -172,5 +287,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     logLevel: e.LOG_LEVEL,
     localMode: auth === undefined,
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
+    webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
   };
 }

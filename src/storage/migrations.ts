@@ -170,4 +170,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX absences_person ON absences(person_id, to_at);
     `,
   },
+  {
+    id: 5,
+    name: 'webhooks',
+    sqlite: `
+      CREATE TABLE webhook_deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        hook TEXT NOT NULL,
+        case_id TEXT,
+        event TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        last_status INTEGER,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+      CREATE INDEX webhook_deliveries_case ON webhook_deliveries(case_id);
+    `,
+  },
 ];

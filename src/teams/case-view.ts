@@ -101,6 +101,40 @@ async function history(db: Database, c: CaseRecord, dir: Directory): Promise<Cas
     });
 }
 
+const CLOSURE_LABELS: Readonly<Record<'content' | 'cause' | 'damage' | 'scope', Localized>> = {
+  content: { ja: '【記録】内容', en: '[Record] Content' },
+  cause: { ja: '【記録】原因', en: '[Record] Cause' },
+  damage: { ja: '【記録】確認された被害', en: '[Record] Confirmed damage' },
+  scope: { ja: '【記録】影響範囲', en: '[Record] Scope' },
+};
+
+/** What the handlers recorded and decided, shown to everyone who sees the card (12(5)②カ). */
+function outcomeRows(state: CaseState, plan: ReturnType<typeof incidentPlan> | undefined, locale: Locale) {
+  const rows: Array<{ label: string; value: string }> = [];
+  for (const r of plan?.officerRecords ?? []) {
+    const v = state.records[r.id];
+    if (v) rows.push({ label: `【記録】${r.label[locale]}`, value: v });
+  }
+  if (state.closure) {
+    for (const k of ['content', 'cause', 'damage', 'scope'] as const) {
+      rows.push({ label: CLOSURE_LABELS[k][locale], value: state.closure[k] });
+    }
+  }
+  if (state.decision?.conditions) {
+    rows.push({
+      label: locale === 'ja' ? '【判断】条件' : '[Decision] Conditions',
+      value: state.decision.conditions,
+    });
+  }
+  if (state.decision?.comment) {
+    rows.push({
+      label: locale === 'ja' ? '【判断】コメント' : '[Decision] Comment',
+      value: state.decision.comment,
+    });
+  }
+  return rows;
+}
+
 /**
  * The case card as `viewerId` should see it now: buttons only for what they may do, everyone's
  * history, and `refresh.userIds` naming those who may act (Universal Actions), so each client
@@ -157,7 +191,10 @@ export async function renderCaseCard(
     submittedAt: new Date(c.createdAt),
     ...(c.status === 'submitted' && c.ackDueAt ? { ackDueAt: new Date(c.ackDueAt) } : {}),
     ...(viewer ? { reasons: viewer.reasons } : {}),
-    rows: answerRows(locale, FLOWS[c.kind].fields, (c.form.answers ?? {}) as Answers),
+    rows: [
+      ...answerRows(locale, FLOWS[c.kind].fields, (c.form.answers ?? {}) as Answers),
+      ...outcomeRows(state, plan, locale),
+    ],
     findings: ((c.evaluation.findings ?? []) as Finding[]).map((f) => ({
       message: f.text,
       article: f.article,

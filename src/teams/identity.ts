@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { ConversationRepo } from '../storage/conversation-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
 import { buildUnknownUserCard } from './cards';
+import { t } from './i18n';
 import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
 import { setActingPerson, turnLocale } from './turn';
@@ -22,8 +23,21 @@ export function identityGuard(deps: BotDeps) {
         { activityId: a.id, type: a.type, aadObjectId: aad ?? null },
         'unknown person refused',
       );
-      if (a.type === 'message' || a.type === 'invoke') {
+      if (a.type === 'message') {
         await ctx.sendActivity({ attachments: [cardAttachment(buildUnknownUserCard(turnLocale(ctx)))] });
+      } else if (a.type === 'invoke') {
+        // A card click from someone not in the directory: answered with an error, nothing else runs.
+        await ctx.sendActivity({
+          type: 'invokeResponse',
+          value: {
+            status: 200,
+            body: {
+              statusCode: 403,
+              type: 'application/vnd.microsoft.error',
+              value: { code: 'Forbidden', message: t(turnLocale(ctx), 'unknownUser.message') },
+            },
+          },
+        });
       }
       return false;
     }

@@ -7,8 +7,21 @@ import type { Database } from '../storage/sql';
 import type { Locale } from './i18n';
 import { localeOf } from './i18n';
 
-/** Renders a stored message for its recipient at send time (from storage, never from the queue). */
-export type MessageRenderer = (message: OutboxMessage, locale: Locale) => Promise<Partial<Activity> | null>;
+/**
+ * Renders a stored message for its recipient at send time (from storage, never from the queue).
+ * `version` is the case version the card shows, so a change that lands during the send is caught.
+ */
+export type MessageRenderer = (
+  message: OutboxMessage,
+  locale: Locale,
+) => Promise<{ activity: Partial<Activity>; version?: number } | null>;
+
+/** Called after a successful send with what was posted (e.g. to re-send a card that went stale in flight). */
+export type AfterSend = (
+  item: OutboxItem,
+  activityId: string | undefined,
+  renderedVersion: number | undefined,
+) => Promise<void>;
 
 export interface SenderOptions {
   /** How often the worker looks for due items even without a kick. */
@@ -80,6 +93,7 @@ export class OutboxSender {
       adapter: CloudAdapter;
       appId: string;
       render: MessageRenderer;
+      afterSend?: AfterSend;
     },
     private readonly opts: SenderOptions = DEFAULT_SENDER_OPTIONS,
   ) {}
@@ -146,8 +160,8 @@ export class OutboxSender {
       });
     }
     try {
-      const activity = await this.deps.render(item.message, localeOf(ref.locale ?? undefined));
-      if (!activity) {
+      const rendered = await this.deps.render(item.message, localeOf(ref.locale ?? undefined));
+      if (!rendered) {
         await outbox.markDead(item.id, 'nothing to render');
         return false;
       }
@@ -158,15 +172,16 @@ export class OutboxSender {
         async (ctx) => {
           if (item.message.type === 'case.update') {
             // Replace the card posted earlier, so no stale buttons stay anywhere.
-            await ctx.updateActivity({ ...activity, type: 'message', id: item.message.activityId });
+            await ctx.updateActivity({ ...rendered.activity, type: 'message', id: item.message.activityId });
             activityId = item.message.activityId;
           } else {
-            const r = await ctx.sendActivity(activity);
+            const r = await ctx.sendActivity(rendered.activity);
             activityId = r?.id;
           }
         },
       );
       await outbox.markSent(item.id, clock.now().toISOString(), activityId ?? null, ref.conversationId);
+      await this.deps.afterSend?.(item, activityId, rendered.version);
       logger.info({ outboxId: item.id, caseId: item.caseId, type: item.message.type }, 'outbox sent');
       return true;
     } catch (err) {

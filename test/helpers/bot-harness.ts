@@ -126,6 +126,39 @@ export class BotHarness {
       .map(toReply);
   }
 
+  /**
+   * Clicks an Action.Execute button: posts the `adaptiveCard/action` invoke as Teams does and
+   * returns the invoke response body (`{ statusCode, type, value }`).
+   */
+  async execute(
+    from: string,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<{ statusCode: number; type: string; value: unknown }> {
+    const activity = teamsActivity({
+      from,
+      serviceUrl: this.connector.url,
+      type: 'invoke',
+      value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
+    });
+    activity.name = 'adaptiveCard/action';
+    const res = await fetch(`http://127.0.0.1:${this.bot.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`bot answered HTTP ${res.status}: ${text}`);
+    return JSON.parse(text) as { statusCode: number; type: string; value: unknown };
+  }
+
+  /** Card updates (PUT of an earlier activity) received in a person's chat so far. */
+  updates(aad: string): Reply[] {
+    return this.connector.received
+      .filter((r) => r.conversationId === `a:personal-${aad}` && r.method === 'PUT')
+      .map(toReply);
+  }
+
   /** Proactive messages received in a person's chat so far. */
   inbox(aad: string): Reply[] {
     return this.connector.received.filter((r) => r.conversationId === `a:personal-${aad}`).map(toReply);

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseKind } from '../../src/domain/cases';
+import { FLOWS } from '../../src/domain/flows';
+import { AbsenceRepo } from '../../src/storage/absence-repo';
+import { AuditRepo } from '../../src/storage/audit-repo';
+import { CaseRepo } from '../../src/storage/case-repo';
+import { NOW, VALID } from '../domain/flows/fixtures';
+import { DEMO } from '../helpers/activities';
+import { BotHarness, cardActions } from '../helpers/bot-harness';
+
+/** A clock the test moves by hand: no real waiting for deadlines. */
+class ManualClock {
+  t = new Date(NOW);
+  now = () => new Date(this.t);
+  advanceMinutes(m: number) {
+    this.t = new Date(this.t.getTime() + m * 60_000);
+  }
+}
+
+function submitValue(kind: CaseKind, answers: Record<string, string>): Record<string, unknown> {
+  const value: Record<string, unknown> = { verb: 'flow.review', kind };
+  for (const f of FLOWS[kind].fields) {
+    const v = answers[f.id] ?? '';
+    if (f.kind === 'datetime') {
+      const [d = '', t = ''] = v.split('T');
+      value[`${f.id}__date`] = d;
+      value[`${f.id}__time`] = t;
+    } else value[f.id] = v;
+  }
+  return value;
+}
+
+async function fileCase(h: BotHarness, from: string, kind: CaseKind, answers = VALID[kind]): Promise<string> {
+  await h.say(from, submitValue(kind, answers));
+  const created = await h.say(from, { verb: 'flow.submit', kind });
+  const id = /(INC|REQ)-\d{4}-\d{4}/.exec(created[0]?.cardText ?? '')?.[0];
+  if (!id) throw new Error(`no case created: ${created[0]?.text ?? created[0]?.cardText}`);
+  return id;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const executeVerbs = (card: unknown) =>
+  cardActions(card)
+    .map((a) => a.data.verb as string)
+    .filter((v) => v !== 'case.refresh');
+
+async function events(h: BotHarness, caseId: string): Promise<string[]> {
+  return (await new AuditRepo(h.bot.db).list(caseId)).map((e) => e.event);
+}
+
+describe('approvers act on Universal Action cards', () => {
+  let h: BotHarness;
+  const clock = new ManualClock();
+  beforeAll(async () => {
+    h = await BotHarness.start({ clock });
+    for (const p of Object.values(DEMO)) await h.say(p, 'こんにちは');
+  });
+  afterAll(async () => h.stop());
+
+  it('delivers the officer a card with approve/reject, and approving updates every copy and tells the requester', async () => {
+    const id = await fileCase(h, DEMO.staff, 'takeout');
+    await h.connector.waitFor(() => h.inbox(DEMO.officer).some((r) => r.cardText.includes(id)));
+    const posted = h.inbox(DEMO.officer).find((r) => r.cardText.includes(id))!;
+    expect(executeVerbs(posted.card)).toEqual(expect.arrayContaining(['case.approve', 'case.reject']));
+    expect(json(posted.card)).toContain('"refresh"');
+
+    const res = await h.execute(DEMO.officer, 'case.approve', {
+      caseId: id,
+      conditions: '暗号化のうえ持ち出すこと',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(json(res.value)).toContain('佐藤 健一');
+    expect(executeVerbs(res.value)).toEqual([]);
+    const c = await new CaseRepo(h.bot.db).get(id);
+    expect(c?.status).toBe('approved');
+    expect(c?.state.decision).toMatchObject({
+      by: 'E1002',
+      outcome: 'approved',
+      conditions: '暗号化のうえ持ち出すこと',
+    });
+    expect(await events(h, id)).toEqual(['case.submitted', 'case.approved']);
+    // The requester hears of it in her own chat; the officer's posted card is replaced (no stale buttons).
+    await h.connector.waitFor(() =>
+      h.inbox(DEMO.staff).some((r) => (r.text ?? '').includes(id) && (r.text ?? '').includes('承認')),
+    );
+    await h.connector.waitFor(() => h.updates(DEMO.officer).some((r) => r.cardText.includes(id)));
+    const updated = h
+      .updates(DEMO.officer)
+      .filter((r) => r.cardText.includes(id))
+      .at(-1)!;
+    expect(executeVerbs(updated.card)).toEqual([]);
+    expect(updated.raw.path).toContain(
+      encodeURIComponent(posted.raw.activity.id as string) === '' ? '' : '/activities/',
+    );
+  });
+
+  it('refuses a rejection without a comment, in Japanese, and keeps the case pending', async () => {
+    const id = await fileCase(h, DEMO.staff, 'software_install');
+    const res = await h.execute(DEMO.officer, 'case.reject', { caseId: id, comment: '  ' });
+    expect(json(res.value)).toMatch(/コメント|理由/);
+    expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('submitted');
+    const ok = await h.execute(DEMO.officer, 'case.reject', {
+      caseId: id,
+      comment: 'ライセンスが確認できないため',
+    });
+    expect(json(ok.value)).toContain('ライセンスが確認できないため');
+    expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('rejected');
+    await h.connector.waitFor(() =>
+      h.inbox(DEMO.staff).some((r) => (r.text ?? '').includes(id) && (r.text ?? '').includes('却下')),
+    );
+  });
+
+  it('denies the requester, a present officer’s deputy, another officer and an unknown person, and records the refusal', async () => {
+    const id = await fileCase(h, DEMO.staff, 'private_device');
+    for (const who of [DEMO.staff, DEMO.deputy, DEMO.itAdmin]) {
+      const res = await h.execute(who, 'case.approve', { caseId: id });
+      expect(json(res.value)).toMatch(/できません|のみ行えます/);
+      expect(executeVerbs(res.value)).toEqual([]);
+    }
+    const before = h.connector.received.length;
+    const unknown = await h.post({
+      ...(await import('../helpers/activities')).teamsActivity({
+        from: '99999999-0000-4000-8000-000000000099',
+        serviceUrl: h.connector.url,
+        type: 'invoke',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'case.approve',
+            data: { verb: 'case.approve', caseId: id },
+          },
+        },
+      }),
+      name: 'adaptiveCard/action',
+    });
+    expect(unknown).toBe(200);
+    expect(h.connector.received.length).toBe(before);
+    expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('submitted');
+    expect((await events(h, id)).filter((e) => e === 'case.action_denied')).toHaveLength(3);
+  });
+
+  it('lets the deputy act while the officer is absent (不在), and two simultaneous clicks make exactly one decision', async () => {
+    await new AbsenceRepo(h.bot.db).add({
+      personId: 'E1002',
+      from: new Date(clock.now().getTime() - 60_000).toISOString(),
+      to: new Date(clock.now().getTime() + 86_400_000).toISOString(),
+      at: clock.now().toISOString(),
+    });
+    const id = await fileCase(h, DEMO.staff, 'takeout');
+    // While the officer is away the deputy receives the card too.
+    await h.connector.waitFor(() => h.inbox(DEMO.deputy).some((r) => r.cardText.includes(id)));
+    const [a, b] = await Promise.all([
+      h.execute(DEMO.deputy, 'case.approve', { caseId: id }),
+      h.execute(DEMO.officer, 'case.reject', { caseId: id, comment: '不可' }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const decided = (await events(h, id)).filter((e) => e === 'case.approved' || e === 'case.rejected');
+    expect(decided).toHaveLength(1);
+    await new AbsenceRepo(h.bot.db).clear('E1002', clock.now().toISOString());
+  });
+
+  it('takes a normal exception through both stages: the officer forwards, 統括 approves', async () => {
+    const id = await fileCase(h, DEMO.staff, 'exception');
+    const forward = await h.execute(DEMO.officer, 'case.endorse', { caseId: id, comment: '代替措置は妥当' });
+    expect(forward.statusCode).toBe(200);
+    let c = await new CaseRepo(h.bot.db).get(id);
+    expect(c).toMatchObject({ status: 'endorsed', assigneeId: 'E1005' });
+    await h.connector.waitFor(() =>
+      h.inbox(DEMO.chief).some((r) => r.cardText.includes(id) && r.cardText.includes('case.approve')),
+    );
+    // The officer cannot approve the stage they forwarded.
+    const self = await h.execute(DEMO.officer, 'case.approve', { caseId: id });
+    expect(json(self.value)).toMatch(/できません/);
+    await h.execute(DEMO.chief, 'case.approve', { caseId: id });
+    c = await new CaseRepo(h.bot.db).get(id);
+    expect(c?.status).toBe('approved');
+    expect(await events(h, id)).toEqual(expect.arrayContaining(['case.endorsed', 'case.approved']));
+  });
+
+  it('takes a lost-card incident from acknowledgement through records to closure', async () => {
+    const id = await fileCase(h, DEMO.staff, 'lost_ic_card');
+    const ack = await h.execute(DEMO.officer, 'case.acknowledge', { caseId: id });
+    expect(executeVerbs(ack.value)).toEqual(expect.arrayContaining(['case.record']));
+    const early = await h.execute(DEMO.officer, 'case.close', {
+      caseId: id,
+      closure_content: '紛失',
+      closure_cause: '不注意',
+      closure_damage: 'なし',
+      closure_scope: '本人のみ',
+    });
+    expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('acknowledged');
+    expect(json(early.value)).toMatch(/記録/);
+    await h.execute(DEMO.officer, 'case.record', {
+      caseId: id,
+      record_access_stopped: '11/26 09:20 入退室システムで停止済み',
+      record_outcome: '発見',
+    });
+    const closed = await h.execute(DEMO.officer, 'case.close', {
+      caseId: id,
+      closure_content: '紛失',
+      closure_cause: '不注意',
+      closure_damage: 'なし',
+      closure_scope: '本人のみ',
+    });
+    expect(json(closed.value)).toContain('11/26 09:20 入退室システムで停止済み');
+    expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('closed');
+    expect(await events(h, id)).toEqual([
+      'case.submitted',
+      'case.acknowledged',
+      'case.recorded',
+      'case.closed',
+    ]);
+  });
+
+  it('answers a refresh with the viewer’s own view', async () => {
+    const id = await fileCase(h, DEMO.staff, 'takeout');
+    const officerView = await h.execute(DEMO.officer, 'case.refresh', { caseId: id });
+    expect(executeVerbs(officerView.value)).toEqual(expect.arrayContaining(['case.approve']));
+    const chiefView = await h.execute(DEMO.chief, 'case.refresh', { caseId: id });
+    expect(executeVerbs(chiefView.value)).toEqual([]);
+  });
+});
