@@ -21,6 +21,8 @@ import { DirectoryRepo } from '../storage/directory-repo';
 import { DraftRepo } from '../storage/draft-repo';
 import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database } from '../storage/sql';
+import type { WebhookConfig } from '../config/config';
+import { enqueueWebhooks } from './webhook-service';
 
 export interface SubmitCaseInput {
   reporter: Person;
@@ -36,6 +38,8 @@ export interface SubmitCaseInput {
   urgent?: boolean;
   /** Personal data may have leaked: the case cannot close before 統括 is told. */
   possibleLeak?: boolean;
+  /** Outbound webhooks (config.webhooks); matching ones are enqueued with the case. */
+  webhooks?: WebhookConfig[];
 }
 
 export interface SubmittedCase {
@@ -157,6 +161,23 @@ export async function submitCase(
         ackDueAt,
       },
     });
+    // --- outbound webhooks (webhook-service): persisted with the case, sent by WebhookDispatcher ---
+    if (input.webhooks?.length) {
+      await enqueueWebhooks(tx, input.webhooks, {
+        event: 'case.submitted',
+        caseId,
+        kind: input.kind,
+        at,
+        data: {
+          version: inserted.version,
+          status: inserted.status,
+          severity: inserted.severity,
+          sectionCode: inserted.sectionCode,
+          form: inserted.form,
+        },
+      });
+    }
+    // --- end outbound webhooks ---
     return { caseId, recipients, ackDueAt };
   });
 }

@@ -17,6 +17,8 @@ import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo } from '../storage/timer-repo';
 import { priorityOf, scheduleAckDeadline } from './escalation-service';
+import type { WebhookConfig } from '../config/config';
+import { enqueueWebhooks } from './webhook-service';
 
 /** The decision state of a stored case (domain/decisions.ts), from its columns and state JSON. */
 export function caseStateOf(c: CaseRecord): CaseState {
@@ -140,6 +142,8 @@ export async function actOnCase(
     actorAadObjectId: string;
     action: CaseAction;
     ackMinutes: (c: CaseRecord) => number;
+    /** Outbound webhooks (config.webhooks); matching ones are enqueued with the change. */
+    webhooks?: WebhookConfig[];
   },
 ): Promise<ActResult> {
   const now = clock.now();
@@ -199,6 +203,23 @@ export async function actOnCase(
           : {}),
       },
     });
+    // --- outbound webhooks (webhook-service): persisted with the change, sent by WebhookDispatcher ---
+    if (input.webhooks?.length) {
+      await enqueueWebhooks(tx, input.webhooks, {
+        event: r.event.name,
+        caseId: c.id,
+        kind: c.kind,
+        at,
+        data: {
+          version: updated.version,
+          status: updated.status,
+          severity: updated.severity,
+          sectionCode: updated.sectionCode,
+          form: updated.form,
+        },
+      });
+    }
+    // --- end outbound webhooks ---
     // The awaited step moved on: its deadline no longer applies; the next step gets its own.
     const timers = new TimerRepo(tx);
     if (updated.status !== c.status || assigneeChanged || r.state.stage !== state.stage) {

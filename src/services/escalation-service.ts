@@ -194,8 +194,9 @@ export class TimerScheduler {
     void this.tick();
   }
 
+  /** Fires what is due now; a tick while another runs waits for it, then runs once more. */
   async tick(): Promise<number> {
-    if (this.running) return 0;
+    while (this.running) await this.running;
     const run = fireDueTimers(this.deps.db, this.deps.clock, this.deps.logger)
       .then((n) => {
         if (n > 0) this.deps.onFired();

@@ -77,8 +77,8 @@ export interface WebhookEvent {
   at: string;
   /**
    * Where the payload's fields are picked from (never copied wholesale): `version` (also the dedupe
-   * discriminator), `status`, `severity`, `sectionCode`, and `form` (the case's answers) for the
-   * kind-specific allow-list below.
+   * discriminator), `status`, `severity`, `sectionCode`, and `form` (the stored case form
+   * `{ answers, value }`, or the validated answers themselves) for the kind-specific allow-list below.
    */
   data: Record<string, unknown>;
 }
@@ -106,7 +106,9 @@ const KIND_FIELDS: Readonly<
 /** Builds the body of one delivery. Exported for documentation tests; see the header comment. */
 export function buildWebhookPayload(id: string, e: WebhookEvent): WebhookPayload {
   const d = e.data;
-  const form = d.form && typeof d.form === 'object' ? (d.form as Record<string, unknown>) : {};
+  // A stored case form is { answers: raw strings, value: validated answers }: read the validated ones.
+  const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
+  const form = obj(obj(d.form)?.value) ?? obj(d.form) ?? {};
   const c: WebhookPayload['case'] = {
     id: e.caseId,
     kind: e.kind,

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseKind } from '../../src/domain/cases';
+import { FLOWS } from '../../src/domain/flows';
+import { AuditRepo } from '../../src/storage/audit-repo';
+import { CaseRepo } from '../../src/storage/case-repo';
+import { TimerRepo } from '../../src/storage/timer-repo';
+import { NOW, VALID } from '../domain/flows/fixtures';
+import { DEMO } from '../helpers/activities';
+import { BotHarness } from '../helpers/bot-harness';
+
+class ManualClock {
+  t = new Date(NOW);
+  now = () => new Date(this.t);
+  advanceMinutes(m: number) {
+    this.t = new Date(this.t.getTime() + m * 60_000);
+  }
+}
+
+function submitValue(kind: CaseKind, answers: Record<string, string>): Record<string, unknown> {
+  const value: Record<string, unknown> = { verb: 'flow.review', kind };
+  for (const f of FLOWS[kind].fields) {
+    const v = answers[f.id] ?? '';
+    if (f.kind === 'datetime') {
+      const [d = '', t = ''] = v.split('T');
+      value[`${f.id}__date`] = d;
+      value[`${f.id}__time`] = t;
+    } else value[f.id] = v;
+  }
+  return value;
+}
+
+async function fileCase(h: BotHarness, kind: CaseKind): Promise<string> {
+  await h.say(DEMO.staff, submitValue(kind, VALID[kind]));
+  const created = await h.say(DEMO.staff, { verb: 'flow.submit', kind });
+  return /(INC|REQ)-\d{4}-\d{4}/.exec(created[0]?.cardText ?? '')![0];
+}
+
+async function escalations(h: BotHarness, id: string) {
+  return (await new AuditRepo(h.bot.db).list(id)).filter((e) => e.event === 'case.escalated');
+}
+
+let h: BotHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+async function start(clock: ManualClock) {
+  h = await BotHarness.start({ clock });
+  for (const p of Object.values(DEMO)) await h.say(p, 'こんにちは');
+  return h;
+}
+
+describe('escalation when nobody acknowledges (12(5)②オ)', () => {
+  it('goes to the deputy, then the superior, then 統括 and the IT administrators, each step recorded and visible', async () => {
+    const clock = new ManualClock();
+    const h = await start(clock);
+    const id = await fileCase(h, 'lost_ic_card'); // critical: 15 minutes
+    expect(await h.bot.scheduler.tick()).toBe(0);
+    clock.advanceMinutes(14);
+    expect(await h.bot.scheduler.tick()).toBe(0);
+    clock.advanceMinutes(2);
+    expect(await h.bot.scheduler.tick()).toBe(1);
+    await h.connector.waitFor(() => h.inbox(DEMO.deputy).some((r) => r.cardText.includes(id)));
+    await h.connector.waitFor(() =>
+      h.inbox(DEMO.officer).some((r) => (r.text ?? '').includes(`【期限超過】${id}`)),
+    );
+    expect((await new CaseRepo(h.bot.db).get(id))?.state.escalatedTo).toEqual(['E1003']);
+
+    clock.advanceMinutes(16);
+    expect(await h.bot.scheduler.tick()).toBe(1);
+    await h.connector.waitFor(() => h.inbox(DEMO.superior).some((r) => r.cardText.includes(id)));
+    clock.advanceMinutes(16);
+    expect(await h.bot.scheduler.tick()).toBe(1);
+    await h.connector.waitFor(() => h.inbox(DEMO.chief).some((r) => r.cardText.includes(id)));
+    await h.connector.waitFor(() => h.inbox(DEMO.itAdmin).some((r) => r.cardText.includes(id)));
+    clock.advanceMinutes(16);
+    expect(await h.bot.scheduler.tick()).toBe(0); // nobody left
+    const steps = await escalations(h, id);
+    expect(steps.map((e) => e.data?.to)).toEqual([['E1003'], ['E1004'], ['E1005', 'E1006', 'E1017']]);
+    expect(steps.every((e) => e.article === '12(5)②オ' && e.actor === 'scheduler')).toBe(true);
+    // The escalated superior may now act; the card's history shows each step.
+    const card = await h.execute(DEMO.superior, 'case.acknowledge', { caseId: id });
+    expect(JSON.stringify(card.value)).toContain('期限超過のため回付');
+    expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('acknowledged');
+  });
+
+  it('stops escalating once the officer acknowledges', async () => {
+    const clock = new ManualClock();
+    const h = await start(clock);
+    const id = await fileCase(h, 'virus');
+    clock.advanceMinutes(5);
+    await h.execute(DEMO.officer, 'case.acknowledge', { caseId: id });
+    clock.advanceMinutes(60);
+    expect(await h.bot.scheduler.tick()).toBe(0);
+    expect(await escalations(h, id)).toEqual([]);
+    expect((await new TimerRepo(h.bot.db).byCase(id)).map((t) => t.status)).toEqual(['cancelled']);
+  });
+
+  it('survives a restart: a deadline that passed while the bot was down fires exactly once', async () => {
+    const clock = new ManualClock();
+    const h = await start(clock);
+    const id = await fileCase(h, 'takeout'); // normal: one working day (480 minutes)
+    await h.bot.stop();
+    clock.advanceMinutes(8 * 60 + 1);
+    await h.restart();
+    // The scheduler ticks on start; ticking again must not repeat the step.
+    await h.bot.scheduler.tick();
+    await h.bot.scheduler.tick();
+    const steps = await escalations(h, id);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]?.data?.to).toEqual(['E1003']);
+    await h.connector.waitFor(() => h.inbox(DEMO.deputy).some((r) => r.cardText.includes(id)));
+    expect(
+      h.inbox(DEMO.deputy).filter((r) => r.cardText.includes(id) && r.raw.method === 'POST'),
+    ).toHaveLength(1);
+  });
+});
