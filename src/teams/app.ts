@@ -5,6 +5,7 @@ import { registerCardRoutes, type CardHandlers } from './card-routes';
 import type { BotDeps } from './deps';
 import { t } from './i18n';
 import { identityGuard } from './identity';
+import { absenceCardHandlers, registerAbsenceRoutes } from './routes/absence-routes';
 import { approvalCardHandlers, registerApprovalRoutes } from './routes/approval-routes';
 import { caseCardHandlers } from './routes/case-routes';
 import { flowCardHandlers } from './routes/flow-routes';
@@ -17,6 +18,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...flowCardHandlers,
   ...caseCardHandlers,
   ...approvalCardHandlers,
+  ...absenceCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -34,6 +36,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerWelcomeRoutes(app, deps);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
+  registerAbsenceRoutes(app, deps);
   registerMenuRoutes(app, deps);
   return app;
 }

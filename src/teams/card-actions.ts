@@ -39,7 +39,13 @@ export const CaseAckPostReportSchema = z.object({
   caseId: CaseId,
 });
 
+/** 不在 (absence) set with its two dates merged in (Action.Submit), and clear. */
+export const AbsenceSetSchema = z.looseObject({ verb: z.literal('absence.set') });
+export const AbsenceClearSchema = z.object({ verb: z.literal('absence.clear') });
+
 export const CardActionSchema = z.discriminatedUnion('verb', [
+  AbsenceSetSchema,
+  AbsenceClearSchema,
   MenuSelectSchema,
   MenuShowSchema,
   FlowReviewSchema,

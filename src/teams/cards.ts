@@ -347,7 +347,28 @@ export const MyCasesCardDataSchema = z.object({
 });
 export type MyCasesCardData = z.infer<typeof MyCasesCardDataSchema>;
 
+export const AbsenceCardDataSchema = z.object({
+  title: TextSchema,
+  intro: TextSchema,
+  basis: TextSchema,
+  /** The absence in force or planned, as a sentence; '' for none. */
+  current: z.string(),
+  /** Validation problem of the last submission; '' for none. */
+  error: z.string(),
+  fromLabel: TextSchema,
+  toLabel: TextSchema,
+  /** YYYY-MM-DD or ''. */
+  fromValue: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+  toValue: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+  requiredMessage: TextSchema,
+  setLabel: TextSchema,
+  clearLabel: TextSchema,
+  menuLabel: TextSchema,
+});
+export type AbsenceCardData = z.infer<typeof AbsenceCardDataSchema>;
+
 export const CARD_TEMPLATES = {
+  absence: { file: 'absence.json', schema: AbsenceCardDataSchema },
   menu: { file: 'menu.json', schema: MenuCardDataSchema },
   'flow-pending': { file: 'flow-pending.json', schema: FlowPendingCardDataSchema },
   'unknown-user': { file: 'unknown-user.json', schema: UnknownUserCardDataSchema },
