@@ -8,6 +8,7 @@ import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
 import { TimerScheduler } from './services/escalation-service';
+import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
 import type { CaseRecord } from './storage/case-repo';
 import { openDatabase } from './storage/open';
@@ -91,9 +92,18 @@ export async function startBot(
     },
     { ...DEFAULT_SENDER_OPTIONS, ...opts.senderOptions },
   );
+  const webhooks = new WebhookDispatcher({ db, clock, logger, hooks: config.webhooks });
   const ackMinutes = (c: CaseRecord) =>
     config.escalationMinutes[c.severity] ?? ACK_MINUTES_BY_SEVERITY[c.severity];
-  const deps = { db, clock, logger, sender, ackMinutes, ackMinutesOverride: config.escalationMinutes };
+  const deps = {
+    db,
+    clock,
+    logger,
+    sender,
+    ackMinutes,
+    ackMinutesOverride: config.escalationMinutes,
+    webhooks: { hooks: config.webhooks, dispatcher: webhooks },
+  };
   const scheduler = new TimerScheduler(
     { db, clock, logger, onFired: () => sender.kick() },
     opts.schedulerPollMs ?? 5000,
@@ -120,6 +130,7 @@ export async function startBot(
   }
   sender.start();
   scheduler.start();
+  webhooks.start();
   logger.info({ host: config.host, port, engine: config.database.engine }, 'listening');
   return {
     config,
@@ -130,6 +141,7 @@ export async function startBot(
     async stop() {
       await scheduler.stop();
       await sender.stop();
+      await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await db.close();

@@ -15,6 +15,7 @@ import { initialCaseState } from '../domain/decisions';
 import { AbsenceRepo } from '../storage/absence-repo';
 import { stateJsonOf } from './decision-service';
 import { scheduleAckDeadline } from './escalation-service';
+import { scheduleReminders } from './reminder-service';
 import { AuditRepo } from '../storage/audit-repo';
 import { CaseRepo, type CaseRecipient, type CaseRecord } from '../storage/case-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
@@ -146,6 +147,7 @@ export async function submitCase(
     }
     const inserted = (await cases.get(caseId)) as CaseRecord;
     await scheduleAckDeadline(tx, inserted, input.ackMinutes, now);
+    await scheduleReminders(tx, inserted, now);
     await new AuditRepo(tx).append({
       at,
       actor: input.reporter.id,

@@ -17,6 +17,7 @@ import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo } from '../storage/timer-repo';
 import { priorityOf, scheduleAckDeadline } from './escalation-service';
+import { scheduleReminders } from './reminder-service';
 import type { WebhookConfig } from '../config/config';
 import { enqueueWebhooks } from './webhook-service';
 
@@ -266,6 +267,7 @@ export async function actOnCase(
       }
     }
     await enqueueCardUpdates(tx, updated, at);
+    await scheduleReminders(tx, updated, now);
     return { ok: true, case: updated, event: r.event, actorId: actor.id, as: auth.as };
   });
 }

@@ -8,6 +8,7 @@ import { DirectoryRepo } from '../storage/directory-repo';
 import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
+import { fireReminder } from './reminder-service';
 
 export const priorityOf = (s: Severity): number =>
   s === 'critical' ? PRIORITY.critical : s === 'high' ? PRIORITY.high : PRIORITY.normal;
@@ -171,7 +172,7 @@ export async function fireDueTimers(db: Database, clock: Clock, logger: Logger):
     const outcome = await db.transaction(async (tx) => {
       if (!(await new TimerRepo(tx).complete(timer.id, now.toISOString()))) return 'taken' as const;
       if (timer.kind === 'ack_deadline') return fireAckDeadline(tx, timer, now, logger);
-      return 'stale' as const;
+      return (await fireReminder(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
     });
     if (outcome === 'escalated') effective += 1;
   }

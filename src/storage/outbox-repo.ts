@@ -7,6 +7,15 @@ import type { SqlClient } from './sql';
 export type OutboxMessage =
   | { type: 'case.routed'; caseId: string; personId: string; role: string }
   | { type: 'text'; text: { ja: string; en: string } }
+  /** A notice card: title, text, article, and buttons that carry the case id only. */
+  | {
+      type: 'notice';
+      caseId: string;
+      title: { ja: string; en: string };
+      text: { ja: string; en: string };
+      article: string;
+      buttons: Array<{ title: { ja: string; en: string }; verb: 'case.returned' }>;
+    }
   /** Replace a card posted earlier (activityId) with the case as it is now, for that viewer. */
   | { type: 'case.update'; caseId: string; personId: string; activityId: string; conversationId: string };
 

@@ -43,7 +43,11 @@ export const CaseAckPostReportSchema = z.object({
 export const AbsenceSetSchema = z.looseObject({ verb: z.literal('absence.set') });
 export const AbsenceClearSchema = z.object({ verb: z.literal('absence.clear') });
 
+/** The requester confirms that what was taken out is back (10(4)⑥). */
+export const CaseReturnedSchema = z.object({ verb: z.literal('case.returned'), caseId: CaseId });
+
 export const CardActionSchema = z.discriminatedUnion('verb', [
+  CaseReturnedSchema,
   AbsenceSetSchema,
   AbsenceClearSchema,
   MenuSelectSchema,

@@ -367,7 +367,23 @@ export const AbsenceCardDataSchema = z.object({
 });
 export type AbsenceCardData = z.infer<typeof AbsenceCardDataSchema>;
 
+/** A short proactive notice (decision, reminder), optionally with buttons that carry ids only. */
+export const NoticeCardDataSchema = z.object({
+  title: TextSchema,
+  text: TextSchema,
+  basis: z.string(),
+  buttons: z.array(
+    z.object({
+      title: TextSchema,
+      verb: z.enum(['case.returned']),
+      caseId: z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/),
+    }),
+  ),
+});
+export type NoticeCardData = z.infer<typeof NoticeCardDataSchema>;
+
 export const CARD_TEMPLATES = {
+  notice: { file: 'notice.json', schema: NoticeCardDataSchema },
   absence: { file: 'absence.json', schema: AbsenceCardDataSchema },
   menu: { file: 'menu.json', schema: MenuCardDataSchema },
   'flow-pending': { file: 'flow-pending.json', schema: FlowPendingCardDataSchema },

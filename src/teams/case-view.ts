@@ -1,6 +1,7 @@
 import { authorize } from '../domain/authorization';
 import type { Finding } from '../domain/case-evaluation';
-import { FINAL_CASE_STATUSES, isIncidentKind, type Localized } from '../domain/cases';
+import { articlesOf, FINAL_CASE_STATUSES, isIncidentKind, type Localized } from '../domain/cases';
+import { webhookFailureText, webhookStatusForCase } from '../services/webhook-service';
 import {
   CASE_ACTION_NAMES,
   validateAction,
@@ -195,11 +196,20 @@ export async function renderCaseCard(
       ...answerRows(locale, FLOWS[c.kind].fields, (c.form.answers ?? {}) as Answers),
       ...outcomeRows(state, plan, locale),
     ],
-    findings: ((c.evaluation.findings ?? []) as Finding[]).map((f) => ({
-      message: f.text,
-      article: f.article,
-      level: f.level,
-    })),
+    findings: [
+      ...((c.evaluation.findings ?? []) as Finding[]).map((f) => ({
+        message: f.text,
+        article: f.article,
+        level: f.level,
+      })),
+      // Integration failures are shown to whoever handles the case (e.g. the card was not stopped).
+      ...(await webhookStatusForCase(db, c.id)).flatMap((s) => {
+        const text = webhookFailureText(s);
+        return text
+          ? [{ message: text, article: articlesOf(c.kind)[0] ?? '', level: 'warning' as const }]
+          : [];
+      }),
+    ],
     duties,
     history: await history(db, c, directory),
     allowedVerbs: allowed,

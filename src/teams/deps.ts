@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
+import type { WebhookConfig } from '../config/config';
 import type { CaseRecord } from '../storage/case-repo';
 import type { Database } from '../storage/sql';
 
@@ -14,4 +15,6 @@ export interface BotDeps {
   ackMinutes: (c: CaseRecord) => number;
   /** ESCALATION_MINUTES overrides by severity, applied to new cases too. */
   ackMinutesOverride?: Partial<Record<'critical' | 'high' | 'normal', number>>;
+  /** Outbound integrations (WEBHOOKS): enqueued with the state change, delivered by the dispatcher. */
+  webhooks?: { hooks: WebhookConfig[]; dispatcher: { kick(): void } };
 }

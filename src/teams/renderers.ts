@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock';
 import type { Database } from '../storage/sql';
+import { renderCard } from './cards';
 import { renderCaseCard } from './case-view';
 import { cardAttachment } from './send';
 import type { AfterSend, MessageRenderer } from './sender';
@@ -44,6 +45,23 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
     switch (message.type) {
       case 'text':
         return { activity: { text: message.text[locale] } };
+      case 'notice': {
+        const card = renderCard('notice', {
+          title: message.title[locale],
+          text: message.text[locale],
+          basis: message.article
+            ? locale === 'ja'
+              ? `根拠: 対策基準 ${message.article}`
+              : `Basis: standard ${message.article}`
+            : '',
+          buttons: message.buttons.map((b) => ({
+            title: b.title[locale],
+            verb: b.verb,
+            caseId: message.caseId,
+          })),
+        });
+        return { activity: { attachments: [cardAttachment(card)] } };
+      }
       case 'case.routed':
       case 'case.update': {
         const version = (await new CaseRepo(db).get(message.caseId))?.version;

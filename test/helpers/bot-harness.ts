@@ -73,18 +73,26 @@ export class BotHarness {
     public bot: RunningBot,
     readonly dbFile: string,
     private readonly clock: Clock | undefined,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(opts: { dbFile?: string; clock?: Clock } = {}): Promise<BotHarness> {
+  static async start(
+    opts: { dbFile?: string; clock?: Clock; env?: Record<string, string> } = {},
+  ): Promise<BotHarness> {
     const connector = await FakeConnector.start();
     const dbFile = opts.dbFile ?? tempDbFile();
-    const bot = await BotHarness.boot(dbFile, opts.clock);
-    return new BotHarness(connector, bot, dbFile, opts.clock);
+    const env = opts.env ?? {};
+    const bot = await BotHarness.boot(dbFile, opts.clock, env);
+    return new BotHarness(connector, bot, dbFile, opts.clock, env);
   }
 
-  private static boot(dbFile: string, clock: Clock | undefined): Promise<RunningBot> {
+  private static boot(
+    dbFile: string,
+    clock: Clock | undefined,
+    env: Record<string, string>,
+  ): Promise<RunningBot> {
     return startBot(
-      { PORT: '0', DATABASE_URL: `sqlite:${dbFile}` },
+      { PORT: '0', DATABASE_URL: `sqlite:${dbFile}`, ...env },
       {
         logger: createLogger('silent'),
         ...(clock ? { clock } : {}),
@@ -96,7 +104,7 @@ export class BotHarness {
   /** Stops the bot process part and starts it again on the same database file. */
   async restart(): Promise<void> {
     await this.bot.stop();
-    this.bot = await BotHarness.boot(this.dbFile, this.clock);
+    this.bot = await BotHarness.boot(this.dbFile, this.clock, this.env);
   }
 
   async post(activity: Record<string, unknown>): Promise<number> {

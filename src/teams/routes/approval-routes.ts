@@ -13,7 +13,7 @@ import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
 
 type CaseVerbAction = Extract<CardAction, { verb: `case.${string}` }>;
-type CaseVerb = Exclude<CaseVerbAction['verb'], 'case.cancel'>;
+type CaseVerb = Exclude<CaseVerbAction['verb'], 'case.cancel' | 'case.returned'>;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -71,6 +71,7 @@ export async function handleCaseVerb(
     actorAadObjectId: person.aadObjectId,
     action,
     ackMinutes: deps.ackMinutes,
+    ...(deps.webhooks ? { webhooks: deps.webhooks.hooks } : {}),
   });
   if (r.ok) {
     deps.logger.info(
@@ -78,6 +79,7 @@ export async function handleCaseVerb(
       'case action',
     );
     deps.sender?.kick();
+    deps.webhooks?.dispatcher.kick();
   } else {
     deps.logger.warn(
       { caseId: payload.caseId, personId: person.id, action: action.name, reason: r.reason },
@@ -109,7 +111,12 @@ export function registerApprovalRoutes(app: Application<TurnState>, deps: BotDep
       const data =
         action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
       const parsed = CardActionSchema.safeParse({ ...data, verb: action?.verb });
-      if (!parsed.success || !parsed.data.verb.startsWith('case.') || parsed.data.verb === 'case.cancel') {
+      if (
+        !parsed.success ||
+        !parsed.data.verb.startsWith('case.') ||
+        parsed.data.verb === 'case.cancel' ||
+        parsed.data.verb === 'case.returned'
+      ) {
         await sendInvokeResponse(ctx, 200, {
           statusCode: 400,
           type: 'application/vnd.microsoft.error',

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { cancelCase, canCancel } from '../../services/case-service';
+import { confirmReturn } from '../../services/reminder-service';
 import { CaseRepo } from '../../storage/case-repo';
 import { DraftRepo } from '../../storage/draft-repo';
 import type { CardHandlers } from '../card-routes';
@@ -39,7 +40,19 @@ export async function sendMyCases(ctx: TurnContext, deps: BotDeps, lead?: string
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });
 }
 
-export const caseCardHandlers: Pick<CardHandlers, 'cases.mine' | 'case.cancel'> = {
+export const caseCardHandlers: Pick<CardHandlers, 'cases.mine' | 'case.cancel' | 'case.returned'> = {
+  'case.returned': async (ctx, action, deps) => {
+    const r = await confirmReturn(deps.db, deps.clock, action.caseId, actingPerson(ctx));
+    const locale = turnLocale(ctx);
+    await ctx.sendActivity(
+      r.ok
+        ? {
+            ja: `${action.caseId} の返却を記録しました（根拠: 対策基準 10(4)⑥）。`,
+            en: `Return of ${action.caseId} recorded.`,
+          }[locale]
+        : r.message[locale],
+    );
+  },
   'cases.mine': async (ctx, _action, deps) => sendMyCases(ctx, deps),
   'case.cancel': async (ctx, action, deps) => {
     const person = actingPerson(ctx);

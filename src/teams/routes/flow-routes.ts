@@ -215,6 +215,7 @@ export const flowCardHandlers: Pick<
       route: a.route,
       urgent: a.evaluation.routeExtras.urgent === true,
       possibleLeak: a.evaluation.routeExtras.possibleLeak === true,
+      ...(deps.webhooks ? { webhooks: deps.webhooks.hooks } : {}),
     });
     if (!created) {
       await ctx.sendActivity(M.noDraft[locale]);
@@ -222,6 +223,7 @@ export const flowCardHandlers: Pick<
     }
     deps.logger.info({ personId: person.id, caseId: created.caseId, kind: action.kind }, 'case submitted');
     deps.sender?.kick();
+    deps.webhooks?.dispatcher.kick();
     await reply(
       ctx,
       buildCaseCreatedCard(locale, {
