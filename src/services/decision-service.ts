@@ -1,5 +1,5 @@
 import { authorize, type ActingAs } from '../domain/authorization';
-import type { Clock } from '../domain/clock';
+import { formatJst, type Clock } from '../domain/clock';
 import { FINAL_CASE_STATUSES, type Localized } from '../domain/cases';
 import {
   applyAction,
@@ -161,7 +161,23 @@ export async function actOnCase(
     // A click on a case that moved on says what happened ("already approved"), rather than "not
     // allowed" — but only to people in the directory.
     const stale = actor ? validateAction(state, input.action) : null;
-    if (stale) return { ok: false, reason: 'invalid', message: stale.message, case: c };
+    if (stale) {
+      if (stale.code !== 'invalid_state')
+        return { ok: false, reason: 'invalid', message: stale.message, case: c };
+      // Say who moved the case on and when, so a late click explains itself.
+      const last = (await new AuditRepo(tx).list(c.id))
+        .filter((e) => e.event !== 'case.action_denied')
+        .at(-1);
+      const by = last ? directory.people.find((p) => p.id === last.actor)?.name : undefined;
+      const message =
+        last && by
+          ? {
+              ja: `${stale.message.ja}（最終操作: ${by} さん、${formatJst(new Date(last.at))}）`,
+              en: `${stale.message.en} (last action: ${by}, ${formatJst(new Date(last.at))})`,
+            }
+          : stale.message;
+      return { ok: false, reason: 'invalid', message, case: c };
+    }
     const auth = authorize(state, input.action.name, { actorId: actor?.id ?? '', directory, absences, now });
     if (!actor || !auth.ok) {
       const message = auth.ok ? NOT_FOUND : auth.message;
