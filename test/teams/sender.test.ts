@@ -29,15 +29,18 @@ describe('outbox sender', () => {
   }
 
   it('retries 429 and 503 until delivered, exactly once', async () => {
-    h.connector.failNext = { status: 503, count: 2 };
+    // More failures than botbuilder's own HTTP retries absorb: the outbox must retry the send itself.
+    h.connector.failNext = { status: 503, count: 8 };
     await enqueue('retry-503', DEMO.officer);
-    await h.connector.waitFor(() => h.inbox(DEMO.officer).some((r) => r.text === '通知 retry-503'), 10_000);
+    await h.connector.waitFor(() => h.inbox(DEMO.officer).some((r) => r.text === '通知 retry-503'), 30_000);
+    expect(h.connector.failNext?.count).toBe(0);
     const deadline = Date.now() + 5000;
     while ((await item('retry-503')).status !== 'sent' && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
     const o = await item('retry-503');
     expect(o.status).toBe('sent');
     expect(o.attempts).toBeGreaterThanOrEqual(2);
+    expect(o.lastError).toBeNull();
     expect(h.inbox(DEMO.officer).filter((r) => r.text === '通知 retry-503')).toHaveLength(1);
 
     h.connector.failNext = { status: 429, count: 1, retryAfter: 0 };
