@@ -2,15 +2,17 @@
 // simulator and a real browser: she reports a lost IC card (form → errors → confirmation → case
 // INC-…) and requests a take-out from the menu (form → confirmation → case REQ-…).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2eHarness, WAIT_MS } from './harness';
-
-/** `YYYY-MM-DD` of today + `offsetDays` in Japan time (the bot checks dates in JST). */
-function jstDate(offsetDays: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DD` → `YYYY/MM/DD`, as the confirmation card shows dates. */
-const shown = (date: string) => date.replace(/-/g, '/');
+import { E2eHarness } from './harness';
+import {
+  expectVisible as visible,
+  fillTakeoutForm,
+  jstDate,
+  openTakeoutForm,
+  shown,
+  submitAndReadCaseId,
+  takeoutAnswers,
+  takeoutConfirmTexts,
+} from './steps';
 
 describe('guided flows in the personal chat (Agents Playground)', () => {
   const h = new E2eHarness();
@@ -23,11 +25,6 @@ describe('guided flows in the personal chat (Agents Playground)', () => {
   afterAll(async () => {
     await h.stop();
   });
-
-  const visible = async (card: ReturnType<E2eHarness['cards']>, text: string | RegExp) =>
-    expect
-      .poll(() => card.getByText(text).first().isVisible(), { timeout: WAIT_MS, message: String(text) })
-      .toBe(true);
 
   describe('lost IC card (free text)', () => {
     const yesterday = jstDate(-1);
@@ -114,43 +111,19 @@ describe('guided flows in the personal chat (Agents Playground)', () => {
   });
 
   describe('take-out request (menu button)', () => {
-    const start = jstDate(1);
-    const end = jstDate(3);
+    const answers = takeoutAnswers();
 
     it('opens the take-out form from the menu', async () => {
-      const menu = await h.expectNewCard(() => h.send('メニュー'), '情報セキュリティ窓口');
-      const form = await h.expectNewCard(() => h.clickCardButton('持ち出し申請', menu), '確認へ進む');
-      await visible(form, '持ち出し申請');
+      const form = await openTakeoutForm(h);
       await visible(form, '根拠: 対策基準 8(3)①オ');
       await h.settle();
       await h.screenshot('flows-06-takeout-form', form);
     });
 
     it('fills the form and shows the confirmation card', async () => {
-      const form = h.cards().last();
-      await h.chooseCardOption('持ち出すもの', 'データ（メール添付・外部送信を含む）', form);
-      await h.fillCardInput('持ち出す情報資産の内容', '住民説明会資料（PDF 3件）', form);
-      await h.chooseCardOption('重要性分類', 'Ⅱ（非公開・侵害時に重大な影響）', form);
-      await h.fillCardInput('持ち出しの目的', '住民説明会での資料投影', form);
-      await h.fillCardInput('持ち出し先', '〇〇市民センター', form);
-      await h.pickCardDate('持ち出し日', start, form);
-      await h.pickCardDate('返却予定日', end, form);
-      await h.chooseCardOption('保護措置', '暗号化', form);
-      const confirm = await h.expectNewCard(
-        () => h.clickCardButton('確認へ進む', form),
-        '持ち出し申請：送信内容の確認',
-      );
+      const confirm = await fillTakeoutForm(h, h.cards().last(), answers);
       const text = await confirm.innerText();
-      for (const s of [
-        'データ（メール添付・外部送信を含む）',
-        '住民説明会資料（PDF 3件）',
-        'Ⅱ（非公開・侵害時に重大な影響）',
-        '住民説明会での資料投影',
-        '〇〇市民センター',
-        shown(start),
-        shown(end),
-        '暗号化',
-      ]) {
+      for (const s of takeoutConfirmTexts(answers)) {
         expect(text).toContain(s);
       }
       await h.settle();
@@ -158,12 +131,7 @@ describe('guided flows in the personal chat (Agents Playground)', () => {
     });
 
     it('sends the request and shows the case id REQ-…', async () => {
-      const created = await h.expectNewCard(() => h.clickCardButton('送信する'), '受付番号');
-      await visible(created, /^REQ-\d{4}-\d{4}$/);
-      const caseId = await created
-        .getByText(/^REQ-\d{4}-\d{4}$/)
-        .first()
-        .innerText();
+      const caseId = await submitAndReadCaseId(h, 'REQ');
       expect(caseId).toMatch(/^REQ-\d{4}-0001$/);
       await h.settle();
       await h.screenshot('flows-08-takeout-created');

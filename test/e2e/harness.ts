@@ -7,8 +7,19 @@
 //
 // The harness keeps what it started and stops it in stop(); anything that finishes starting after
 // stop() (a timed-out beforeAll) is stopped at once, so no process is left behind.
+//
+// Two people at once: a second harness can use the first one's bot, with its own Playground (own
+// port, config file, locale relay) and its own Chromium profile:
+//
+//   const staff = new E2eHarness();
+//   const approver = new E2eHarness();
+//   await staff.start({ user: 'h.yamada', recordTraffic: true });
+//   await approver.start({ user: 'k.sato', reuseBot: staff.bot, recordTraffic: true });
+//   ...
+//   await approver.stop(); await staff.stop();   // the bot stops with the harness that started it
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -166,11 +177,158 @@ async function expectValue(input: Locator, value: string): Promise<void> {
   throw new Error(`input shows "${last}", expected "${value}"`);
 }
 
+/** One HTTP request the Playground made to the bot, as seen by the traffic recorder. */
+export interface TrafficEntry {
+  at: number;
+  method: string;
+  path: string;
+  /** Activity fields (type, name, from.aadObjectId, …); absent when the body was not JSON. */
+  activity?: {
+    type?: string;
+    name?: string;
+    action?: string;
+    fromAad?: string;
+    text?: string;
+    /** For `adaptiveCard/action`: `value.action.type` / `verb` / data keys; for a submit: value keys. */
+    actionType?: string;
+    verb?: string;
+    dataKeys?: string[];
+    replyToId?: string;
+  };
+  /** HTTP status of the bot's answer (undefined while pending or when the bot was unreachable). */
+  status?: number;
+  /** The bot's answer body (invoke responses), cut to 4000 characters. */
+  response?: string;
+}
+
+export interface TrafficRecorder {
+  endpoint: string;
+  entries: TrafficEntry[];
+  stop(): Promise<void>;
+}
+
+function summarizeActivity(body: string): TrafficEntry['activity'] {
+  try {
+    const a = JSON.parse(body) as Record<string, unknown>;
+    const value = a.value as Record<string, unknown> | undefined;
+    const action = value?.action as Record<string, unknown> | undefined;
+    const data = (action?.data ?? value) as Record<string, unknown> | undefined;
+    return {
+      type: typeof a.type === 'string' ? a.type : undefined,
+      name: typeof a.name === 'string' ? a.name : undefined,
+      action: typeof a.action === 'string' ? a.action : undefined,
+      fromAad: (a.from as { aadObjectId?: string } | undefined)?.aadObjectId,
+      text: typeof a.text === 'string' ? a.text.slice(0, 200) : undefined,
+      actionType: typeof action?.type === 'string' ? action.type : undefined,
+      verb:
+        typeof action?.verb === 'string'
+          ? action.verb
+          : typeof data?.verb === 'string'
+            ? data.verb
+            : undefined,
+      dataKeys: data && typeof data === 'object' ? Object.keys(data) : undefined,
+      replyToId: typeof a.replyToId === 'string' ? a.replyToId : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A loopback relay to `target` that passes every request through unchanged and records what the
+ * Playground sent (activity type, invoke name, verb) and what the bot answered (status, body).
+ */
+export async function startTrafficRecorder(target: string): Promise<TrafficRecorder> {
+  const targetUrl = new URL(target);
+  const entries: TrafficEntry[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const entry: TrafficEntry = {
+        at: Date.now(),
+        method: req.method ?? '',
+        path: req.url ?? '',
+        activity: body.length > 0 ? summarizeActivity(body.toString('utf8')) : undefined,
+      };
+      entries.push(entry);
+      const headers = { ...req.headers, host: targetUrl.host, 'content-length': String(body.length) };
+      delete headers['transfer-encoding'];
+      const upstream = http.request(
+        new URL(req.url ?? '/', targetUrl),
+        { method: req.method, headers },
+        (up) => {
+          entry.status = up.statusCode;
+          const out: Buffer[] = [];
+          up.on('data', (c: Buffer) => out.push(c));
+          up.on('end', () => {
+            const answer = Buffer.concat(out);
+            if (answer.length > 0) entry.response = answer.toString('utf8').slice(0, 4000);
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            res.end(answer);
+          });
+        },
+      );
+      upstream.on('error', (err) => {
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`recorder: ${err.message}`);
+      });
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}${targetUrl.pathname}${targetUrl.search}`,
+    entries,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** One line per entry, for logs and failure messages. */
+export function formatTraffic(entries: readonly TrafficEntry[], since = 0): string {
+  return entries
+    .filter((e) => e.at >= since)
+    .map((e) => {
+      const a = e.activity;
+      const parts = [
+        new Date(e.at).toISOString().slice(11, 23),
+        e.method,
+        a?.type ?? '?',
+        a?.name,
+        a?.action,
+        a?.actionType,
+        a?.verb ? `verb=${a.verb}` : undefined,
+        a?.dataKeys ? `keys=${a.dataKeys.join(',')}` : undefined,
+        a?.text ? `text=${JSON.stringify(a.text)}` : undefined,
+        `→ ${e.status ?? 'pending'}`,
+        e.response && a?.type === 'invoke' ? e.response.slice(0, 160) : undefined,
+      ];
+      return parts.filter((p) => p !== undefined && p !== '').join(' ');
+    })
+    .join('\n');
+}
+
 export interface StartOptions {
   /** The demo person at the keyboard: UPN prefix, UPN or aadObjectId. Default `h.yamada`. */
   user?: string;
-  /** Extra environment for the bot. */
+  /** Extra environment for the bot (ignored with `reuseBot`). */
   botEnv?: Record<string, string>;
+  /**
+   * Use this already running bot (another harness's `bot`) instead of starting one: a second person
+   * with a second Playground against the same bot. This harness never stops a bot it did not start.
+   */
+  reuseBot?: BotProcess;
+  /** Put a recorder between the Playground and the bot; read `harness.traffic`. Default false. */
+  recordTraffic?: boolean;
 }
 
 export class E2eHarness {
@@ -179,12 +337,16 @@ export class E2eHarness {
   playground: PlaygroundHandle | undefined;
   context: BrowserContext | undefined;
   person: DemoPerson | undefined;
+  /** Requests from this harness's Playground to the bot (only with `recordTraffic`). */
+  recorder: TrafficRecorder | undefined;
+  /** Whether this harness started `bot` (and so stops it). */
+  private ownsBot = false;
   private pageRef: Page | undefined;
   private stopped = false;
   private readonly cleanups: (() => Promise<void>)[] = [];
   private readonly onExit = () => {
     // Last resort if the worker dies without afterAll: kill the detached process groups.
-    for (const p of [this.bot?.process, this.playground?.process]) {
+    for (const p of [this.ownsBot ? this.bot?.process : undefined, this.playground?.process]) {
       if (p?.pid !== undefined && p.exitCode === null) {
         try {
           process.kill(-p.pid, 'SIGKILL');
@@ -200,7 +362,14 @@ export class E2eHarness {
     return this.pageRef;
   }
 
-  /** Starts bot, Playground and Chromium, and opens the Playground page. */
+  /** What the Playground sent the bot so far (empty without `recordTraffic`). */
+  get traffic(): TrafficEntry[] {
+    return this.recorder?.entries ?? [];
+  }
+
+  /**
+   * Starts bot (unless `reuseBot`), Playground and Chromium, and opens the Playground page.
+   */
   async start(opts: StartOptions = {}): Promise<void> {
     process.once('exit', this.onExit);
     const person = findDemoPerson(opts.user ?? 'h.yamada');
@@ -209,15 +378,25 @@ export class E2eHarness {
     this.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'security-desk-e2e-'));
     this.track(async () => fs.rmSync(this.tmpDir, { recursive: true, force: true }));
 
-    this.bot = this.track(await startBotProcess({ tmpDir: this.tmpDir, env: opts.botEnv }));
+    if (opts.reuseBot) {
+      this.bot = opts.reuseBot;
+    } else {
+      this.ownsBot = true;
+      this.bot = this.track(await startBotProcess({ tmpDir: this.tmpDir, env: opts.botEnv }));
+    }
+    let endpoint = this.bot.endpoint;
+    if (opts.recordTraffic) {
+      this.recorder = this.track(await startTrafficRecorder(this.bot.endpoint));
+      endpoint = this.recorder.endpoint;
+    }
 
     const configPath = path.join(this.tmpDir, '.m365agentsplayground.yml');
     writePlaygroundConfig(configPath, {
       currentUserId: person.aadObjectId,
       personalChatId: defaultPersonalChatId(person),
-      botEndpoint: this.bot.endpoint,
+      botEndpoint: endpoint,
     });
-    this.playground = this.track(await this.startPlaygroundOnFreePort(configPath, this.bot.endpoint));
+    this.playground = this.track(await this.startPlaygroundOnFreePort(configPath, endpoint));
 
     const profile = path.join(this.tmpDir, 'chromium-profile');
     const context = await chromium.launchPersistentContext(profile, {
