@@ -75,11 +75,24 @@ const CONFLICT: Localized = {
   en: 'Someone else acted at the same time. Showing the current state.',
 };
 
-/** Cards already posted for a case: each gets an update after a change (no stale buttons anywhere). */
-export async function enqueueCardUpdates(tx: SqlClient, c: CaseRecord, at: string): Promise<void> {
+/**
+ * Cards already posted for a case: each gets an update after a change (no stale buttons anywhere).
+ * The copy that was clicked is left out: the click's own answer already replaced it, with the
+ * notice for the person who clicked.
+ */
+export async function enqueueCardUpdates(
+  tx: SqlClient,
+  c: CaseRecord,
+  at: string,
+  clickedActivityId?: string,
+): Promise<void> {
   const outbox = new OutboxRepo(tx);
   const posted = (await outbox.byCase(c.id)).filter(
-    (o) => o.message.type === 'case.routed' && o.status === 'sent' && o.activityId !== null,
+    (o) =>
+      o.message.type === 'case.routed' &&
+      o.status === 'sent' &&
+      o.activityId !== null &&
+      o.activityId !== clickedActivityId,
   );
   for (const p of posted) {
     if (p.message.type !== 'case.routed') continue;
@@ -143,6 +156,8 @@ export async function actOnCase(
     actorAadObjectId: string;
     action: CaseAction;
     ackMinutes: (c: CaseRecord) => number;
+    /** The posted card that was clicked (the invoke's replyToId): its update is the click's answer. */
+    clickedActivityId?: string;
     /** Outbound webhooks (config.webhooks); matching ones are enqueued with the change. */
     webhooks?: WebhookConfig[];
   },
@@ -282,7 +297,7 @@ export async function actOnCase(
         );
       }
     }
-    await enqueueCardUpdates(tx, updated, at);
+    await enqueueCardUpdates(tx, updated, at, input.clickedActivityId);
     await scheduleReminders(tx, updated, now);
     return { ok: true, case: updated, event: r.event, actorId: actor.id, as: auth.as };
   });

@@ -2,6 +2,7 @@
 // Card data carries ids only: handlers reload state from storage and re-check the acting user.
 import { z } from 'zod';
 import { CASE_KINDS } from '../domain/cases';
+import { CASE_ACTION_NAMES } from '../domain/decisions';
 import { INTENTS } from '../domain/intents';
 
 const Kind = z.enum(CASE_KINDS);
@@ -76,16 +77,7 @@ export const CARD_VERBS = CardActionSchema.options.map((o) => o.shape.verb.value
 export type CardVerb = CardAction['verb'];
 
 /** The verbs that act on a case (the case card's buttons); `case.refresh` only re-renders it. */
-export const CASE_ACTION_VERBS = [
-  'case.acknowledge',
-  'case.record',
-  'case.report_chief',
-  'case.close',
-  'case.approve',
-  'case.reject',
-  'case.endorse',
-  'case.ack_post_report',
-] as const satisfies readonly CardVerb[];
+export const CASE_ACTION_VERBS = CASE_ACTION_NAMES satisfies readonly CardVerb[];
 export type CaseActionVerb = (typeof CASE_ACTION_VERBS)[number];
 
 export function isCaseActionVerb(value: unknown): value is CaseActionVerb {

@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { z } from 'zod';
-import { CASE_KINDS } from '../domain/cases';
+import { CASE_KINDS, INCIDENT_KINDS, REQUEST_KINDS } from '../domain/cases';
 import { FIELD_KINDS } from '../domain/flows/form';
 import { CASE_ACTION_VERBS } from './card-actions';
+import { basis } from './card-text';
 import { INTENTS, type Intent } from '../domain/intents';
 import { t, intentTitle, type Locale, type MessageKey } from './i18n';
 
@@ -211,27 +212,6 @@ export type CaseCreatedCardData = z.infer<typeof CaseCreatedCardDataSchema>;
 export const SEVERITY_COLORS = ['attention', 'warning', 'default'] as const;
 export type SeverityColor = (typeof SEVERITY_COLORS)[number];
 
-export const CaseRoutedCardDataSchema = z.object({
-  caseId: CaseIdSchema,
-  title: TextSchema,
-  severityLabel: TextSchema,
-  severityColor: z.enum(SEVERITY_COLORS),
-  headline: TextSchema,
-  /** Why this person got the card, with the article. */
-  reasonText: TextSchema,
-  labels: z.object({ caseId: TextSchema, submittedAt: TextSchema }),
-  submittedAt: TextSchema,
-  /** '' when the recipient is only informed and no deadline applies. */
-  ackDueText: z.string(),
-  rows: z.array(RowSchema),
-  findingsHeading: TextSchema,
-  findings: z.array(FindingSchema),
-  dutiesHeading: TextSchema,
-  duties: z.array(TextSchema),
-  footer: z.string(),
-});
-export type CaseRoutedCardData = z.infer<typeof CaseRoutedCardDataSchema>;
-
 // The approver's case card (cards/case-card.json, built by case-card.ts). Actions are data: each
 // group is a heading, its inputs and its Action.Execute buttons, so the template stays one shape
 // whatever the viewer may do, and the builder alone decides which buttons exist (deny by default).
@@ -392,7 +372,6 @@ export const CARD_TEMPLATES = {
   'flow-confirm': { file: 'flow-confirm.json', schema: FlowConfirmCardDataSchema },
   'draft-resume': { file: 'draft-resume.json', schema: DraftResumeCardDataSchema },
   'case-created': { file: 'case-created.json', schema: CaseCreatedCardDataSchema },
-  'case-routed': { file: 'case-routed.json', schema: CaseRoutedCardDataSchema },
   'case-card': { file: 'case-card.json', schema: CaseCardDataSchema },
   'my-cases': { file: 'my-cases.json', schema: MyCasesCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
@@ -469,25 +448,9 @@ export function renderCard<N extends CardTemplateName>(name: N, data: CardData<N
   return expanded as AdaptiveCardJson;
 }
 
-function basis(locale: Locale, article: string): string {
-  return t(locale, 'basis.article', { article });
-}
-
-const REPORT_INTENTS = [
-  'lost_ic_card',
-  'virus',
-  'misdirected_mail',
-  'password_leak',
-  'device_lost',
-  'system_failure',
-] as const satisfies readonly Intent[];
-
-const REQUEST_INTENTS = [
-  'takeout',
-  'exception',
-  'software_install',
-  'private_device',
-] as const satisfies readonly Intent[];
+// The menu offers every case kind, incidents under 報告する and requests under 申請する.
+const REPORT_INTENTS = INCIDENT_KINDS satisfies readonly Intent[];
+const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
 
 export function buildMenuCard(locale: Locale, userName: string): AdaptiveCardJson {
   const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });

@@ -31,6 +31,7 @@ import {
   type SeverityColor,
   type StatusColor,
 } from './cards';
+import { basis, findingLines } from './card-text';
 import type { ArticleText, CardFinding, DisplayRow } from './form-card';
 import { t, type Locale } from './i18n';
 
@@ -139,11 +140,6 @@ function reportChiefArticle(kind: CaseKind): string {
   if (kind === 'virus') return '12(4)④';
   if (kind === 'system_failure') return '12(5)①イ';
   return '12(5)②イ';
-}
-
-function basis(locale: Locale, articles: string | readonly string[]): string {
-  const list = typeof articles === 'string' ? [articles] : [...new Set(articles)];
-  return t(locale, 'basis.article', { article: list.join(t(locale, 'case.articleSeparator')) });
 }
 
 /** Cuts `text` to `max` characters (code points, so no surrogate pair is split), marking the cut. */
@@ -337,11 +333,7 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
       value: r.value === '' ? t(locale, 'value.empty') : truncate(locale, r.value, level.rowValue),
     })),
     findingsHeading: t(locale, 'routed.findingsHeading'),
-    findings: input.findings.map((f) => ({
-      text: f.message[locale],
-      basis: basis(locale, f.article),
-      level: f.level,
-    })),
+    findings: findingLines(locale, input.findings),
     dutiesHeading: t(locale, 'routed.dutiesHeading'),
     duties: input.duties.map((d) =>
       t(locale, 'case.withArticle', { text: d.text[locale], article: d.article }),

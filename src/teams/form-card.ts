@@ -11,18 +11,12 @@ import {
   type CaseKind,
   type CaseStatus,
   type Localized,
-  type Severity,
 } from '../domain/cases';
 import { formatJst } from '../domain/clock';
 import { FORM_ERROR_KEY, type FieldDef, type FieldErrors, type GuidanceItem } from '../domain/flows/form';
 import { parseJstDateTime } from '../domain/policy/jst';
-import {
-  renderCard,
-  type AdaptiveCardJson,
-  type FindingLevel,
-  type FormFieldCardData,
-  type SeverityColor,
-} from './cards';
+import { renderCard, type AdaptiveCardJson, type FindingLevel, type FormFieldCardData } from './cards';
+import { basis, findingLines } from './card-text';
 import { t, type Locale } from './i18n';
 
 /** What a form card needs from a flow module (`src/domain/flows/*.ts`). */
@@ -40,7 +34,7 @@ export type Answers = Record<string, string>;
 export const DATE_INPUT_SUFFIX = '__date';
 export const TIME_INPUT_SUFFIX = '__time';
 
-/** A label/value pair of the confirmation and routed cards, already in the reader's language. */
+/** A label/value pair of the confirmation and case cards, already in the reader's language. */
 export interface DisplayRow {
   label: string;
   value: string;
@@ -65,17 +59,8 @@ export interface ArticleText {
   article: string;
 }
 
-function basis(locale: Locale, articles: string | readonly string[]): string {
-  const list = typeof articles === 'string' ? [articles] : [...new Set(articles)];
-  return t(locale, 'basis.article', { article: list.join(t(locale, 'case.articleSeparator')) });
-}
-
 function guidanceLines(locale: Locale, guidance: readonly GuidanceItem[]) {
   return guidance.map((g) => ({ text: g.text[locale], basis: basis(locale, g.article) }));
-}
-
-function findingLines(locale: Locale, findings: readonly CardFinding[]) {
-  return findings.map((f) => ({ text: f.message[locale], basis: basis(locale, f.article), level: f.level }));
 }
 
 function recipientLines(locale: Locale, recipients: readonly CardRecipient[]) {
@@ -349,75 +334,6 @@ export function buildCaseCreatedCard(locale: Locale, input: CaseCreatedInput): A
     articles: basis(locale, input.articles ?? articlesOf(input.kind)),
     myCasesLabel: t(locale, 'created.myCases'),
     menuLabel: t(locale, 'created.menu'),
-  });
-}
-
-const SEVERITY_COLOR: Readonly<Record<Severity, SeverityColor>> = {
-  critical: 'attention',
-  high: 'warning',
-  normal: 'default',
-};
-
-export interface CaseRoutedInput {
-  caseId: string;
-  kind: CaseKind;
-  severity: Severity;
-  reporter: { name: string; section: string };
-  /** Why this recipient gets the case (routing's `RouteReason`s); at least one. */
-  reasons: readonly ArticleText[];
-  submittedAt: Date;
-  /** Deadline to start handling; omitted for recipients who are only informed. */
-  ack?: { minutes: number; dueAt: Date };
-  rows: readonly DisplayRow[];
-  findings: readonly CardFinding[];
-  /** What the standard asks of the recipient. */
-  duties: readonly ArticleText[];
-  /** Defaults to the note that action buttons come in a later update. */
-  footer?: Localized;
-}
-
-/** Sent proactively to the officer, 統括 or IT管理者 a case is routed to. */
-export function buildCaseRoutedCard(locale: Locale, input: CaseRoutedInput): AdaptiveCardJson {
-  if (input.reasons.length === 0) throw new Error('a routed card needs the reason it was sent');
-  const title = caseTitle(input.kind)[locale];
-  const headlineKey =
-    caseCategory(input.kind) === 'incident' ? 'routed.headlineIncident' : 'routed.headlineRequest';
-  let ackDueText = '';
-  if (input.ack) {
-    const due = formatJst(input.ack.dueAt);
-    const { minutes } = input.ack;
-    ackDueText =
-      minutes >= 120 && minutes % 60 === 0
-        ? t(locale, 'routed.ackDueHours', { hours: minutes / 60, due })
-        : t(locale, 'routed.ackDue', { minutes, due });
-  }
-  return renderCard('case-routed', {
-    caseId: input.caseId,
-    title,
-    severityLabel: t(locale, `severity.${input.severity}`),
-    severityColor: SEVERITY_COLOR[input.severity],
-    headline: t(locale, headlineKey, { section: input.reporter.section, name: input.reporter.name, title }),
-    reasonText: t(locale, 'routed.reason', {
-      reason: input.reasons.map((r) => r.text[locale]).join(t(locale, 'value.listSeparator')),
-      basis: basis(
-        locale,
-        input.reasons.map((r) => r.article),
-      ),
-    }),
-    labels: { caseId: t(locale, 'case.caseIdLabel'), submittedAt: t(locale, 'case.submittedAtLabel') },
-    submittedAt: formatJst(input.submittedAt),
-    ackDueText,
-    rows: input.rows.map((r) => ({
-      label: r.label,
-      value: r.value === '' ? t(locale, 'value.empty') : r.value,
-    })),
-    findingsHeading: t(locale, 'routed.findingsHeading'),
-    findings: findingLines(locale, input.findings),
-    dutiesHeading: t(locale, 'routed.dutiesHeading'),
-    duties: input.duties.map((d) =>
-      t(locale, 'case.withArticle', { text: d.text[locale], article: d.article }),
-    ),
-    footer: input.footer ? input.footer[locale] : t(locale, 'routed.footer'),
   });
 }
 

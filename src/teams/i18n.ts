@@ -131,11 +131,8 @@ const ja = {
   'routed.headlineIncident': '{section} {name} さんから {title} の報告',
   'routed.headlineRequest': '{section} {name} さんから {title}',
   'routed.reason': 'あなたが受信した理由: {reason}（{basis}）',
-  'routed.ackDue': '{minutes}分以内に対応を開始してください（期限 {due}）',
-  'routed.ackDueHours': '{hours}時間以内に対応を開始してください（期限 {due}）',
   'routed.findingsHeading': '確認事項',
   'routed.dutiesHeading': '対策基準で求められる対応',
-  'routed.footer': '承認・対応のボタンは次の更新で追加されます。',
 
   // The approver's case card (src/teams/case-card.ts).
   'caseCard.ackDue': '対応開始の期限: {due}',
@@ -331,11 +328,8 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'routed.headlineIncident': '{title} reported by {name} ({section})',
   'routed.headlineRequest': '{title} from {name} ({section})',
   'routed.reason': 'Why you received this: {reason} ({basis})',
-  'routed.ackDue': 'Start handling this within {minutes} minutes (by {due})',
-  'routed.ackDueHours': 'Start handling this within {hours} hours (by {due})',
   'routed.findingsHeading': 'Points to note',
   'routed.dutiesHeading': 'Required by the Security Standard',
-  'routed.footer': 'Approve and handle buttons will be added in the next update.',
 
   'caseCard.ackDue': 'Start handling by {due}',
   'caseCard.historyHeading': 'History',

@@ -1,42 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseKind } from '../../src/domain/cases';
-import { FLOWS } from '../../src/domain/flows';
 import { AbsenceRepo } from '../../src/storage/absence-repo';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { CaseRepo } from '../../src/storage/case-repo';
-import { NOW, VALID } from '../domain/flows/fixtures';
+import { NOW } from '../domain/flows/fixtures';
 import { DEMO } from '../helpers/activities';
 import { BotHarness, cardActions } from '../helpers/bot-harness';
-
-/** A clock the test moves by hand: no real waiting for deadlines. */
-class ManualClock {
-  t = new Date(NOW);
-  now = () => new Date(this.t);
-  advanceMinutes(m: number) {
-    this.t = new Date(this.t.getTime() + m * 60_000);
-  }
-}
-
-function submitValue(kind: CaseKind, answers: Record<string, string>): Record<string, unknown> {
-  const value: Record<string, unknown> = { verb: 'flow.review', kind };
-  for (const f of FLOWS[kind].fields) {
-    const v = answers[f.id] ?? '';
-    if (f.kind === 'datetime') {
-      const [d = '', t = ''] = v.split('T');
-      value[`${f.id}__date`] = d;
-      value[`${f.id}__time`] = t;
-    } else value[f.id] = v;
-  }
-  return value;
-}
-
-async function fileCase(h: BotHarness, from: string, kind: CaseKind, answers = VALID[kind]): Promise<string> {
-  await h.say(from, submitValue(kind, answers));
-  const created = await h.say(from, { verb: 'flow.submit', kind });
-  const id = /(INC|REQ)-\d{4}-\d{4}/.exec(created[0]?.cardText ?? '')?.[0];
-  if (!id) throw new Error(`no case created: ${created[0]?.text ?? created[0]?.cardText}`);
-  return id;
-}
+import { ManualClock } from '../helpers/clock';
+import { fileCase } from '../helpers/forms';
 
 const json = (v: unknown) => JSON.stringify(v);
 const executeVerbs = (card: unknown) =>
@@ -219,5 +189,23 @@ describe('approvers act on Universal Action cards', () => {
     expect(executeVerbs(officerView.value)).toEqual(expect.arrayContaining(['case.approve']));
     const chiefView = await h.execute(DEMO.chief, 'case.refresh', { caseId: id });
     expect(executeVerbs(chiefView.value)).toEqual([]);
+  });
+});
+
+describe('a late click', () => {
+  it('shows the current state and says who moved the case on', async () => {
+    const h = await BotHarness.start({ clock: { now: () => new Date(NOW) } });
+    try {
+      for (const p of Object.values(DEMO)) await h.say(p, 'こんにちは');
+      const id = await fileCase(h, DEMO.staff, 'takeout');
+      await h.execute(DEMO.officer, 'case.approve', { caseId: id });
+      const again = await h.execute(DEMO.officer, 'case.approve', { caseId: id });
+      expect(json(again.value)).toContain(
+        'この案件はすでに承認済みです。（最終操作: 佐藤 健一 さん、2026/04/10 12:00）',
+      );
+      expect((await events(h, id)).filter((e) => e === 'case.approved')).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
   });
 });

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type * as AdaptiveCardsModule from 'adaptivecards';
 import { INTENTS } from '../../src/domain/intents';
 import { CARD_VERBS, CardActionSchema } from '../../src/teams/card-actions';
 import {
@@ -18,13 +16,10 @@ import {
   type CardTemplateName,
 } from '../../src/teams/cards';
 import { LOCALES, localeOf, t } from '../../src/teams/i18n';
-
-// `require('adaptivecards')` fails in Node (extension-less ESM imports in lib/); the UMD bundle works.
-const AC = createRequire(__filename)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
+import { JAPANESE, parseEvents } from '../helpers/adaptive-cards';
 
 const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'cards');
 const MAX_CARD_BYTES = 40 * 1024; // Teams message limit
-const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 const templateFiles = fs
   .readdirSync(CARDS_DIR)
@@ -33,15 +28,6 @@ const templateFiles = fs
 
 function readFixture(name: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, `${name}.json`), 'utf8')) as unknown;
-}
-
-/** Parses with the official Adaptive Cards library; returns the messages of every parse event. */
-function parseEvents(card: AdaptiveCardJson): string[] {
-  const ctx = new AC.SerializationContext();
-  new AC.AdaptiveCard().parse(card, ctx);
-  const messages: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) messages.push(ctx.getEventAt(i).message);
-  return messages;
 }
 
 interface FoundAction {

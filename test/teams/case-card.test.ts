@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type * as AdaptiveCardsModule from 'adaptivecards';
 import { CARD_VERBS, CASE_ACTION_VERBS, CardActionSchema } from '../../src/teams/card-actions';
@@ -9,12 +8,9 @@ import {
   type CaseCardInput,
 } from '../../src/teams/case-card';
 import type { AdaptiveCardJson } from '../../src/teams/cards';
-
-// `require('adaptivecards')` fails in Node (extension-less ESM imports in lib/); the UMD bundle works.
-const AC = createRequire(__filename)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
+import { AC, JAPANESE, parseEvents } from '../helpers/adaptive-cards';
 
 const MAX_CARD_BYTES = 40 * 1024;
-const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 type Json = Record<string, unknown>;
 
@@ -37,14 +33,6 @@ function buttons(card: AdaptiveCardJson): Json[] {
 
 function inputs(card: AdaptiveCardJson): Json[] {
   return findByType(card.body, 'Input.Text');
-}
-
-function parseEvents(card: AdaptiveCardJson): string[] {
-  const ctx = new AC.SerializationContext();
-  new AC.AdaptiveCard().parse(card, ctx);
-  const messages: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) messages.push(ctx.getEventAt(i).message);
-  return messages;
 }
 
 /**

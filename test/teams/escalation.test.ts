@@ -1,39 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseKind } from '../../src/domain/cases';
-import { FLOWS } from '../../src/domain/flows';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { CaseRepo } from '../../src/storage/case-repo';
 import { TimerRepo } from '../../src/storage/timer-repo';
-import { NOW, VALID } from '../domain/flows/fixtures';
 import { DEMO } from '../helpers/activities';
 import { BotHarness } from '../helpers/bot-harness';
-
-class ManualClock {
-  t = new Date(NOW);
-  now = () => new Date(this.t);
-  advanceMinutes(m: number) {
-    this.t = new Date(this.t.getTime() + m * 60_000);
-  }
-}
-
-function submitValue(kind: CaseKind, answers: Record<string, string>): Record<string, unknown> {
-  const value: Record<string, unknown> = { verb: 'flow.review', kind };
-  for (const f of FLOWS[kind].fields) {
-    const v = answers[f.id] ?? '';
-    if (f.kind === 'datetime') {
-      const [d = '', t = ''] = v.split('T');
-      value[`${f.id}__date`] = d;
-      value[`${f.id}__time`] = t;
-    } else value[f.id] = v;
-  }
-  return value;
-}
-
-async function fileCase(h: BotHarness, kind: CaseKind): Promise<string> {
-  await h.say(DEMO.staff, submitValue(kind, VALID[kind]));
-  const created = await h.say(DEMO.staff, { verb: 'flow.submit', kind });
-  return /(INC|REQ)-\d{4}-\d{4}/.exec(created[0]?.cardText ?? '')![0];
-}
+import { ManualClock } from '../helpers/clock';
+import { fileCase } from '../helpers/forms';
 
 async function escalations(h: BotHarness, id: string) {
   return (await new AuditRepo(h.bot.db).list(id)).filter((e) => e.event === 'case.escalated');
@@ -55,7 +27,7 @@ describe('escalation when nobody acknowledges (12(5)②オ)', () => {
   it('goes to the deputy, then the superior, then 統括 and the IT administrators, each step recorded and visible', async () => {
     const clock = new ManualClock();
     const h = await start(clock);
-    const id = await fileCase(h, 'lost_ic_card'); // critical: 15 minutes
+    const id = await fileCase(h, DEMO.staff, 'lost_ic_card'); // critical: 15 minutes
     expect(await h.bot.scheduler.tick()).toBe(0);
     clock.advanceMinutes(14);
     expect(await h.bot.scheduler.tick()).toBe(0);
@@ -88,7 +60,7 @@ describe('escalation when nobody acknowledges (12(5)②オ)', () => {
   it('stops escalating once the officer acknowledges', async () => {
     const clock = new ManualClock();
     const h = await start(clock);
-    const id = await fileCase(h, 'virus');
+    const id = await fileCase(h, DEMO.staff, 'virus');
     clock.advanceMinutes(5);
     await h.execute(DEMO.officer, 'case.acknowledge', { caseId: id });
     clock.advanceMinutes(60);
@@ -100,7 +72,7 @@ describe('escalation when nobody acknowledges (12(5)②オ)', () => {
   it('survives a restart: a deadline that passed while the bot was down fires exactly once', async () => {
     const clock = new ManualClock();
     const h = await start(clock);
-    const id = await fileCase(h, 'takeout'); // normal: one working day (480 minutes)
+    const id = await fileCase(h, DEMO.staff, 'takeout'); // normal: one working day (480 minutes)
     await h.bot.stop();
     clock.advanceMinutes(8 * 60 + 1);
     await h.restart();

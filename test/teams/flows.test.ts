@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_KINDS, type CaseKind } from '../../src/domain/cases';
+import { CASE_KINDS } from '../../src/domain/cases';
 import { FLOWS } from '../../src/domain/flows';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { CaseRepo } from '../../src/storage/case-repo';
@@ -8,24 +8,9 @@ import { OutboxRepo } from '../../src/storage/outbox-repo';
 import { NOW, VALID } from '../domain/flows/fixtures';
 import { DEMO } from '../helpers/activities';
 import { BotHarness, cardActions, cardInputs, type Reply } from '../helpers/bot-harness';
+import { submitValue } from '../helpers/forms';
 
 const clock = { now: () => new Date(NOW) };
-
-/** What a card submit sends: datetime answers split into the two inputs the form card has. */
-function submitValue(kind: CaseKind, answers: Record<string, string>): Record<string, unknown> {
-  const value: Record<string, unknown> = { verb: 'flow.review', kind };
-  for (const f of FLOWS[kind].fields) {
-    const v = answers[f.id] ?? '';
-    if (f.kind === 'datetime') {
-      const [d = '', t = ''] = v.split('T');
-      value[`${f.id}__date`] = d;
-      value[`${f.id}__time`] = t;
-    } else {
-      value[f.id] = v;
-    }
-  }
-  return value;
-}
 
 function only(replies: Reply[]): Reply {
   expect(replies).toHaveLength(1);

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type * as AdaptiveCardsModule from 'adaptivecards';
 import { isCaseKind } from '../../src/domain/cases';
 import type { FieldDef, GuidanceItem } from '../../src/domain/flows/form';
 import { CardActionSchema } from '../../src/teams/card-actions';
@@ -11,7 +9,6 @@ import {
   answerRows,
   answersFromSubmit,
   buildCaseCreatedCard,
-  buildCaseRoutedCard,
   buildDraftResumeCard,
   buildFlowConfirmCard,
   buildFlowFormCard,
@@ -20,20 +17,11 @@ import {
   type FlowCardSource,
 } from '../../src/teams/form-card';
 import { LOCALES } from '../../src/teams/i18n';
+import { JAPANESE, parseEvents } from '../helpers/adaptive-cards';
 
-const AC = createRequire(__filename)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
-const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'cards');
 
 type Json = Record<string, unknown>;
-
-function parseEvents(card: AdaptiveCardJson): string[] {
-  const ctx = new AC.SerializationContext();
-  new AC.AdaptiveCard().parse(card, ctx);
-  const messages: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) messages.push(ctx.getEventAt(i).message);
-  return messages;
-}
 
 /** Every object in the card, depth first, in document order. */
 function walk(node: unknown, out: Json[] = []): Json[] {
@@ -514,67 +502,6 @@ describe('buildCaseCreatedCard', () => {
     expectValid(en);
     expect(textsOf(en)).toContain('Your report "Lost IC card" has been received.');
     for (const a of submitActions(en)) expect(String(a.title)).not.toMatch(JAPANESE);
-  });
-});
-
-describe('buildCaseRoutedCard', () => {
-  const input = {
-    caseId: 'INC-2026-0001',
-    kind: 'lost_ic_card' as const,
-    severity: 'critical' as const,
-    reporter: { name: '山田 花子', section: '総務課' },
-    reasons: [
-      {
-        text: L('所属課の課情報セキュリティ責任者', 'Section security officer of the reporter'),
-        article: '10(6)①',
-      },
-    ],
-    submittedAt: new Date('2026-11-26T00:05:00Z'),
-    ack: { minutes: 15, dueAt: new Date('2026-11-26T00:20:00Z') },
-    rows: [{ label: '紛失の状況', value: '**会議室**で紛失' }],
-    findings: [],
-    duties: [
-      {
-        text: L('当該ICカードによるアクセスを速やかに停止する', 'Stop access with the card at once'),
-        article: '10(9)②',
-      },
-    ],
-  };
-
-  it('tells the recipient what came in, why they got it, the deadline and their duties', () => {
-    const card = buildCaseRoutedCard('ja', input);
-    expectValid(card);
-    const texts = textsOf(card);
-    expect(texts).toContain('総務課 山田 花子 さんから ICカード紛失 の報告');
-    expect(texts).toContain(
-      'あなたが受信した理由: 所属課の課情報セキュリティ責任者（根拠: 対策基準 10(6)①）',
-    );
-    expect(texts).toContain('15分以内に対応を開始してください（期限 2026/11/26 09:20）');
-    expect(texts).toContain('・当該ICカードによるアクセスを速やかに停止する（10(9)②）');
-    expect(walk(card.body).find((n) => n.text === '緊急')?.color).toBe('attention');
-    expect(card.actions).toEqual([]);
-  });
-
-  it('omits the deadline for someone only informed, and uses hours for long deadlines', () => {
-    const card = buildCaseRoutedCard('ja', { ...input, ack: undefined });
-    expectValid(card);
-    expect(textsOf(card).some((s) => s.includes('対応を開始'))).toBe(false);
-    const takeout = buildCaseRoutedCard('ja', {
-      ...input,
-      caseId: 'REQ-2026-0003',
-      kind: 'takeout',
-      severity: 'normal',
-      ack: { minutes: 480, dueAt: new Date('2026-11-26T08:05:00Z') },
-    });
-    expect(textsOf(takeout)).toContain('8時間以内に対応を開始してください（期限 2026/11/26 17:05）');
-    expect(textsOf(takeout)).toContain('総務課 山田 花子 さんから 持ち出し申請');
-  });
-
-  it('renders English', () => {
-    const card = buildCaseRoutedCard('en', input);
-    expectValid(card);
-    expect(textsOf(card)).toContain('Lost IC card reported by 山田 花子 (総務課)');
-    expect(textsOf(card)).toContain('Start handling this within 15 minutes (by 2026/11/26 09:20)');
   });
 });
 

@@ -1,31 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseKind } from '../../src/domain/cases';
-import { FLOWS } from '../../src/domain/flows';
 import { AuditRepo } from '../../src/storage/audit-repo';
-import { NOW, VALID } from '../domain/flows/fixtures';
+import { NOW } from '../domain/flows/fixtures';
 import { DEMO } from '../helpers/activities';
 import { BotHarness, cardActions } from '../helpers/bot-harness';
-
-class ManualClock {
-  t = new Date(NOW); // 2026-04-10 12:00 JST
-  now = () => new Date(this.t);
-  set(iso: string) {
-    this.t = new Date(iso);
-  }
-}
-
-function submitValue(kind: CaseKind, answers: Record<string, string>): Record<string, unknown> {
-  const value: Record<string, unknown> = { verb: 'flow.review', kind };
-  for (const f of FLOWS[kind].fields) {
-    const v = answers[f.id] ?? '';
-    if (f.kind === 'datetime') {
-      const [d = '', t = ''] = v.split('T');
-      value[`${f.id}__date`] = d;
-      value[`${f.id}__time`] = t;
-    } else value[f.id] = v;
-  }
-  return value;
-}
+import { ManualClock } from '../helpers/clock';
+import { fileCase } from '../helpers/forms';
 
 let h: BotHarness | undefined;
 afterEach(async () => {
@@ -39,12 +18,6 @@ async function setup(clock: ManualClock) {
   return h;
 }
 
-async function file(h: BotHarness, kind: CaseKind) {
-  await h.say(DEMO.staff, submitValue(kind, VALID[kind]));
-  const created = await h.say(DEMO.staff, { verb: 'flow.submit', kind });
-  return /(INC|REQ)-\d{4}-\d{4}/.exec(created[0]?.cardText ?? '')![0];
-}
-
 /** Reminder notices (the notice card's title carries the case id and 返却の確認). */
 const notices = (h: BotHarness, aad: string, id: string) =>
   h.inbox(aad).filter((r) => r.cardText.includes(`${id} 返却の確認`));
@@ -53,7 +26,7 @@ describe('reminders (10(4)⑥, 12(6), leak reporting deadlines)', () => {
   it('reminds the requester of an overdue take-out return, then the officer; a confirmed return stops it', async () => {
     const clock = new ManualClock();
     const h = await setup(clock);
-    const id = await file(h, 'takeout'); // return date 2026-04-11
+    const id = await fileCase(h, DEMO.staff, 'takeout'); // return date 2026-04-11
     await h.execute(DEMO.officer, 'case.approve', { caseId: id });
     clock.set('2026-04-11T23:00:00Z'); // 04-12 08:00 JST: not yet
     expect(await h.bot.scheduler.tick()).toBe(0);
@@ -75,7 +48,7 @@ describe('reminders (10(4)⑥, 12(6), leak reporting deadlines)', () => {
 
     // A second take-out returned in time: no reminder at all.
     clock.set(NOW.toISOString());
-    const id2 = await file(h, 'takeout');
+    const id2 = await fileCase(h, DEMO.staff, 'takeout');
     await h.execute(DEMO.officer, 'case.approve', { caseId: id2 });
     const denied = await h.say(DEMO.deputy, { verb: 'case.returned', caseId: id2 });
     expect(denied[0]?.text).toContain('記録できません');
@@ -90,7 +63,7 @@ describe('reminders (10(4)⑥, 12(6), leak reporting deadlines)', () => {
   it('reminds the officer and 統括 of the Commission reporting deadlines of a reportable leak', async () => {
     const clock = new ManualClock();
     const h = await setup(clock);
-    const id = await file(h, 'misdirected_mail'); // 120 persons, external: reportable
+    const id = await fileCase(h, DEMO.staff, 'misdirected_mail'); // 120 persons, external: reportable
     await h.execute(DEMO.officer, 'case.acknowledge', { caseId: id });
     clock.set('2026-04-14T00:00:00Z'); // preliminary due end of 04-15 JST, reminder two days before
     expect(await h.bot.scheduler.tick()).toBeGreaterThanOrEqual(1);

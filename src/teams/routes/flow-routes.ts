@@ -161,6 +161,18 @@ function nextSteps(locale: Locale, kind: CaseKind, a: Assessed): Localized[] {
   ];
 }
 
+/** 修正する / 続きから: the form again with what the draft holds (answers, errors, when saved). */
+async function sendDraftForm(ctx: TurnContext, kind: CaseKind, deps: BotDeps): Promise<void> {
+  const draft = await new DraftRepo(deps.db).get(actingPerson(ctx).id, kind);
+  await sendForm(
+    ctx,
+    kind,
+    draft?.answers ?? {},
+    draft?.errors ?? {},
+    draft ? new Date(draft.updatedAt) : undefined,
+  );
+}
+
 export const flowCardHandlers: Pick<
   CardHandlers,
   'flow.review' | 'flow.submit' | 'flow.edit' | 'draft.resume' | 'draft.discard'
@@ -237,27 +249,9 @@ export const flowCardHandlers: Pick<
     );
   },
 
-  'flow.edit': async (ctx, action, deps) => {
-    const draft = await new DraftRepo(deps.db).get(actingPerson(ctx).id, action.kind);
-    await sendForm(
-      ctx,
-      action.kind,
-      draft?.answers ?? {},
-      draft?.errors ?? {},
-      draft ? new Date(draft.updatedAt) : undefined,
-    );
-  },
+  'flow.edit': (ctx, action, deps) => sendDraftForm(ctx, action.kind, deps),
 
-  'draft.resume': async (ctx, action, deps) => {
-    const draft = await new DraftRepo(deps.db).get(actingPerson(ctx).id, action.kind);
-    await sendForm(
-      ctx,
-      action.kind,
-      draft?.answers ?? {},
-      draft?.errors ?? {},
-      draft ? new Date(draft.updatedAt) : undefined,
-    );
-  },
+  'draft.resume': (ctx, action, deps) => sendDraftForm(ctx, action.kind, deps),
 
   'draft.discard': async (ctx, action, deps) => {
     const person = actingPerson(ctx);
