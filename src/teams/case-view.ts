@@ -91,8 +91,9 @@ async function history(db: Database, c: CaseRecord, dir: Directory): Promise<Cas
     .map((e) => {
       const summary = (e.data?.summary as Localized | undefined) ??
         EVENT_TEXT[e.event] ?? { ja: e.event, en: e.event };
-      const comment =
-        typeof e.data?.comment === 'string' && e.data.comment !== '' ? `「${e.data.comment}」` : '';
+      // The summary of a decision may already quote the comment (「…却下しました（理由: X）」).
+      const raw = typeof e.data?.comment === 'string' ? e.data.comment : '';
+      const comment = raw !== '' && !summary.ja.includes(raw) ? `「${raw}」` : '';
       return {
         at: new Date(e.at),
         actor: nameOf(e.actor),

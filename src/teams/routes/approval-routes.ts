@@ -71,6 +71,7 @@ export async function handleCaseVerb(
     actorAadObjectId: person.aadObjectId,
     action,
     ackMinutes: deps.ackMinutes,
+    ...(ctx.activity.replyToId ? { clickedActivityId: ctx.activity.replyToId } : {}),
     ...(deps.webhooks ? { webhooks: deps.webhooks.hooks } : {}),
   });
   if (r.ok) {
