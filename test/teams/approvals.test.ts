@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbsenceRepo } from '../../src/storage/absence-repo';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { CaseRepo } from '../../src/storage/case-repo';
-import { NOW } from '../domain/flows/fixtures';
+import { NOW, VALID } from '../domain/flows/fixtures';
 import { DEMO } from '../helpers/activities';
 import { BotHarness, cardActions } from '../helpers/bot-harness';
 import { ManualClock } from '../helpers/clock';
@@ -204,6 +204,75 @@ describe('a late click', () => {
         'この案件はすでに承認済みです。（最終操作: 佐藤 健一 さん、2026/04/10 12:00）',
       );
       expect((await events(h, id)).filter((e) => e === 'case.approved')).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe('urgent exceptions and reports to 統括', () => {
+  it('records an urgent exception as 事後報告: the officer decides, 統括 acknowledges', async () => {
+    const h = await BotHarness.start({ clock: { now: () => new Date(NOW) } });
+    try {
+      for (const p of Object.values(DEMO)) await h.say(p, 'こんにちは');
+      const id = await fileCase(h, DEMO.staff, 'exception', { ...VALID.exception, urgent: 'true' });
+      expect((await new CaseRepo(h.bot.db).get(id))?.state).toMatchObject({
+        stage: 'urgent_decision',
+        urgent: true,
+      });
+      const decided = await h.execute(DEMO.officer, 'case.endorse', { caseId: id });
+      expect(json(decided.value)).toContain('12(6)②');
+      expect(await new CaseRepo(h.bot.db).get(id)).toMatchObject({ status: 'endorsed', assigneeId: 'E1005' });
+      await h.connector.waitFor(() =>
+        h
+          .inbox(DEMO.chief)
+          .some((r) => r.cardText.includes(id) && r.cardText.includes('case.ack_post_report')),
+      );
+      await h.execute(DEMO.chief, 'case.ack_post_report', { caseId: id });
+      const c = await new CaseRepo(h.bot.db).get(id);
+      expect(c?.status).toBe('approved');
+      expect(c?.state.chiefAcknowledgedAt).toBeTruthy();
+      expect(await events(h, id)).toEqual([
+        'case.submitted',
+        'case.endorsed',
+        'case.post_report_acknowledged',
+      ]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('a virus incident cannot close before it is reported to 統括 (12(4)④); the report reaches 統括', async () => {
+    const h = await BotHarness.start({ clock: { now: () => new Date(NOW) } });
+    try {
+      for (const p of Object.values(DEMO)) await h.say(p, 'こんにちは');
+      const id = await fileCase(h, DEMO.staff, 'virus');
+      await h.execute(DEMO.officer, 'case.acknowledge', { caseId: id });
+      await h.execute(DEMO.officer, 'case.record', {
+        caseId: id,
+        record_scope: '当該端末のみ',
+        record_route: 'メール添付',
+        record_removal: '駆除済み',
+        record_evidence: 'ログ保全済み',
+      });
+      const closure = {
+        closure_content: '感染',
+        closure_cause: '添付',
+        closure_damage: 'なし',
+        closure_scope: '1台',
+      };
+      await h.execute(DEMO.officer, 'case.close', { caseId: id, ...closure });
+      expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('acknowledged');
+      await h.execute(DEMO.officer, 'case.report_chief', { caseId: id });
+      await h.execute(DEMO.officer, 'case.close', { caseId: id, ...closure });
+      expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('closed');
+      expect(await events(h, id)).toEqual([
+        'case.submitted',
+        'case.acknowledged',
+        'case.recorded',
+        'case.reported_to_chief',
+        'case.closed',
+      ]);
     } finally {
       await h.stop();
     }
