@@ -135,6 +135,7 @@ export const FlowFormCardDataSchema = z.object({
   formError: z.string(),
   /** Label of the time half of a datetime field. */
   timeLabel: TextSchema,
+  timeRequiredMessage: TextSchema,
   fields: z
     .array(FormFieldCardDataSchema)
     .min(1)

@@ -13,7 +13,13 @@ import {
   type Localized,
 } from '../domain/cases';
 import { formatJst } from '../domain/clock';
-import { FORM_ERROR_KEY, type FieldDef, type FieldErrors, type GuidanceItem } from '../domain/flows/form';
+import {
+  FORM_ERROR_KEY,
+  isRelevant,
+  type FieldDef,
+  type FieldErrors,
+  type GuidanceItem,
+} from '../domain/flows/form';
 import { parseJstDateTime } from '../domain/policy/jst';
 import { renderCard, type AdaptiveCardJson, type FindingLevel, type FormFieldCardData } from './cards';
 import { basis, findingLines } from './card-text';
@@ -167,7 +173,9 @@ export function displayValue(locale: Locale, field: FieldDef, raw: string | unde
 
 /** The confirmation rows of a form: every field in order, empty ones as （未入力）. */
 export function answerRows(locale: Locale, fields: readonly FieldDef[], answers: Answers): DisplayRow[] {
-  return fields.map((f) => ({ label: f.label[locale], value: displayValue(locale, f, answers[f.id]) }));
+  return fields
+    .filter((f) => isRelevant(f, answers))
+    .map((f) => ({ label: f.label[locale], value: displayValue(locale, f, answers[f.id]) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,6 +241,7 @@ export function buildFlowFormCard(
       : '',
     formError: formErrors.join('\n\n'),
     timeLabel: t(locale, 'form.timeLabel'),
+    timeRequiredMessage: t(locale, 'form.timeRequiredMessage'),
     fields: flow.fields.map((f) => fieldData(locale, f, answers, errors)),
     reviewLabel: t(locale, 'form.review'),
     discardLabel: t(locale, 'form.discard'),

@@ -568,3 +568,18 @@ describe('templating keeps types', () => {
     expect(inputs.find((n) => n.id === 'cardNumber')?.maxLength).toBe(50);
   });
 });
+
+describe('answerRows relevance', () => {
+  it('leaves out terminal-only questions for a data take-out, keeps them for a terminal', async () => {
+    const { FLOWS } = await import('../../src/domain/flows');
+    const { answerRows } = await import('../../src/teams/form-card');
+    const labels = (itemKind: string) =>
+      answerRows('ja', FLOWS.takeout.fields, {
+        itemKind,
+        mobileTerminal: 'false',
+        remoteWipeEnabled: 'false',
+      }).map((r) => r.label);
+    expect(labels('data').some((l) => l.includes('遠隔消去'))).toBe(false);
+    expect(labels('terminal').some((l) => l.includes('遠隔消去'))).toBe(true);
+  });
+});

@@ -36,6 +36,13 @@ export interface FieldDef {
   maxLength?: number;
   min?: number;
   max?: number;
+  /** Only relevant when another field has one of these values (confirmation and case cards skip it otherwise). */
+  relevantWhen?: { field: string; values: readonly string[] };
+}
+
+/** Whether a field applies to these answers (e.g. remote wipe only for terminals). */
+export function isRelevant(field: FieldDef, answers: Readonly<Record<string, string>>): boolean {
+  return !field.relevantWhen || field.relevantWhen.values.includes(answers[field.relevantWhen.field] ?? '');
 }
 
 export interface GuidanceItem {

@@ -128,10 +128,12 @@ const form = defineForm({
   }),
   mobileTerminal: toggle({
     label: L.mobileTerminal,
+    relevantWhen: { field: 'itemKind', values: ['terminal'] },
     help: { ja: '端末機の場合のみ回答してください。', en: 'Terminals only.' },
   }),
   remoteWipeEnabled: toggle({
     label: L.remoteWipeEnabled,
+    relevantWhen: { field: 'itemKind', values: ['terminal'] },
     help: {
       ja: 'モバイル端末を庁外で使う場合は必須です（対策基準 10(4)③）。',
       en: 'Required for a mobile terminal used outside (10(4)③).',
