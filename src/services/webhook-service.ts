@@ -48,6 +48,7 @@ import type { Localized } from '../domain/cases';
 import type { Logger } from '../logger';
 import type { Database, SqlClient } from '../storage/sql';
 import { WebhookRepo, type WebhookDelivery, type WebhookDeliveryStatus } from '../storage/webhook-repo';
+import { PollingWorker } from './polling-worker';
 
 export const WEBHOOK_SOURCE = 'security-desk';
 
@@ -288,11 +289,7 @@ function classify(res: AxiosResponse, nowMs: number): Outcome {
  * outcome. Start it once per process; several processes may run it against one database (claims
  * are compare-and-set).
  */
-export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<number> | undefined;
-  private again = false;
-  private stopped = false;
+export class WebhookDispatcher extends PollingWorker {
   private readonly http: AxiosInstance;
   private readonly hooks: ReadonlyMap<string, WebhookConfig>;
 
@@ -307,6 +304,7 @@ export class WebhookDispatcher {
     },
     private readonly opts: WebhookDispatcherOptions = DEFAULT_WEBHOOK_OPTIONS,
   ) {
+    super({ logger: deps.logger, pollMs: opts.pollMs, name: 'webhook' });
     this.hooks = new Map(deps.hooks.map((h) => [h.name, h]));
     this.http = axios.create({
       timeout: opts.timeoutMs,
@@ -319,42 +317,8 @@ export class WebhookDispatcher {
     });
   }
 
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.opts.pollMs);
-    this.timer.unref();
-    this.kick();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
-  }
-
-  /** Ask for a drain soon (after a commit that enqueued deliveries). Never throws, never blocks. */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((err: unknown) => {
-        this.deps.logger.error({ err: (err as Error).message }, 'webhook drain failed');
-        return 0;
-      })
-      .finally(() => {
-        this.draining = undefined;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
-  }
-
   /** Attempts every due delivery once; returns how many were delivered. Exposed for tests. */
-  async drain(): Promise<number> {
+  override async drain(): Promise<number> {
     const repo = new WebhookRepo(this.deps.db);
     let delivered = 0;
     for (;;) {

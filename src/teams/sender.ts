@@ -1,5 +1,6 @@
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Clock } from '../domain/clock';
+import { PollingWorker } from '../services/polling-worker';
 import type { Logger } from '../logger';
 import { ConversationRepo } from '../storage/conversation-repo';
 import { OutboxRepo, type OutboxItem, type OutboxMessage } from '../storage/outbox-repo';
@@ -79,12 +80,7 @@ function isPermanent(f: SendFailure): boolean {
  * retries. A click handler only enqueues and kicks; it never waits for someone else's delivery.
  * Grows into the rate-limited outbox of roadmap [4/6].
  */
-export class OutboxSender {
-  private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<number> | undefined;
-  private again = false;
-  private stopped = false;
-
+export class OutboxSender extends PollingWorker {
   constructor(
     private readonly deps: {
       db: Database;
@@ -96,44 +92,12 @@ export class OutboxSender {
       afterSend?: AfterSend;
     },
     private readonly opts: SenderOptions = DEFAULT_SENDER_OPTIONS,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.opts.pollMs);
-    this.timer.unref();
-    this.kick();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
-  }
-
-  /** Ask for a drain soon (after an enqueue). Never throws, never blocks the caller. */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((err: unknown) => {
-        this.deps.logger.error({ err: (err as Error).message }, 'outbox drain failed');
-        return 0;
-      })
-      .finally(() => {
-        this.draining = undefined;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+  ) {
+    super({ logger: deps.logger, pollMs: opts.pollMs, name: 'outbox' });
   }
 
   /** Sends every due item once; returns how many were sent. Exposed for tests and benchmarks. */
-  async drain(): Promise<number> {
+  override async drain(): Promise<number> {
     let sent = 0;
     for (;;) {
       const now = this.deps.clock.now();

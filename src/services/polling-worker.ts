@@ -1,0 +1,52 @@
+import type { Logger } from '../logger';
+
+/**
+ * A background worker over durable rows (outbox, webhook deliveries): it drains what is due on a
+ * poll interval and whenever kicked after a commit. One drain runs at a time; a kick during a drain
+ * schedules one more. Nothing is kept in memory that a restart would lose — the rows are the state.
+ */
+export abstract class PollingWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<number> | undefined;
+  private again = false;
+  private stopped = false;
+
+  protected constructor(private readonly worker: { logger: Logger; pollMs: number; name: string }) {}
+
+  /** Processes every due item once; returns how many succeeded. Exposed for tests and benchmarks. */
+  abstract drain(): Promise<number>;
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.worker.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+  }
+
+  /** Ask for a drain soon (after a commit that enqueued work). Never throws, never blocks the caller. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((err: unknown) => {
+        this.worker.logger.error({ err: (err as Error).message }, `${this.worker.name} drain failed`);
+        return 0;
+      })
+      .finally(() => {
+        this.draining = undefined;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+}
