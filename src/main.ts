@@ -73,7 +73,15 @@ export async function startBot(
         'directory loaded',
       );
     } else {
-      logger.error({ errors: dir.result.errors.length }, 'directory file rejected: previous directory kept');
+      // Line numbers and columns only: the messages may quote personal data from the file.
+      logger.error(
+        {
+          errors: dir.result.errors.length,
+          at: dir.result.errors.slice(0, 50).map((e) => ({ line: e.line, column: e.column ?? null })),
+          hint: 'npm run directory -- check <file>',
+        },
+        'directory file rejected: previous directory kept',
+      );
     }
   } catch (err) {
     await db.close();
