@@ -10,7 +10,7 @@ import { FIELD_KINDS } from '../domain/flows/form';
 import { CASE_ACTION_VERBS } from './card-actions';
 import { basis } from './card-text';
 import { INTENTS, type Intent } from '../domain/intents';
-import { t, intentTitle, type Locale, type MessageKey } from './i18n';
+import { t, intentTitle, type Locale } from './i18n';
 
 const IntentSchema = z.enum(INTENTS);
 const TextSchema = z.string().min(1);
@@ -35,17 +35,6 @@ export const MenuCardDataSchema = z.object({
 });
 export type MenuCardData = z.infer<typeof MenuCardDataSchema>;
 
-const InstructionSchema = z.object({ text: TextSchema, basis: TextSchema });
-
-export const FlowPendingCardDataSchema = z.object({
-  title: TextSchema,
-  instructionsHeading: TextSchema,
-  instructions: z.array(InstructionSchema).max(3),
-  comingSoon: TextSchema,
-  backToMenu: TextSchema,
-});
-export type FlowPendingCardData = z.infer<typeof FlowPendingCardDataSchema>;
-
 export const UnknownUserCardDataSchema = z.object({
   title: TextSchema,
   message: TextSchema,
@@ -60,6 +49,8 @@ export type UnknownUserCardData = z.infer<typeof UnknownUserCardDataSchema>;
 
 const KindSchema = z.enum(CASE_KINDS);
 const CaseIdSchema = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
+/** An urgent instruction shown before any question, with the article it rests on. */
+const InstructionSchema = z.object({ text: TextSchema, basis: TextSchema });
 
 /**
  * Keys the form's Action.Submit data already carries: Teams merges input values into that object,
@@ -267,7 +258,7 @@ export const CaseCardDataSchema = z
     headline: TextSchema,
     /** Why this viewer got the case, with the article; '' hides it. */
     reasonText: z.string(),
-    /** Case number, status, submitted time, in that order. */
+    /** Facts the header does not show (the submitted time); the case number and status are there. */
     facts: z.array(z.object({ title: TextSchema, value: TextSchema })),
     /** '' when no deadline applies (informed only, or already acknowledged). */
     ackDueText: z.string(),
@@ -367,7 +358,6 @@ export const CARD_TEMPLATES = {
   notice: { file: 'notice.json', schema: NoticeCardDataSchema },
   absence: { file: 'absence.json', schema: AbsenceCardDataSchema },
   menu: { file: 'menu.json', schema: MenuCardDataSchema },
-  'flow-pending': { file: 'flow-pending.json', schema: FlowPendingCardDataSchema },
   'unknown-user': { file: 'unknown-user.json', schema: UnknownUserCardDataSchema },
   'flow-form': { file: 'flow-form.json', schema: FlowFormCardDataSchema },
   'flow-confirm': { file: 'flow-confirm.json', schema: FlowConfirmCardDataSchema },
@@ -469,61 +459,6 @@ export function buildMenuCard(locale: Locale, userName: string): AdaptiveCardJso
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback.
     emergency: t(locale, 'menu.emergency'),
     emergencyBasis: basis(locale, '10(6)①'),
-  });
-}
-
-type InstructionKey = Extract<MessageKey, `instruction.${string}`>;
-
-/**
- * What the standard tells the person to do at once, per intent, before any form exists.
- * Each line cites its article so staff see why (POLICY-MAP.md).
- */
-export const IMMEDIATE_INSTRUCTIONS: {
-  readonly [I in Intent]: readonly { key: InstructionKey; article: string }[];
-} = {
-  help: [],
-  my_cases: [],
-  lost_ic_card: [
-    { key: 'instruction.lost_ic_card.report', article: '10(9)①エ' },
-    { key: 'instruction.lost_ic_card.stop', article: '10(9)②' },
-  ],
-  // Disconnect first, before any question; keep the evidence (power on, nothing deleted).
-  virus: [
-    { key: 'instruction.virus.disconnect', article: '11(3)⑤' },
-    { key: 'instruction.virus.preserve', article: '12(5)②ク' },
-  ],
-  misdirected_mail: [
-    { key: 'instruction.misdirected_mail.report', article: '10(6)①' },
-    { key: 'instruction.misdirected_mail.delete', article: '12(5)②ア' },
-  ],
-  takeout: [
-    { key: 'instruction.takeout.permission', article: '10(4)①' },
-    { key: 'instruction.takeout.protect', article: '8(3)①オ' },
-  ],
-  exception: [{ key: 'instruction.exception.permission', article: '12(6)①' }],
-  password_leak: [{ key: 'instruction.password_leak.report', article: '10(8)②カ' }],
-  device_lost: [
-    { key: 'instruction.device_lost.report', article: '10(6)①' },
-    { key: 'instruction.device_lost.wipe', article: '10(4)③' },
-  ],
-  system_failure: [{ key: 'instruction.system_failure.report', article: '12(5)①イ' }],
-  software_install: [{ key: 'instruction.software_install.permission', article: '10(5)①' }],
-  private_device: [
-    { key: 'instruction.private_device.permission', article: '10(4)②' },
-    { key: 'instruction.private_device.service', article: '10(3)' },
-  ],
-};
-
-export function buildFlowPendingCard(locale: Locale, intent: Intent): AdaptiveCardJson {
-  return renderCard('flow-pending', {
-    title: intentTitle(locale, intent),
-    instructionsHeading: t(locale, 'flowPending.instructionsHeading'),
-    instructions: IMMEDIATE_INSTRUCTIONS[intent].map(({ key, article }) => ({
-      text: t(locale, key),
-      basis: basis(locale, article),
-    })),
-    comingSoon: t(locale, 'flowPending.comingSoon'),
-    backToMenu: t(locale, 'flowPending.backToMenu'),
   });
 }
 

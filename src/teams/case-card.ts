@@ -13,6 +13,9 @@
 //   (shorter row values and history texts, fewer history entries — the newest are kept) until it
 //   fits CASE_CARD_BYTE_BUDGET. Prefilled record inputs are never shortened: a cut value would be
 //   saved back and lose what the officer wrote.
+// - `prefill` puts back what the viewer typed before a refused click (e.g. 却下 without a comment),
+//   so a 条件 already written is not lost. It is only ever shown to the person who typed it, never
+//   saved from here; if it alone would break the size budget, the card is sent without it.
 import {
   caseCategory,
   caseTitle,
@@ -56,6 +59,15 @@ export interface CaseRecordItem {
   value: string;
 }
 
+/** What the viewer had typed when a click was refused; each value replaces the input's own. */
+export interface CaseCardPrefill {
+  comment?: string;
+  conditions?: string;
+  /** By record id (the input `record_<id>`); ids the card has no input for are ignored. */
+  records?: Readonly<Record<string, string>>;
+  closure?: { content?: string; cause?: string; damage?: string; scope?: string };
+}
+
 export interface CaseCardInput {
   caseId: string;
   kind: CaseKind;
@@ -93,6 +105,8 @@ export interface CaseCardInput {
   notice?: Localized;
   /** Shows 「この案件に対して操作できるのは担当者のみです。」 when there are no actions. */
   showReadOnlyNote: boolean;
+  /** Typed inputs to show again after a refused click; omit after a success or a plain view. */
+  prefill?: CaseCardPrefill;
 }
 
 /** What the card may weigh, leaving room under Teams' 40 KB for the activity around it. */
@@ -178,6 +192,10 @@ function button(
 function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
   const allowed = new Set(input.allowedVerbs);
   const groups: ActionGroup[] = [];
+  const prefill = input.prefill ?? {};
+  // Own keys only: a record id such as `constructor` must not pick up Object.prototype.
+  const typedRecord = (id: string): string | undefined =>
+    prefill.records && Object.hasOwn(prefill.records, id) ? prefill.records[id] : undefined;
 
   if (allowed.has('case.acknowledge')) {
     groups.push({
@@ -197,7 +215,7 @@ function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
         textInput(
           `record_${r.id}`,
           t(locale, 'case.withArticle', { text: r.label[locale], article: r.article }),
-          { value: r.value },
+          { value: typedRecord(r.id) ?? r.value },
         ),
       ),
       buttons: [button('case.record', t(locale, 'caseCard.recordSave'), true)],
@@ -214,15 +232,16 @@ function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
   }
 
   if (allowed.has('case.close')) {
+    const closure = prefill.closure ?? {};
     groups.push({
       heading: t(locale, 'caseCard.closeHeading'),
       // Content, cause, confirmed damage and scope are what 12(5)②カ asks to be recorded.
       basis: basis(locale, '12(5)②カ'),
       inputs: [
-        textInput('closure_content', t(locale, 'caseCard.closeContent')),
-        textInput('closure_cause', t(locale, 'caseCard.closeCause')),
-        textInput('closure_damage', t(locale, 'caseCard.closeDamage')),
-        textInput('closure_scope', t(locale, 'caseCard.closeScope')),
+        textInput('closure_content', t(locale, 'caseCard.closeContent'), { value: closure.content ?? '' }),
+        textInput('closure_cause', t(locale, 'caseCard.closeCause'), { value: closure.cause ?? '' }),
+        textInput('closure_damage', t(locale, 'caseCard.closeDamage'), { value: closure.damage ?? '' }),
+        textInput('closure_scope', t(locale, 'caseCard.closeScope'), { value: closure.scope ?? '' }),
       ],
       buttons: [button('case.close', t(locale, 'caseCard.close'), true, 'positive')],
     });
@@ -235,14 +254,16 @@ function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
   const reject = allowed.has('case.reject');
   if (endorse || approve || reject) {
     const urgent = endorse && input.endorseLabelKind === 'urgent';
+    const commentLabel = t(locale, reject ? 'caseCard.commentRejectRequired' : 'caseCard.commentOptional');
     const inputs: CardInput[] = [
       // Not isRequired: approving needs no comment; the handler refuses a reject without one.
-      textInput('comment', t(locale, reject ? 'caseCard.commentRejectRequired' : 'caseCard.commentOptional')),
+      textInput('comment', commentLabel, { value: prefill.comment ?? '' }),
     ];
     if (approve) {
       inputs.push(
         textInput('conditions', t(locale, 'caseCard.conditions'), {
           placeholder: t(locale, 'caseCard.conditionsPlaceholder'),
+          value: prefill.conditions ?? '',
         }),
       );
     }
@@ -321,11 +342,8 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
               reasons.map((r) => r.article),
             ),
           }),
-    facts: [
-      { title: t(locale, 'case.caseIdLabel'), value: input.caseId },
-      { title: t(locale, 'case.statusLabel'), value: t(locale, `status.${input.status}`) },
-      { title: t(locale, 'case.submittedAtLabel'), value: formatJst(input.submittedAt) },
-    ],
+    // The case number and the status are in the header already.
+    facts: [{ title: t(locale, 'case.submittedAtLabel'), value: formatJst(input.submittedAt) }],
     ackDueText:
       input.ackDueAt && !final ? t(locale, 'caseCard.ackDue', { due: formatJst(input.ackDueAt) }) : '',
     rows: input.rows.map((r) => ({
@@ -362,18 +380,29 @@ export function cardBytes(card: AdaptiveCardJson): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
-/**
- * The case card for one viewer. Throws when the data breaks the template's schema, or when even the
- * least detailed rendering is over CASE_CARD_BYTE_BUDGET (only possible with huge prefilled records).
- */
-export function buildCaseCard(locale: Locale, input: CaseCardInput): AdaptiveCardJson {
+/** The most detailed rendering within CASE_CARD_BYTE_BUDGET, or the size of the smallest one. */
+function fitted(locale: Locale, input: CaseCardInput): AdaptiveCardJson | number {
   let size = 0;
   for (const level of DETAIL_LEVELS) {
     const card = renderCard('case-card', cardData(locale, input, level));
     size = cardBytes(card);
     if (size <= CASE_CARD_BYTE_BUDGET) return card;
   }
+  return size;
+}
+
+/**
+ * The case card for one viewer. Throws when the data breaks the template's schema, or when even the
+ * least detailed rendering is over CASE_CARD_BYTE_BUDGET (only possible with huge prefilled records).
+ */
+export function buildCaseCard(locale: Locale, input: CaseCardInput): AdaptiveCardJson {
+  let result = fitted(locale, input);
+  if (typeof result === 'number' && input.prefill) {
+    // What was typed is a convenience; the case itself must still be shown.
+    result = fitted(locale, { ...input, prefill: undefined });
+  }
+  if (typeof result !== 'number') return result;
   throw new Error(
-    `case card ${input.caseId} is ${size} bytes, over the ${CASE_CARD_BYTE_BUDGET} byte budget`,
+    `case card ${input.caseId} is ${result} bytes, over the ${CASE_CARD_BYTE_BUDGET} byte budget`,
   );
 }

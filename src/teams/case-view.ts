@@ -20,7 +20,7 @@ import { ConversationRepo } from '../storage/conversation-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
 import type { Database } from '../storage/sql';
 import type { AdaptiveCardJson } from './cards';
-import { buildCaseCard, type CaseHistoryEntry } from './case-card';
+import { buildCaseCard, type CaseCardPrefill, type CaseHistoryEntry } from './case-card';
 import { answerRows, type Answers, type ArticleText } from './form-card';
 import type { Locale } from './i18n';
 
@@ -140,7 +140,8 @@ function outcomeRows(state: CaseState, plan: ReturnType<typeof incidentPlan> | u
 /**
  * The case card as `viewerId` should see it now: buttons only for what they may do, everyone's
  * history, and `refresh.userIds` naming those who may act (Universal Actions), so each client
- * shows its user the right view. Always built from storage, never from card data.
+ * shows its user the right view. Always built from storage, never from card data; `prefill` only
+ * puts the viewer's own typed text back into the inputs after a refused click.
  */
 export async function renderCaseCard(
   db: Database,
@@ -149,6 +150,7 @@ export async function renderCaseCard(
   locale: Locale,
   now: Date,
   notice?: Localized,
+  prefill?: CaseCardPrefill,
 ): Promise<AdaptiveCardJson | null> {
   const c = await new CaseRepo(db).get(caseId);
   if (!c) return null;
@@ -223,6 +225,7 @@ export async function renderCaseCard(
     endorseLabelKind: state.urgent ? 'urgent' : 'forward',
     refreshUserIds,
     ...(notice ? { notice } : {}),
+    ...(prefill ? { prefill } : {}),
     showReadOnlyNote: allowed.length === 0 && !final,
   });
 }

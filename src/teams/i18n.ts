@@ -33,39 +33,6 @@ const ja = {
   'intent.private_device': '私物端末・外部サービス利用申請',
   'intent.my_cases': '私の申請・報告',
 
-  'flowPending.instructionsHeading': 'いますぐ行うこと',
-  'flowPending.comingSoon':
-    'この手続きの入力フォームは近日提供予定です。それまでは、課情報セキュリティ責任者へ直接連絡してください。',
-  'flowPending.backToMenu': 'メニューに戻る',
-
-  'instruction.lost_ic_card.report': '速やかに課情報セキュリティ責任者に報告し、その指示に従ってください。',
-  'instruction.lost_ic_card.stop':
-    '報告を受けた課情報セキュリティ責任者が、そのカードによるアクセスを停止します。',
-  'instruction.virus.disconnect':
-    '端末をただちにネットワークから物理的に切り離してください（LANケーブルを抜く・Wi-Fiをオフ）。',
-  'instruction.virus.preserve':
-    '電源は切らず、ファイルも削除しないでください（証拠保全のため）。そのうえで課情報セキュリティ責任者に報告してください。',
-  'instruction.misdirected_mail.report': '速やかに課情報セキュリティ責任者に報告してください。',
-  'instruction.misdirected_mail.delete':
-    '誤送信先にメールの削除を依頼してください。同じ宛先への再送はしないでください。',
-  'instruction.takeout.permission': '許可を得るまで、端末機・記録媒体を執務室の外へ持ち出さないでください。',
-  'instruction.takeout.protect':
-    '重要性分類Ⅱ以上のデータを庁外へ持ち出すときは、許可を得たうえで暗号化またはパスワード設定が必要です。',
-  'instruction.exception.permission':
-    '例外措置は、統括情報セキュリティ責任者の許可を受けて行います。まず課情報セキュリティ責任者に相談してください。',
-  'instruction.password_leak.report':
-    '速やかに課情報セキュリティ責任者に報告し、パスワードを変更してください。',
-  'instruction.device_lost.report': '速やかに課情報セキュリティ責任者に報告し、その指示に従ってください。',
-  'instruction.device_lost.wipe':
-    'モバイル端末の場合は、遠隔消去などの対応について責任者の指示を受けてください。',
-  'instruction.system_failure.report': '直ちに課情報セキュリティ責任者に連絡してください。',
-  'instruction.software_install.permission':
-    '課情報セキュリティ責任者の許可を得るまで、ソフトウェアのインストール・アンインストールや設定変更をしないでください。',
-  'instruction.private_device.permission':
-    '貸与されたもの以外の端末機・記録媒体は、課情報セキュリティ責任者の許可なく業務に使わないでください。',
-  'instruction.private_device.service':
-    'フリーメールやネットワークストレージ等の外部サービスも、責任者が業務上必要と判断した場合を除き使えません。',
-
   'unknownUser.title': 'ご利用いただけません',
   'unknownUser.message':
     '申し訳ありません。お使いのアカウントは職員名簿に登録されていないため、情報セキュリティ窓口をご利用いただけません。お手数ですが、IT管理者までお問い合わせください。',
@@ -230,40 +197,6 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'intent.software_install': 'Software installation request',
   'intent.private_device': 'Private device / external service request',
   'intent.my_cases': 'My requests and reports',
-
-  'flowPending.instructionsHeading': 'What to do right now',
-  'flowPending.comingSoon':
-    'The guided form for this procedure is coming soon. Until then, contact your section security officer directly.',
-  'flowPending.backToMenu': 'Back to menu',
-
-  'instruction.lost_ic_card.report':
-    'Report the loss to your section security officer at once and follow their instructions.',
-  'instruction.lost_ic_card.stop': 'Your section security officer will stop all access with that card.',
-  'instruction.virus.disconnect':
-    'Disconnect the device from the network physically right now (unplug the LAN cable, turn Wi-Fi off).',
-  'instruction.virus.preserve':
-    'Do not power it off or delete any files (they are evidence). Then report to your section security officer.',
-  'instruction.misdirected_mail.report': 'Report to your section security officer at once.',
-  'instruction.misdirected_mail.delete':
-    'Ask the wrong recipient to delete the e-mail. Do not resend it to the same address.',
-  'instruction.takeout.permission':
-    'Do not take devices or storage media out of the office until you have permission.',
-  'instruction.takeout.protect':
-    'Class II or higher data may leave the office only with permission and encrypted or password-protected.',
-  'instruction.exception.permission':
-    'Exceptions need the chief security officer’s permission. Talk to your section security officer first.',
-  'instruction.password_leak.report':
-    'Report to your section security officer at once and change the password.',
-  'instruction.device_lost.report':
-    'Report to your section security officer at once and follow their instructions.',
-  'instruction.device_lost.wipe': 'For a mobile device, follow the officer’s instructions on remote wipe.',
-  'instruction.system_failure.report': 'Contact your section security officer immediately.',
-  'instruction.software_install.permission':
-    'Do not install, uninstall or change settings of software until your section security officer permits it.',
-  'instruction.private_device.permission':
-    'Do not use devices or media other than those lent to you for work without your section security officer’s permission.',
-  'instruction.private_device.service':
-    'Free mail and online storage services are not allowed unless the officer judges them necessary for work.',
 
   'unknownUser.title': 'Access not available',
   'unknownUser.message':

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { INTENTS } from '../../src/domain/intents';
 import { CARD_VERBS, CardActionSchema } from '../../src/teams/card-actions';
 import {
-  buildFlowPendingCard,
   buildMenuCard,
   buildUnknownUserCard,
   CARD_TEMPLATES,
@@ -157,28 +156,6 @@ describe('card builders', () => {
     const card = buildMenuCard('ja', '');
     expectValidCard(card);
     expect(JSON.stringify(card)).not.toContain('こんにちは');
-  });
-
-  it.each(LOCALES.flatMap((locale) => INTENTS.map((intent) => [locale, intent] as const)))(
-    'builds a valid flow-pending card for %s / %s',
-    (locale, intent) => {
-      const card = buildFlowPendingCard(locale, intent);
-      expectValidCard(card);
-      expect(findActions(card).map((a) => a.payload)).toEqual([{ verb: 'menu.show' }]);
-    },
-  );
-
-  it('tells a person who lost an IC card what to do, citing the article', () => {
-    const text = JSON.stringify(buildFlowPendingCard('ja', 'lost_ic_card'));
-    expect(text).toContain('ICカード紛失');
-    expect(text).toContain('根拠: 対策基準 10(9)①エ');
-  });
-
-  it('tells a person with a virus to disconnect first', () => {
-    const card = buildFlowPendingCard('ja', 'virus');
-    const text = JSON.stringify(card);
-    expect(text.indexOf('切り離して')).toBeGreaterThan(-1);
-    expect(text.indexOf('切り離して')).toBeLessThan(text.indexOf('電源は切らず'));
   });
 
   it.each(LOCALES)('builds an unknown-user card without buttons in %s', (locale) => {

@@ -444,6 +444,85 @@ describe('buildCaseCard', () => {
     expect(JSON.stringify(card)).not.toContain('省略しています');
   });
 
+  it('shows the case number and the status once, in the header', () => {
+    const card = buildCaseCard('ja', takeoutInput());
+    const visible = [
+      ...findByType(card.body, 'TextBlock').map((b) => String(b.text)),
+      ...findByType(card.body, 'FactSet').flatMap((f) =>
+        (f.facts as { title: string; value: string }[]).flatMap((x) => [x.title, x.value]),
+      ),
+    ];
+    expect(visible.filter((v) => v.includes('REQ-2026-0007'))).toEqual(['REQ-2026-0007']);
+    expect(visible.filter((v) => v === '受付済み')).toHaveLength(1);
+    expect(visible).not.toContain('受付番号');
+    expect(visible).not.toContain('状態');
+    expect(visible).toContain('送信日時');
+  });
+
+  it('puts back what the approver typed after a refused click', () => {
+    const card = buildCaseCard(
+      'ja',
+      takeoutInput({
+        notice: { ja: '却下の理由を入力してください。', en: 'Enter the reason for rejecting.' },
+        prefill: { comment: '', conditions: '暗号化のうえ持ち出すこと' },
+      }),
+    );
+    expectValid(card);
+    expect(inputs(card).map((i) => [i.id, i.value])).toEqual([
+      ['comment', ''],
+      ['conditions', '暗号化のうえ持ち出すこと'],
+    ]);
+    // Without prefill (a plain view or after a success) the inputs start empty.
+    expect(inputs(buildCaseCard('ja', takeoutInput())).map((i) => i.value)).toEqual(['', '']);
+  });
+
+  it('puts back typed records and closing notes over the stored ones, ignoring unknown ids', () => {
+    const card = buildCaseCard(
+      'ja',
+      virusInput({
+        prefill: {
+          // Cleared by the officer: what he typed wins over the stored 'PC-0123 のみ'.
+          records: { scope: '', route: 'メールの添付ファイル', unknown: 'x', constructor: 'y' },
+          closure: { content: '駆除済み', damage: 'なし' },
+        },
+      }),
+    );
+    expectValid(card);
+    expect(inputs(card).map((i) => [i.id, i.value])).toEqual([
+      ['record_scope', ''],
+      ['record_route', 'メールの添付ファイル'],
+      ['closure_content', '駆除済み'],
+      ['closure_cause', ''],
+      ['closure_damage', 'なし'],
+      ['closure_scope', ''],
+    ]);
+    // A record id that only exists on Object.prototype is not read from it.
+    const plain = buildCaseCard(
+      'ja',
+      virusInput({
+        records: [{ id: 'constructor', label: { ja: '記録', en: 'Record' }, article: '11(3)⑥', value: '' }],
+        prefill: { records: {} },
+      }),
+    );
+    expect(inputs(plain)[0]?.value).toBe('');
+  });
+
+  it('drops the typed text rather than fail when it alone would break the size budget', () => {
+    const long = 'う'.repeat(2000);
+    const card = buildCaseCard(
+      'ja',
+      virusInput({
+        prefill: {
+          records: { scope: long, route: long },
+          closure: { content: long, cause: long, damage: long, scope: long },
+        },
+      }),
+    );
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThanOrEqual(CASE_CARD_BYTE_BUDGET);
+    expect(inputs(card).map((i) => i.value)).toEqual(['PC-0123 のみ', '', '', '', '', '']);
+  });
+
   it('refuses an invalid case id or record id', () => {
     expect(() => buildCaseCard('ja', takeoutInput({ caseId: 'X-1' }))).toThrow();
     expect(() =>

@@ -6,6 +6,7 @@ import { actOnCase } from '../../services/decision-service';
 import { CardActionSchema, type CardAction } from '../card-actions';
 import type { CardHandler, CardHandlers } from '../card-routes';
 import type { AdaptiveCardJson } from '../cards';
+import { CASE_INPUT_MAX_LENGTH, type CaseCardPrefill } from '../case-card';
 import { renderCaseCard } from '../case-view';
 import type { BotDeps } from '../deps';
 import { t } from '../i18n';
@@ -45,6 +46,34 @@ export function caseActionOf(payload: Record<string, unknown>): CaseAction | nul
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * What the clicker had typed, to show again when the click is refused. Echoed to the same person
+ * only and never stored; a value longer than the card's own inputs allow is not from our card and
+ * is dropped.
+ */
+export function prefillOf(payload: Record<string, unknown>): CaseCardPrefill {
+  const typed = (v: unknown): string | undefined =>
+    typeof v === 'string' && v.length <= CASE_INPUT_MAX_LENGTH ? v : undefined;
+  const prefill: CaseCardPrefill = {};
+  const comment = typed(payload.comment);
+  if (comment !== undefined) prefill.comment = comment;
+  const conditions = typed(payload.conditions);
+  if (conditions !== undefined) prefill.conditions = conditions;
+  const records: Record<string, string> = {};
+  for (const [k, v] of Object.entries(payload)) {
+    const value = typed(v);
+    if (k.startsWith('record_') && value !== undefined) records[k.slice('record_'.length)] = value;
+  }
+  if (Object.keys(records).length > 0) prefill.records = records;
+  const closure: NonNullable<CaseCardPrefill['closure']> = {};
+  for (const part of ['content', 'cause', 'damage', 'scope'] as const) {
+    const value = typed(payload[`closure_${part}`]);
+    if (value !== undefined) closure[part] = value;
+  }
+  if (Object.keys(closure).length > 0) prefill.closure = closure;
+  return prefill;
+}
+
 const INVALID: Localized = {
   ja: '入力内容を読み取れませんでした。カードを更新してやり直してください。',
   en: 'The input could not be read. Refresh the card and try again.',
@@ -74,22 +103,18 @@ export async function handleCaseVerb(
     ...(ctx.activity.replyToId ? { clickedActivityId: ctx.activity.replyToId } : {}),
     ...(deps.webhooks ? { webhooks: deps.webhooks.hooks } : {}),
   });
-  if (r.ok) {
-    deps.logger.info(
-      { caseId: r.case.id, personId: person.id, action: action.name, as: r.as },
-      'case action',
-    );
-    deps.sender?.kick();
-    deps.webhooks?.dispatcher.kick();
-  } else {
+  if (!r.ok) {
     deps.logger.warn(
       { caseId: payload.caseId, personId: person.id, action: action.name, reason: r.reason },
       'case action refused',
     );
+    // Refused (e.g. 却下 without a comment): give back what was typed, so a 条件 is not lost.
+    return renderCaseCard(deps.db, payload.caseId, person.id, locale, now(), r.message, prefillOf(payload));
   }
-  const notice = r.ok
-    ? { ja: `${r.event.summary.ja}を記録しました。`, en: `Recorded: ${r.event.summary.en}.` }
-    : r.message;
+  deps.logger.info({ caseId: r.case.id, personId: person.id, action: action.name, as: r.as }, 'case action');
+  deps.sender?.kick();
+  deps.webhooks?.dispatcher.kick();
+  const notice = { ja: `${r.event.summary.ja}を記録しました。`, en: `Recorded: ${r.event.summary.en}.` };
   return renderCaseCard(deps.db, payload.caseId, person.id, locale, now(), notice);
 }
 

@@ -6,7 +6,7 @@ import { isCaseKind } from '../../domain/cases';
 import { sendMyCases } from './case-routes';
 import { startFlow } from './flow-routes';
 import type { CardHandlers } from '../card-routes';
-import { buildFlowPendingCard, buildMenuCard } from '../cards';
+import { buildMenuCard } from '../cards';
 import type { BotDeps } from '../deps';
 import { t } from '../i18n';
 import { cardAttachment } from '../send';
@@ -23,8 +23,11 @@ export async function startIntent(ctx: TurnContext, intent: Intent, deps: BotDep
   if (intent === 'help') return sendMenu(ctx);
   if (intent === 'my_cases') return sendMyCases(ctx, deps);
   if (isCaseKind(intent)) return startFlow(ctx, intent, deps);
-  // Unreachable while every non-menu intent is a case kind; kept as a safe answer, not silence.
-  await ctx.sendActivity({ attachments: [cardAttachment(buildFlowPendingCard(turnLocale(ctx), intent))] });
+  // Every other intent is a case kind: a new intent without a flow fails to compile here.
+  const unhandled: never = intent;
+  // Only reachable if the lists and the types disagree at run time; the menu is a safe answer.
+  deps.logger.warn({ activityId: ctx.activity.id, intent: unhandled }, 'intent has no handler');
+  return sendMenu(ctx);
 }
 
 /** Free text: rule-based intent detection (no LLM: classified data must not leave us, 11(2)⑤). */
