@@ -6,6 +6,7 @@ import type { BotDeps } from './deps';
 import { t } from './i18n';
 import { identityGuard } from './identity';
 import { absenceCardHandlers, registerAbsenceRoutes } from './routes/absence-routes';
+import { assignedCardHandlers, registerAssignedRoutes } from './routes/assigned-routes';
 import { approvalCardHandlers, registerApprovalRoutes } from './routes/approval-routes';
 import { caseCardHandlers } from './routes/case-routes';
 import { flowCardHandlers } from './routes/flow-routes';
@@ -19,6 +20,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...caseCardHandlers,
   ...approvalCardHandlers,
   ...absenceCardHandlers,
+  ...assignedCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -37,6 +39,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
   registerAbsenceRoutes(app, deps);
+  registerAssignedRoutes(app, deps);
   registerMenuRoutes(app, deps);
   return app;
 }

@@ -47,7 +47,11 @@ export const AbsenceClearSchema = z.object({ verb: z.literal('absence.clear') })
 /** The requester confirms that what was taken out is back (10(4)⑥). */
 export const CaseReturnedSchema = z.object({ verb: z.literal('case.returned'), caseId: CaseId });
 
+/** Show a case card (from 担当案件 or 私の申請・報告); viewing is checked like acting. */
+export const CaseOpenSchema = z.object({ verb: z.literal('case.open'), caseId: CaseId });
+
 export const CardActionSchema = z.discriminatedUnion('verb', [
+  CaseOpenSchema,
   CaseReturnedSchema,
   AbsenceSetSchema,
   AbsenceClearSchema,

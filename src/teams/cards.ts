@@ -354,7 +354,28 @@ export const NoticeCardDataSchema = z.object({
 });
 export type NoticeCardData = z.infer<typeof NoticeCardDataSchema>;
 
+/** 担当案件: open cases the viewer may act on, most urgent first. */
+export const AssignedCasesCardDataSchema = z.object({
+  title: TextSchema,
+  intro: TextSchema,
+  empty: z.string(),
+  items: z.array(
+    z.object({
+      caseId: z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/),
+      title: TextSchema,
+      headline: TextSchema,
+      statusLine: TextSchema,
+      dueText: z.string(),
+      dueColor: z.enum(['Attention', 'Warning', 'Default']),
+      openLabel: TextSchema,
+    }),
+  ),
+  menuLabel: TextSchema,
+});
+export type AssignedCasesCardData = z.infer<typeof AssignedCasesCardDataSchema>;
+
 export const CARD_TEMPLATES = {
+  'assigned-cases': { file: 'assigned-cases.json', schema: AssignedCasesCardDataSchema },
   notice: { file: 'notice.json', schema: NoticeCardDataSchema },
   absence: { file: 'absence.json', schema: AbsenceCardDataSchema },
   menu: { file: 'menu.json', schema: MenuCardDataSchema },

@@ -14,7 +14,7 @@ import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
 
 type CaseVerbAction = Extract<CardAction, { verb: `case.${string}` }>;
-type CaseVerb = Exclude<CaseVerbAction['verb'], 'case.cancel' | 'case.returned'>;
+type CaseVerb = Exclude<CaseVerbAction['verb'], 'case.cancel' | 'case.returned' | 'case.open'>;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -141,7 +141,8 @@ export function registerApprovalRoutes(app: Application<TurnState>, deps: BotDep
         !parsed.success ||
         !parsed.data.verb.startsWith('case.') ||
         parsed.data.verb === 'case.cancel' ||
-        parsed.data.verb === 'case.returned'
+        parsed.data.verb === 'case.returned' ||
+        parsed.data.verb === 'case.open'
       ) {
         await sendInvokeResponse(ctx, 200, {
           statusCode: 400,

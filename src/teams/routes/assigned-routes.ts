@@ -1,0 +1,143 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { caseTitle, FINAL_CASE_STATUSES, type Localized } from '../../domain/cases';
+import { formatJst } from '../../domain/clock';
+import { caseStateOf } from '../../services/decision-service';
+import { priorityOf } from '../../services/escalation-service';
+import { AbsenceRepo } from '../../storage/absence-repo';
+import { CaseRepo, type CaseRecord } from '../../storage/case-repo';
+import { DirectoryRepo } from '../../storage/directory-repo';
+import { OutboxRepo } from '../../storage/outbox-repo';
+import type { CardHandlers } from '../card-routes';
+import { renderCard } from '../cards';
+import { allowedActions } from '../case-view';
+import type { BotDeps } from '../deps';
+import { t, type Locale } from '../i18n';
+import { cardAttachment } from '../send';
+import { actingPerson, turnLocale } from '../turn';
+
+const M = {
+  title: { ja: '担当案件', en: 'My tasks' },
+  intro: {
+    ja: 'あなたが対応・判断できる未完了の案件です（期限の近い順）。',
+    en: 'Open cases you may act on, most urgent first.',
+  },
+  empty: { ja: '対応が必要な案件はありません。', en: 'Nothing needs your action.' },
+  from: { ja: '{section} {name} さんから', en: 'From {name} ({section})' },
+  status: { ja: '{status}・送信日時 {at}', en: '{status} · submitted {at}' },
+  due: { ja: '対応開始の期限 {at}', en: 'Start by {at}' },
+  overdue: { ja: '対応開始の期限 {at}（超過）', en: 'Start by {at} (overdue)' },
+  open: { ja: '開く', en: 'Open' },
+  menu: { ja: 'メニュー', en: 'Menu' },
+  denied: {
+    ja: 'この案件を表示する権限がありません。',
+    en: 'You may not view this case.',
+  },
+  sending: { ja: '{id} のカードを表示します。', en: 'Showing {id}.' },
+} satisfies Record<string, Localized>;
+
+const fill = (s: string, p: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
+
+const isOpen = (c: CaseRecord) => !FINAL_CASE_STATUSES.includes(c.status) && c.status !== 'approved';
+
+/** Open cases `personId` may act on now, most urgent deadline first. */
+async function assignedTo(deps: BotDeps, personId: string): Promise<CaseRecord[]> {
+  const now = deps.clock.now();
+  const directory = await new DirectoryRepo(deps.db).load();
+  const absences = await new AbsenceRepo(deps.db).active(now.toISOString());
+  const rows = await deps.db.query<{ id: string }>(
+    "SELECT id FROM cases WHERE status NOT IN ('approved', 'rejected', 'cancelled', 'closed') ORDER BY created_at",
+  );
+  const repo = new CaseRepo(deps.db);
+  const mine: CaseRecord[] = [];
+  for (const { id } of rows) {
+    const c = await repo.get(id);
+    if (c && isOpen(c) && allowedActions(caseStateOf(c), personId, { directory, absences, now }).length > 0)
+      mine.push(c);
+  }
+  return mine.sort((a, b) => (a.ackDueAt ?? '9').localeCompare(b.ackDueAt ?? '9'));
+}
+
+async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<void> {
+  const locale: Locale = turnLocale(ctx);
+  const person = actingPerson(ctx);
+  const now = deps.clock.now();
+  const dir = await new DirectoryRepo(deps.db).load();
+  const cases = (await assignedTo(deps, person.id)).slice(0, 25);
+  const card = renderCard('assigned-cases', {
+    title: M.title[locale],
+    intro: M.intro[locale],
+    empty: cases.length === 0 ? M.empty[locale] : '',
+    items: cases.map((c) => {
+      const reporter = dir.people.find((p) => p.id === c.reporterId);
+      const section = dir.sections.find((s) => s.code === c.sectionCode);
+      const due = c.status === 'submitted' && c.ackDueAt ? new Date(c.ackDueAt) : undefined;
+      const overdue = due !== undefined && due < now;
+      return {
+        caseId: c.id,
+        title: caseTitle(c.kind)[locale],
+        headline: fill(M.from[locale], {
+          section: section?.name ?? c.sectionCode,
+          name: reporter?.name ?? c.reporterId,
+        }),
+        statusLine: fill(M.status[locale], {
+          status: t(locale, `status.${c.status}`),
+          at: formatJst(new Date(c.createdAt)),
+        }),
+        dueText: due ? fill((overdue ? M.overdue : M.due)[locale], { at: formatJst(due) }) : '',
+        dueColor: overdue ? 'Attention' : due ? 'Warning' : 'Default',
+        openLabel: M.open[locale],
+      };
+    }),
+    menuLabel: M.menu[locale],
+  });
+  await ctx.sendActivity({ attachments: [cardAttachment(card)] });
+}
+
+const COMMAND = /^\s*(担当|担当案件|承認待ち|対応待ち|たんとう|my tasks|tasks)\s*$/i;
+
+/** 「担当案件」: what waits for me. Registered before the free-text routes. */
+export function registerAssignedRoutes(app: Application<TurnState>, deps: BotDeps): void {
+  app.message(COMMAND, async (ctx) => sendAssigned(ctx, deps));
+}
+
+export const assignedCardHandlers: Pick<CardHandlers, 'case.open'> = {
+  /**
+   * Posts the case card for the viewer through the outbox, so it is registered like any routed card
+   * and updated after every change. Deny by default: only people involved in the case may view it.
+   */
+  'case.open': async (ctx, action, deps) => {
+    const person = actingPerson(ctx);
+    const locale = turnLocale(ctx);
+    const now = deps.clock.now();
+    const c = await new CaseRepo(deps.db).get(action.caseId);
+    const directory = await new DirectoryRepo(deps.db).load();
+    const absences = await new AbsenceRepo(deps.db).active(now.toISOString());
+    const recipients = c ? await new CaseRepo(deps.db).recipients(c.id) : [];
+    const state = c ? caseStateOf(c) : undefined;
+    const mayView =
+      c !== undefined &&
+      state !== undefined &&
+      (c.reporterId === person.id ||
+        c.assigneeId === person.id ||
+        recipients.some((r) => r.personId === person.id) ||
+        state.escalatedTo.includes(person.id) ||
+        person.isChiefOfficer ||
+        allowedActions(state, person.id, { directory, absences, now }).length > 0);
+    if (!c || !mayView) {
+      deps.logger.warn({ personId: person.id, caseId: action.caseId }, 'case view refused');
+      await ctx.sendActivity(M.denied[locale]);
+      return;
+    }
+    await new OutboxRepo(deps.db).enqueue({
+      dedupeKey: `case.open:${c.id}:${person.id}:${now.toISOString()}`,
+      toAad: person.aadObjectId,
+      priority: priorityOf(c.severity),
+      message: { type: 'case.routed', caseId: c.id, personId: person.id, role: 'viewer' },
+      caseId: c.id,
+      at: now.toISOString(),
+    });
+    deps.sender?.kick();
+    await ctx.sendActivity(fill(M.sending[locale], { id: c.id }));
+  },
+};
