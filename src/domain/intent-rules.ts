@@ -417,6 +417,8 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
     '私の申請', '私の報告', '私の案件', '自分の申請', '自分の報告', '申請一覧', '報告一覧', 'マイケース',
     'my cases', 'my case', 'my requests', 'my reports',
   ],
+  my_tasks: ['担当', '担当案件', '承認待ち', '対応待ち', 'たんとう', 'my tasks', 'tasks'],
+  absence: ['不在', '不在設定', '不在登録', '不在解除', 'ふざい', 'out of office', 'absence'],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],
   misdirected_mail: ['メール誤送信', '誤送信'],

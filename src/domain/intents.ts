@@ -12,6 +12,9 @@ export const INTENTS = [
   'software_install',
   'private_device',
   'my_cases',
+  // For officers (課情報セキュリティ責任者, 統括, IT管理者): what waits for them, and 不在 with delegation.
+  'my_tasks',
+  'absence',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -141,6 +141,16 @@ export class DirectoryRepo {
     return r ? toSection(r) : undefined;
   }
 
+  /** Whether the person holds any role in the directory (officer, deputy, superior, 統括, IT管理者). */
+  async holdsRole(personId: string): Promise<boolean> {
+    const r = await this.sql.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM sections WHERE officer_id = ? OR deputy_id = ? OR superior_id = ?`,
+      [personId, personId, personId],
+    );
+    const p = await this.personById(personId);
+    return Number(r?.n ?? 0) > 0 || p?.isChiefOfficer === true || p?.isItAdmin === true;
+  }
+
   async countPeople(): Promise<number> {
     const r = await this.sql.one<{ n: number }>('SELECT COUNT(*) AS n FROM people');
     return Number(r?.n ?? 0);

@@ -5,8 +5,8 @@ import { registerCardRoutes, type CardHandlers } from './card-routes';
 import type { BotDeps } from './deps';
 import { t } from './i18n';
 import { identityGuard } from './identity';
-import { absenceCardHandlers, registerAbsenceRoutes } from './routes/absence-routes';
-import { assignedCardHandlers, registerAssignedRoutes } from './routes/assigned-routes';
+import { absenceCardHandlers } from './routes/absence-routes';
+import { assignedCardHandlers } from './routes/assigned-routes';
 import { approvalCardHandlers, registerApprovalRoutes } from './routes/approval-routes';
 import { caseCardHandlers } from './routes/case-routes';
 import { flowCardHandlers } from './routes/flow-routes';
@@ -38,8 +38,6 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerWelcomeRoutes(app, deps);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
-  registerAbsenceRoutes(app, deps);
-  registerAssignedRoutes(app, deps);
   registerMenuRoutes(app, deps);
   return app;
 }

@@ -29,6 +29,8 @@ export const MenuCardDataSchema = z.object({
   requestHeading: TextSchema,
   requestButtons: z.array(MenuButtonSchema).min(1),
   myCasesButton: MenuButtonSchema,
+  /** 担当案件 and 不在設定, for people who hold a role in the directory; empty for staff. */
+  officerButtons: z.array(MenuButtonSchema),
   freeTextHint: TextSchema,
   emergency: TextSchema,
   emergencyBasis: TextSchema,
@@ -464,7 +466,11 @@ export function renderCard<N extends CardTemplateName>(name: N, data: CardData<N
 const REPORT_INTENTS = INCIDENT_KINDS satisfies readonly Intent[];
 const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
 
-export function buildMenuCard(locale: Locale, userName: string): AdaptiveCardJson {
+export function buildMenuCard(
+  locale: Locale,
+  userName: string,
+  opts: { officer?: boolean } = {},
+): AdaptiveCardJson {
   const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });
   return renderCard('menu', {
     title: t(locale, 'menu.title'),
@@ -476,6 +482,7 @@ export function buildMenuCard(locale: Locale, userName: string): AdaptiveCardJso
     requestHeading: t(locale, 'menu.requestHeading'),
     requestButtons: REQUEST_INTENTS.map(button),
     myCasesButton: button('my_cases'),
+    officerButtons: opts.officer ? [button('my_tasks'), button('absence')] : [],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback.
     emergency: t(locale, 'menu.emergency'),

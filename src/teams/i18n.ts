@@ -32,6 +32,8 @@ const ja = {
   'intent.software_install': 'ソフトウェア導入申請',
   'intent.private_device': '私物端末・外部サービス利用申請',
   'intent.my_cases': '私の申請・報告',
+  'intent.my_tasks': '担当案件',
+  'intent.absence': '不在設定',
 
   'unknownUser.title': 'ご利用いただけません',
   'unknownUser.message':
@@ -197,6 +199,8 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'intent.software_install': 'Software installation request',
   'intent.private_device': 'Private device / external service request',
   'intent.my_cases': 'My requests and reports',
+  'intent.my_tasks': 'My tasks',
+  'intent.absence': 'Out of office',
 
   'unknownUser.title': 'Access not available',
   'unknownUser.message':

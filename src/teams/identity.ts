@@ -5,7 +5,7 @@ import { buildUnknownUserCard } from './cards';
 import { t } from './i18n';
 import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
-import { setActingPerson, turnLocale } from './turn';
+import { setActingPerson, setHoldsRole, turnLocale } from './turn';
 
 /**
  * beforeTurn guard: maps `from.aadObjectId` to a directory person. Deny by default: a person not in
@@ -42,6 +42,7 @@ export function identityGuard(deps: BotDeps) {
       return false;
     }
     setActingPerson(ctx, person);
+    setHoldsRole(ctx, await new DirectoryRepo(deps.db).holdsRole(person.id));
     const conversationType = a.conversation?.conversationType;
     if (conversationType === undefined || conversationType === 'personal') {
       const tenantId = (

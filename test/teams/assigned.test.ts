@@ -14,6 +14,14 @@ describe('担当案件 (what waits for me) and opening a case card', () => {
   });
   afterAll(async () => h.stop());
 
+  it('offers 担当案件 and 不在設定 on the menu to people with a role, not to staff', async () => {
+    const intents = (card: unknown) => cardActions(card).map((a) => a.data.intent);
+    expect(intents((await h.say(DEMO.officer, 'ヘルプ'))[0]?.card)).toEqual(
+      expect.arrayContaining(['my_tasks', 'absence']),
+    );
+    expect(intents((await h.say(DEMO.staff, 'ヘルプ'))[0]?.card)).not.toContain('my_tasks');
+  });
+
   it('lists the officer’s open cases, most urgent first, and none for the requester', async () => {
     const takeout = await fileCase(h, DEMO.staff, 'takeout'); // 480 min
     const lost = await fileCase(h, DEMO.staff, 'lost_ic_card'); // 15 min

@@ -118,10 +118,15 @@ describe('card templates', () => {
 
 describe('card builders', () => {
   it.each(LOCALES)('builds a valid menu in %s with one button per menu intent', (locale) => {
-    const card = buildMenuCard(locale, '山田 花子');
+    const card = buildMenuCard(locale, '山田 花子', { officer: true });
     expectValidCard(card);
     const intents = findActions(card).map((a) => (a.payload as { intent: string }).intent);
     expect(intents.sort()).toEqual(INTENTS.filter((i) => i !== 'help').sort());
+    const staff = findActions(buildMenuCard(locale, '山田 花子')).map(
+      (a) => (a.payload as { intent: string }).intent,
+    );
+    expect(staff).not.toContain('my_tasks');
+    expect(staff).not.toContain('absence');
     expect(JSON.stringify(card)).toContain('山田 花子');
   });
 

@@ -1,4 +1,3 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Localized } from '../../domain/cases';
 import { formatJst } from '../../domain/clock';
@@ -66,7 +65,7 @@ const ERRORS: Record<AbsenceInputError, Localized> = {
 const fill = (s: string, p: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
 
-async function sendAbsenceCard(
+export async function sendAbsenceCard(
   ctx: TurnContext,
   deps: BotDeps,
   opts: { error?: Localized; from?: string; to?: string } = {},
@@ -98,13 +97,6 @@ async function sendAbsenceCard(
     menuLabel: M.menu[locale],
   });
   await ctx.sendActivity({ attachments: [cardAttachment(card)] });
-}
-
-const COMMAND = /^\s*(不在|不在設定|不在登録|不在解除|ふざい|out of office|absence)\s*$/i;
-
-/** 「不在」: the out-of-office card. Registered before the free-text routes. */
-export function registerAbsenceRoutes(app: Application<TurnState>, deps: BotDeps): void {
-  app.message(COMMAND, async (ctx) => sendAbsenceCard(ctx, deps));
 }
 
 export const absenceCardHandlers: Pick<CardHandlers, 'absence.set' | 'absence.clear'> = {

@@ -1,4 +1,3 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { caseTitle, FINAL_CASE_STATUSES, type Localized } from '../../domain/cases';
 import { formatJst } from '../../domain/clock';
@@ -58,7 +57,7 @@ async function assignedTo(deps: BotDeps, personId: string): Promise<CaseRecord[]
   return mine.sort((a, b) => (a.ackDueAt ?? '9').localeCompare(b.ackDueAt ?? '9'));
 }
 
-async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<void> {
+export async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<void> {
   const locale: Locale = turnLocale(ctx);
   const person = actingPerson(ctx);
   const now = deps.clock.now();
@@ -92,13 +91,6 @@ async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<void> {
     menuLabel: M.menu[locale],
   });
   await ctx.sendActivity({ attachments: [cardAttachment(card)] });
-}
-
-const COMMAND = /^\s*(担当|担当案件|承認待ち|対応待ち|たんとう|my tasks|tasks)\s*$/i;
-
-/** 「担当案件」: what waits for me. Registered before the free-text routes. */
-export function registerAssignedRoutes(app: Application<TurnState>, deps: BotDeps): void {
-  app.message(COMMAND, async (ctx) => sendAssigned(ctx, deps));
 }
 
 export const assignedCardHandlers: Pick<CardHandlers, 'case.open'> = {

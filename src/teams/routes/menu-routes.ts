@@ -3,6 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import { detectIntent } from '../../domain/intent-rules';
 import type { Intent } from '../../domain/intents';
 import { isCaseKind } from '../../domain/cases';
+import { sendAbsenceCard } from './absence-routes';
+import { sendAssigned } from './assigned-routes';
 import { sendMyCases } from './case-routes';
 import { startFlow } from './flow-routes';
 import type { CardHandlers } from '../card-routes';
@@ -10,10 +12,10 @@ import { buildMenuCard } from '../cards';
 import type { BotDeps } from '../deps';
 import { t } from '../i18n';
 import { cardAttachment } from '../send';
-import { actingPerson, turnLocale } from '../turn';
+import { actingPerson, holdsRole, turnLocale } from '../turn';
 
 export async function sendMenu(ctx: TurnContext, lead?: string): Promise<void> {
-  const card = buildMenuCard(turnLocale(ctx), actingPerson(ctx).name);
+  const card = buildMenuCard(turnLocale(ctx), actingPerson(ctx).name, { officer: holdsRole(ctx) });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });
 }
 
@@ -22,6 +24,8 @@ export async function startIntent(ctx: TurnContext, intent: Intent, deps: BotDep
   deps.logger.info({ activityId: ctx.activity.id, intent }, 'intent selected');
   if (intent === 'help') return sendMenu(ctx);
   if (intent === 'my_cases') return sendMyCases(ctx, deps);
+  if (intent === 'my_tasks') return sendAssigned(ctx, deps);
+  if (intent === 'absence') return sendAbsenceCard(ctx, deps);
   if (isCaseKind(intent)) return startFlow(ctx, intent, deps);
   // Every other intent is a case kind: a new intent without a flow fails to compile here.
   const unhandled: never = intent;
