@@ -1,3 +1,4 @@
+import { detectIntent } from '../../src/domain/intent-rules';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,8 +127,12 @@ describe('manifest.json', () => {
       'メール誤送信',
       '持ち出し申請',
       '私の申請',
+      '担当案件',
+      '不在',
     ]);
     for (const command of commands) {
+      // A command is sent as its title: the bot must recognise every one exactly.
+      expect(detectIntent(command.title)?.confidence, command.title).toBe('exact');
       expect(command.title.length).toBeLessThanOrEqual(32);
       expect(command.description).toMatch(JAPANESE);
     }
