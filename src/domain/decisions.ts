@@ -282,9 +282,10 @@ const REQUIRED_RECORDS: Readonly<Record<IncidentKind, (records: Record<string, s
     ...(/再発行|reissu/i.test(r.outcome ?? '') ? ['old_card_destroyed'] : []),
   ],
   virus: () => ['scope', 'route', 'removal', 'evidence'],
-  misdirected_mail: () => ['deletion_confirmed', 'content_cause_damage'],
+  // Content, cause, damage and scope (12(5)②カ) are the closing record itself, not a step record.
+  misdirected_mail: () => ['deletion_confirmed'],
   password_leak: () => ['password_changed', 'access_reviewed'],
-  device_lost: () => ['remote_wipe', 'content_cause_damage'],
+  device_lost: () => ['remote_wipe'],
   system_failure: () => ['status_scope', 'cause', 'recovery'],
 };
 

@@ -565,10 +565,7 @@ describe('incidents', () => {
       ).toEqual(['old_card_destroyed']);
     });
     it('device_lost: police report optional, remote wipe required', () => {
-      expect(missingRecords({ kind: 'device_lost', records: {} })).toEqual([
-        'remote_wipe',
-        'content_cause_damage',
-      ]);
+      expect(missingRecords({ kind: 'device_lost', records: {} })).toEqual(['remote_wipe']);
     });
     it('others', () => {
       expect(missingRecords({ kind: 'virus', records: {} })).toEqual([
@@ -577,10 +574,7 @@ describe('incidents', () => {
         'removal',
         'evidence',
       ]);
-      expect(missingRecords({ kind: 'misdirected_mail', records: {} })).toEqual([
-        'deletion_confirmed',
-        'content_cause_damage',
-      ]);
+      expect(missingRecords({ kind: 'misdirected_mail', records: {} })).toEqual(['deletion_confirmed']);
       expect(missingRecords({ kind: 'password_leak', records: {} })).toEqual([
         'password_changed',
         'access_reviewed',

@@ -106,11 +106,6 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
         label: { ja: '誤送信先での削除の確認', en: 'Deletion confirmed' },
         article: '8(3)①キ',
       },
-      {
-        id: 'content_cause_damage',
-        label: { ja: '内容・原因・被害及び影響範囲', en: 'Content, cause, damage and impact' },
-        article: '12(5)②カ',
-      },
     ],
   },
   password_leak: {
@@ -142,11 +137,6 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
         id: 'police_report',
         label: { ja: '警察への通報（盗難の場合）', en: 'Police report (if stolen)' },
         article: '12(5)②ウ',
-      },
-      {
-        id: 'content_cause_damage',
-        label: { ja: '内容・原因・被害及び影響範囲', en: 'Content, cause, damage and impact' },
-        article: '12(5)②カ',
       },
     ],
   },

@@ -10,17 +10,9 @@ describe('incidentPlan', () => {
       ['section_officer', 'it_admin', 'chief_officer'],
       ['scope', 'route', 'removal', 'reported_to_chief', 'evidence'],
     ],
-    [
-      'misdirected_mail',
-      ['section_officer', 'chief_officer'],
-      ['deletion_confirmed', 'content_cause_damage'],
-    ],
+    ['misdirected_mail', ['section_officer', 'chief_officer'], ['deletion_confirmed']],
     ['password_leak', ['section_officer', 'it_admin'], ['password_changed', 'access_reviewed']],
-    [
-      'device_lost',
-      ['section_officer', 'it_admin'],
-      ['remote_wipe', 'police_report', 'content_cause_damage'],
-    ],
+    ['device_lost', ['section_officer', 'it_admin'], ['remote_wipe', 'police_report']],
     [
       'system_failure',
       ['section_officer', 'chief_officer', 'it_admin', 'affected_officers'],
