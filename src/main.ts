@@ -113,7 +113,16 @@ export async function startBot(
     webhooks: { hooks: config.webhooks, dispatcher: webhooks },
   };
   const scheduler = new TimerScheduler(
-    { db, clock, logger, onFired: () => sender.kick() },
+    {
+      db,
+      clock,
+      logger,
+      onFired: () => {
+        sender.kick();
+        webhooks.kick();
+      },
+      webhooks: config.webhooks,
+    },
     opts.schedulerPollMs ?? 5000,
   );
   const app = createBotApp(deps);

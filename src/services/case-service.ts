@@ -13,7 +13,7 @@ import type { CaseRoute } from '../domain/routing';
 import { jstDateOf } from '../domain/policy/jst';
 import { initialCaseState } from '../domain/decisions';
 import { AbsenceRepo } from '../storage/absence-repo';
-import { stateJsonOf } from './decision-service';
+import { enqueueCardUpdates, stateJsonOf } from './decision-service';
 import { scheduleAckDeadline } from './escalation-service';
 import { scheduleReminders } from './reminder-service';
 import { AuditRepo } from '../storage/audit-repo';
@@ -203,6 +203,7 @@ export async function cancelCase(
   clock: Clock,
   caseId: string,
   actor: Person,
+  webhooks: WebhookConfig[] = [],
 ): Promise<CancelResult> {
   const at = clock.now().toISOString();
   return db.transaction(async (tx) => {
@@ -242,6 +243,23 @@ export async function cancelCase(
       data: { from: c.status },
     });
     const updated = await cases.get(c.id);
+    // The posted cards lose their buttons (no stale approve button on a withdrawn request).
+    if (updated) await enqueueCardUpdates(tx, updated, at);
+    if (updated && webhooks.length > 0) {
+      await enqueueWebhooks(tx, webhooks, {
+        event: 'case.cancelled',
+        caseId: c.id,
+        kind: c.kind,
+        at,
+        data: {
+          version: updated.version,
+          status: updated.status,
+          severity: updated.severity,
+          sectionCode: updated.sectionCode,
+          form: updated.form,
+        },
+      });
+    }
     return { ok: true, case: updated ?? c };
   });
 }

@@ -9,6 +9,8 @@ import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
 import { fireReminder } from './reminder-service';
+import { enqueueWebhooks } from './webhook-service';
+import type { WebhookConfig } from '../config/config';
 
 export const priorityOf = (s: Severity): number =>
   s === 'critical' ? PRIORITY.critical : s === 'high' ? PRIORITY.high : PRIORITY.normal;
@@ -73,6 +75,7 @@ async function fireAckDeadline(
   timer: Timer,
   now: Date,
   logger: Logger,
+  hooks: readonly WebhookConfig[],
 ): Promise<'escalated' | 'stale' | 'exhausted'> {
   const cases = new CaseRepo(tx);
   const c = timer.caseId ? await cases.get(timer.caseId) : undefined;
@@ -155,6 +158,21 @@ async function fireAckDeadline(
   });
   const updated = await cases.get(c.id);
   if (updated) await scheduleAckDeadline(tx, updated, Number(timer.payload.minutes ?? 15), now);
+  if (updated && hooks.length > 0) {
+    await enqueueWebhooks(tx, [...hooks], {
+      event: 'case.escalated',
+      caseId: c.id,
+      kind: c.kind,
+      at,
+      data: {
+        version: updated.version,
+        status: updated.status,
+        severity: updated.severity,
+        sectionCode: updated.sectionCode,
+        form: updated.form,
+      },
+    });
+  }
   logger.info({ caseId: c.id, level: c.escalationLevel + 1 }, 'case escalated');
   return 'escalated';
 }
@@ -164,14 +182,19 @@ async function fireAckDeadline(
  * crash before commit leaves it pending (it fires after restart) and a commit means it never fires
  * again. Returns how many timers had an effect.
  */
-export async function fireDueTimers(db: Database, clock: Clock, logger: Logger): Promise<number> {
+export async function fireDueTimers(
+  db: Database,
+  clock: Clock,
+  logger: Logger,
+  hooks: readonly WebhookConfig[] = [],
+): Promise<number> {
   const now = clock.now();
   const due = await new TimerRepo(db).due(now.toISOString(), 50);
   let effective = 0;
   for (const timer of due) {
     const outcome = await db.transaction(async (tx) => {
       if (!(await new TimerRepo(tx).complete(timer.id, now.toISOString()))) return 'taken' as const;
-      if (timer.kind === 'ack_deadline') return fireAckDeadline(tx, timer, now, logger);
+      if (timer.kind === 'ack_deadline') return fireAckDeadline(tx, timer, now, logger, hooks);
       return (await fireReminder(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
     });
     if (outcome === 'escalated') effective += 1;
@@ -185,7 +208,14 @@ export class TimerScheduler {
   private running: Promise<unknown> | undefined;
 
   constructor(
-    private readonly deps: { db: Database; clock: Clock; logger: Logger; onFired: () => void },
+    private readonly deps: {
+      db: Database;
+      clock: Clock;
+      logger: Logger;
+      onFired: () => void;
+      /** Outbound webhooks: escalations are events too. */
+      webhooks?: readonly WebhookConfig[];
+    },
     private readonly pollMs = 5000,
   ) {}
 
@@ -198,7 +228,7 @@ export class TimerScheduler {
   /** Fires what is due now; a tick while another runs waits for it, then runs once more. */
   async tick(): Promise<number> {
     while (this.running) await this.running;
-    const run = fireDueTimers(this.deps.db, this.deps.clock, this.deps.logger)
+    const run = fireDueTimers(this.deps.db, this.deps.clock, this.deps.logger, this.deps.webhooks ?? [])
       .then((n) => {
         if (n > 0) this.deps.onFired();
         return n;

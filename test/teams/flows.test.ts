@@ -156,6 +156,9 @@ describe('staff flows, turn by turn through the real bot', () => {
     const denied = await h.say(DEMO.deputy, { verb: 'case.cancel', caseId });
     expect(denied[0]?.text).toContain('ご自身の申請以外は取り消せません');
     expect((await new CaseRepo(h.bot.db).get(caseId))?.status).toBe('submitted');
+    // The officer has the card (posted, so it can be replaced after the withdrawal).
+    await h.connector.waitFor(() => h.inbox(DEMO.officer).some((r) => r.cardText.includes(caseId)));
+    await new Promise((r) => setTimeout(r, 100));
     const done = only(await h.say(DEMO.staff, { verb: 'case.cancel', caseId }));
     expect(done.text).toContain(`${caseId} を取り消しました`);
     expect((await new CaseRepo(h.bot.db).get(caseId))?.status).toBe('cancelled');
@@ -164,6 +167,13 @@ describe('staff flows, turn by turn through the real bot', () => {
         .inbox(DEMO.officer)
         .some((r) => (r.text ?? '').includes(`${caseId} は申請者により取り下げられました`)),
     );
+    // The officer's posted card is replaced: no approve button survives on a withdrawn request.
+    await h.connector.waitFor(() => h.updates(DEMO.officer).some((r) => r.cardText.includes(caseId)));
+    const last = h
+      .updates(DEMO.officer)
+      .filter((r) => r.cardText.includes(caseId))
+      .at(-1)!;
+    expect(verbs(last)).not.toContain('case.approve');
     // An incident report cannot be withdrawn by the reporter.
     const inc = (await new CaseRepo(h.bot.db).listByReporter('E1001')).find(
       (c) => c.category === 'incident',

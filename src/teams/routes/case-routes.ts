@@ -57,7 +57,7 @@ export const caseCardHandlers: Pick<CardHandlers, 'cases.mine' | 'case.cancel' |
   'case.cancel': async (ctx, action, deps) => {
     const person = actingPerson(ctx);
     const locale = turnLocale(ctx);
-    const r = await cancelCase(deps.db, deps.clock, action.caseId, person);
+    const r = await cancelCase(deps.db, deps.clock, action.caseId, person, deps.webhooks?.hooks ?? []);
     if (!r.ok) {
       deps.logger.warn({ personId: person.id, caseId: action.caseId, reason: r.reason }, 'cancel refused');
       await ctx.sendActivity(M[r.reason][locale]);
