@@ -45,6 +45,13 @@ describe('identity, references and welcome', () => {
     expect(JSON.parse(ref!.reference_json).serviceUrl).toBe(h.connector.url);
   });
 
+  it('answers text it does not recognise with the menu, never silence', async () => {
+    const replies = await h.say(DEMO.staff, '今日の天気は？');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toContain('すみません、内容を読み取れませんでした');
+    expect(replies[0]?.cardText).toContain('menu.select');
+  });
+
   it('has exactly one route for every card verb, and no route without a card verb', () => {
     expect(Object.keys(CARD_HANDLERS).sort()).toEqual([...CARD_VERBS].sort());
   });
