@@ -4,7 +4,14 @@
 // reads "already done", then authorize(), then applyAction().
 import type { IncidentKind, Localized } from './cases';
 import { isIncidentKind } from './cases';
-import { actionAppliesTo, type CaseActionName, type CaseState } from './decisions';
+import {
+  actionAppliesTo,
+  CASE_ACTION_NAMES,
+  validateAction,
+  type CaseAction,
+  type CaseActionName,
+  type CaseState,
+} from './decisions';
 import type { Directory, Person } from './directory';
 
 export interface Absence {
@@ -187,4 +194,94 @@ export function authorize(state: CaseState, action: CaseActionName, ctx: Authori
 
   // Any other officer or member of staff: not theirs to handle.
   return deny('not_assignee', MESSAGES.not_assignee);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Viewing. Reading a case is authorized like acting on it: deny by default, and each grant names
+// the need to know it comes from. A case holds personal data (who lost what, where, which PC was
+// infected), so nobody outside these grants sees even its title or state.
+
+export type ViewingAs =
+  'reporter' | 'assignee' | 'recipient' | 'escalated' | 'actor' | 'deputy' | 'chief_officer' | 'it_admin';
+export type ViewDenyReason = 'unknown_viewer' | 'no_need_to_know';
+
+export type ViewResult = { ok: true; as: ViewingAs } | { ok: false; reason: ViewDenyReason };
+
+/** Who a case was shown to or handled by, from storage (not from card data). */
+export interface CaseInvolvement {
+  /** People the case was routed, forwarded or escalated to (case_recipients). */
+  recipientIds: readonly string[];
+  /** People who took a recorded step on the case (approved, recorded, forwarded …). */
+  actorIds: readonly string[];
+}
+
+export interface ViewContext {
+  viewerId: string;
+  directory: Directory;
+  absences: readonly Absence[];
+  now: Date;
+}
+
+/** The kinds whose reports the standard sends to 統括 (12(4)④, 12(5)①イ, 12(5)②イ) or whose
+ *  permission is 統括's (12(6)①②). Take-out, software and private-device requests are the section
+ *  officer's alone (8(3)①エオ, 10(4)①, 10(5)①, 10(3)): 統括 sees them only when routed or escalated. */
+function chiefInvolved(state: CaseState): boolean {
+  return isIncidentKind(state.kind) || state.kind === 'exception';
+}
+
+export function mayView(state: CaseState, involved: CaseInvolvement, ctx: ViewContext): ViewResult {
+  const { viewerId, directory: dir } = ctx;
+  const viewer = dir.people.find((p) => p.id === viewerId);
+  // Only people in the contact directory (6ウ) see anything.
+  if (!viewer) return { ok: false, reason: 'unknown_viewer' };
+  if (state.reporterId === viewerId) return { ok: true, as: 'reporter' };
+  if (state.assigneeId === viewerId) return { ok: true, as: 'assignee' };
+  if (state.escalatedTo.includes(viewerId)) return { ok: true, as: 'escalated' };
+  if (involved.recipientIds.includes(viewerId)) return { ok: true, as: 'recipient' };
+  if (involved.actorIds.includes(viewerId)) return { ok: true, as: 'actor' };
+  // 運用ルール: the deputy stands in for an absent officer who holds the case (the assignee or a
+  // recipient), for as long as the absence lasts.
+  const holders = [state.assigneeId, ...involved.recipientIds].filter((id): id is string => id !== null);
+  if (
+    holders.some(
+      (holderId) => isDeputyOf(dir, viewerId, holderId) && isAbsent(ctx.absences, holderId, ctx.now),
+    )
+  )
+    return { ok: true, as: 'deputy' };
+  if (viewer.isChiefOfficer && chiefInvolved(state)) return { ok: true, as: 'chief_officer' };
+  // 6イ: the IT administrator advises on the technical incidents (the same kinds they may act on).
+  if (viewer.isItAdmin && isIncidentKind(state.kind) && IT_ADMIN_INCIDENT_KINDS.includes(state.kind))
+    return { ok: true, as: 'it_admin' };
+  return { ok: false, reason: 'no_need_to_know' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a person may do on a case now (the buttons they see, 担当案件).
+
+/** A placeholder action per verb, to ask the state machine whether the verb fits the case now. */
+const PROBES: Readonly<Record<CaseActionName, CaseAction>> = {
+  'case.acknowledge': { name: 'case.acknowledge' },
+  'case.record': { name: 'case.record', records: {} },
+  'case.report_chief': { name: 'case.report_chief' },
+  'case.close': { name: 'case.close', content: 'x', cause: 'x', damage: 'x', scope: 'x' },
+  'case.approve': { name: 'case.approve' },
+  'case.reject': { name: 'case.reject', comment: 'x' },
+  'case.endorse': { name: 'case.endorse' },
+  'case.ack_post_report': { name: 'case.ack_post_report' },
+};
+
+/**
+ * What `personId` may do on the case now: allowed by the policy (authorize) and fitting the case's
+ * state. Input problems (an empty comment) do not hide a button; they are answered on click.
+ */
+export function allowedActions(
+  state: CaseState,
+  personId: string,
+  ctx: { directory: Directory; absences: readonly Absence[]; now: Date },
+): CaseActionName[] {
+  return CASE_ACTION_NAMES.filter((name) => {
+    if (!authorize(state, name, { actorId: personId, ...ctx }).ok) return false;
+    const invalid = validateAction(state, PROBES[name]);
+    return invalid === null || invalid.code === 'invalid_input';
+  });
 }

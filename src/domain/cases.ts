@@ -182,6 +182,21 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const FINAL_CASE_STATUSES: readonly CaseStatus[] = ['rejected', 'cancelled', 'closed'];
 
+/**
+ * The one definition of an open case: someone still has to act on it. An approved request is not
+ * open (its decision is taken; a take-out's return is followed by reminders, not by the case), and
+ * neither is a rejected, withdrawn or closed one.
+ */
+export const OPEN_CASE_STATUSES = [
+  'submitted',
+  'acknowledged',
+  'endorsed',
+] as const satisfies readonly CaseStatus[];
+
+export function isOpenCaseStatus(status: CaseStatus): boolean {
+  return (OPEN_CASE_STATUSES as readonly CaseStatus[]).includes(status);
+}
+
 export function isCaseStatus(value: unknown): value is CaseStatus {
   return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
 }

@@ -13,7 +13,8 @@ import type { CaseRoute } from '../domain/routing';
 import { jstDateOf } from '../domain/policy/jst';
 import { initialCaseState } from '../domain/decisions';
 import { AbsenceRepo } from '../storage/absence-repo';
-import { enqueueCardUpdates, stateJsonOf } from './decision-service';
+import { stateJsonOf } from './case-state';
+import { enqueueCardUpdates } from './decision-service';
 import { scheduleAckDeadline } from './escalation-service';
 import { scheduleReminders } from './reminder-service';
 import { AuditRepo } from '../storage/audit-repo';
@@ -192,7 +193,7 @@ export function canCancel(c: CaseRecord, personId: string): boolean {
 }
 
 export type CancelResult =
-  { ok: true; case: CaseRecord } | { ok: false; reason: 'not_found' | 'not_allowed' | 'not_cancellable' };
+  { ok: true; case: CaseRecord } | { ok: false; reason: 'not_allowed' | 'not_cancellable' };
 
 /**
  * A reporter withdraws a pending request. Deny by default: only the reporter, only requests, only
@@ -208,13 +209,22 @@ export async function cancelCase(
   const at = clock.now().toISOString();
   return db.transaction(async (tx) => {
     const cases = new CaseRepo(tx);
+    const refuse = async (reason: 'not_found' | 'not_allowed' | 'not_cancellable'): Promise<CancelResult> => {
+      await new AuditRepo(tx).append({
+        at,
+        actor: actor.id,
+        event: 'case.action_denied',
+        subject: caseId,
+        data: { action: 'case.cancel', reason },
+      });
+      // Someone else's case and a missing one answer alike: nothing to learn from walking ids.
+      return { ok: false, reason: reason === 'not_found' ? 'not_allowed' : reason };
+    };
     const c = await cases.get(caseId);
-    if (!c) return { ok: false, reason: 'not_found' };
-    if (c.reporterId !== actor.id) return { ok: false, reason: 'not_allowed' };
-    if (!canCancel(c, actor.id) || FINAL_CASE_STATUSES.includes(c.status))
-      return { ok: false, reason: 'not_cancellable' };
-    if (!(await cases.setStatus(c.id, c.version, 'cancelled', at)))
-      return { ok: false, reason: 'not_cancellable' };
+    if (!c) return refuse('not_found');
+    if (c.reporterId !== actor.id) return refuse('not_allowed');
+    if (!canCancel(c, actor.id) || FINAL_CASE_STATUSES.includes(c.status)) return refuse('not_cancellable');
+    if (!(await cases.setStatus(c.id, c.version, 'cancelled', at))) return refuse('not_cancellable');
     const outbox = new OutboxRepo(tx);
     const dir = new DirectoryRepo(tx);
     for (const r of await cases.recipients(c.id)) {

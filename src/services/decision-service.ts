@@ -1,13 +1,7 @@
-import { authorize, type ActingAs } from '../domain/authorization';
+import { authorize, mayView, type ActingAs } from '../domain/authorization';
 import { formatJst, type Clock } from '../domain/clock';
 import { FINAL_CASE_STATUSES, type Localized } from '../domain/cases';
-import {
-  applyAction,
-  validateAction,
-  type CaseAction,
-  type CaseEvent,
-  type CaseState,
-} from '../domain/decisions';
+import { applyAction, validateAction, type CaseAction, type CaseEvent } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
 import { AbsenceRepo } from '../storage/absence-repo';
 import { AuditRepo } from '../storage/audit-repo';
@@ -20,56 +14,26 @@ import { priorityOf, scheduleAckDeadline } from './escalation-service';
 import { scheduleReminders } from './reminder-service';
 import type { WebhookConfig } from '../config/config';
 import { enqueueWebhooks } from './webhook-service';
-
-/** The decision state of a stored case (domain/decisions.ts), from its columns and state JSON. */
-export function caseStateOf(c: CaseRecord): CaseState {
-  const s = c.state as Partial<CaseState>;
-  return {
-    id: c.id,
-    kind: c.kind,
-    status: c.status,
-    reporterId: c.reporterId,
-    sectionCode: c.sectionCode,
-    assigneeId: c.assigneeId,
-    stage: s.stage ?? null,
-    urgent: s.urgent === true,
-    possibleLeak: s.possibleLeak === true,
-    escalatedTo: s.escalatedTo ?? [],
-    records: s.records ?? {},
-    reportedToChief: s.reportedToChief === true,
-    closure: s.closure ?? null,
-    decision: s.decision ?? null,
-    endorsement: s.endorsement ?? null,
-    chiefAcknowledgedAt: s.chiefAcknowledgedAt ?? null,
-  };
-}
-
-/** The part of CaseState stored as JSON (the rest are columns). */
-export function stateJsonOf(s: CaseState): Record<string, unknown> {
-  return {
-    stage: s.stage,
-    urgent: s.urgent,
-    possibleLeak: s.possibleLeak,
-    escalatedTo: s.escalatedTo,
-    records: s.records,
-    reportedToChief: s.reportedToChief,
-    closure: s.closure,
-    decision: s.decision,
-    endorsement: s.endorsement,
-    chiefAcknowledgedAt: s.chiefAcknowledgedAt,
-  };
-}
+import { caseStateOf, stateJsonOf } from './case-state';
+import { involvementOf, isRefusalEvent } from './case-view-service';
 
 export type ActResult =
   | { ok: true; case: CaseRecord; event: CaseEvent; actorId: string; as: ActingAs }
   | {
       ok: false;
-      reason: 'not_found' | 'unknown_actor' | 'denied' | 'invalid' | 'conflict';
+      /**
+       * 'unseen': the actor may not see the case, or it does not exist, or the actor is not in the
+       * directory — the caller answers all three alike (the unavailable card), telling nothing.
+       * The others are for people who may see the case: the message says why.
+       */
+      reason: 'unseen' | 'denied' | 'invalid' | 'conflict';
       message: Localized;
-      case?: CaseRecord;
     };
 
-const NOT_FOUND: Localized = { ja: 'この案件は見つかりません。', en: 'This case was not found.' };
+const UNSEEN: Localized = {
+  ja: 'この案件は表示できません。',
+  en: 'This case cannot be shown.',
+};
 const CONFLICT: Localized = {
   ja: 'ほかの方が同時に操作しました。最新の状態を表示します。',
   en: 'Someone else acted at the same time. Showing the current state.',
@@ -167,22 +131,39 @@ export async function actOnCase(
   return db.transaction(async (tx) => {
     const cases = new CaseRepo(tx);
     const dirRepo = new DirectoryRepo(tx);
-    const c = await cases.get(input.caseId);
-    if (!c) return { ok: false, reason: 'not_found', message: NOT_FOUND };
+    const audit = new AuditRepo(tx);
     const actor = await dirRepo.personByAadObjectId(input.actorAadObjectId);
+    // Every refusal is audited with actor, case, verb and reason — whatever the reason.
+    const refuse = async (
+      reason: Extract<ActResult, { ok: false }>['reason'],
+      code: string,
+      message: Localized,
+    ): Promise<ActResult> => {
+      await audit.append({
+        at,
+        actor: actor?.id ?? `aad:${input.actorAadObjectId}`,
+        event: 'case.action_denied',
+        subject: input.caseId,
+        data: { action: input.action.name, reason: code },
+      });
+      return { ok: false, reason, message };
+    };
+    // Permission first: someone outside the directory, or without a need to know the case (or
+    // asking for an id that does not exist), learns nothing — not its state, not who decided.
+    if (!actor) return refuse('unseen', 'unknown_actor', UNSEEN);
+    const c = await cases.get(input.caseId);
+    if (!c) return refuse('unseen', 'not_found', UNSEEN);
     const directory: Directory = await dirRepo.load();
     const absences = await new AbsenceRepo(tx).active(at);
     const state = caseStateOf(c);
-    // A click on a case that moved on says what happened ("already approved"), rather than "not
-    // allowed" — but only to people in the directory.
-    const stale = actor ? validateAction(state, input.action) : null;
+    const { involvement } = await involvementOf(tx, c.id);
+    const view = mayView(state, involvement, { viewerId: actor.id, directory, absences, now });
+    if (!view.ok) return refuse('unseen', view.reason, UNSEEN);
+    // Then the state: a person who may see the case is told that it moved on, and by whom.
+    const stale = validateAction(state, input.action);
     if (stale) {
-      if (stale.code !== 'invalid_state')
-        return { ok: false, reason: 'invalid', message: stale.message, case: c };
-      // Say who moved the case on and when, so a late click explains itself.
-      const last = (await new AuditRepo(tx).list(c.id))
-        .filter((e) => e.event !== 'case.action_denied')
-        .at(-1);
+      if (stale.code !== 'invalid_state') return refuse('invalid', stale.code, stale.message);
+      const last = (await audit.list(c.id)).filter((e) => !isRefusalEvent(e.event)).at(-1);
       const by = last ? directory.people.find((p) => p.id === last.actor)?.name : undefined;
       const message =
         last && by
@@ -191,22 +172,13 @@ export async function actOnCase(
               en: `${stale.message.en} (last action: ${by}, ${formatJst(new Date(last.at))})`,
             }
           : stale.message;
-      return { ok: false, reason: 'invalid', message, case: c };
+      return refuse('invalid', 'invalid_state', message);
     }
-    const auth = authorize(state, input.action.name, { actorId: actor?.id ?? '', directory, absences, now });
-    if (!actor || !auth.ok) {
-      const message = auth.ok ? NOT_FOUND : auth.message;
-      await new AuditRepo(tx).append({
-        at,
-        actor: actor?.id ?? `aad:${input.actorAadObjectId}`,
-        event: 'case.action_denied',
-        subject: c.id,
-        data: { action: input.action.name, reason: auth.ok ? 'unknown_actor' : auth.reason },
-      });
-      return { ok: false, reason: actor ? 'denied' : 'unknown_actor', message, case: c };
-    }
+    // Then whether this person may take this step (deny by default, authorization.ts).
+    const auth = authorize(state, input.action.name, { actorId: actor.id, directory, absences, now });
+    if (!auth.ok) return refuse('denied', auth.reason, auth.message);
     const r = applyAction(state, input.action, { actorId: actor.id, now, directory });
-    if (!r.ok) return { ok: false, reason: 'invalid', message: r.message, case: c };
+    if (!r.ok) return refuse('invalid', r.code, r.message);
     const assigneeChanged = r.state.assigneeId !== c.assigneeId;
     const done = await cases.update(c.id, c.version, {
       status: r.state.status,
@@ -216,9 +188,9 @@ export async function actOnCase(
       ackDueAt: c.ackDueAt,
       at,
     });
-    if (!done) return { ok: false, reason: 'conflict', message: CONFLICT, case: c };
+    if (!done) return refuse('conflict', 'version_conflict', CONFLICT);
     const updated = (await cases.get(c.id)) as CaseRecord;
-    await new AuditRepo(tx).append({
+    await audit.append({
       at,
       actor: actor.id,
       event: r.event.name,

@@ -249,11 +249,19 @@ export async function confirmReturn(
     const cases = new CaseRepo(tx);
     const c = await cases.get(caseId);
     const officer = c ? (await new DirectoryRepo(tx).section(c.sectionCode))?.officerId : undefined;
-    // Deny by default: only the requester and the section's officer may record a return.
+    // Deny by default: only the requester and the section's officer may record a return. The
+    // refusal is audited and says nothing about the case.
     if (!c || c.kind !== 'takeout' || (c.reporterId !== actor.id && officer !== actor.id)) {
+      await new AuditRepo(tx).append({
+        at,
+        actor: actor.id,
+        event: 'case.action_denied',
+        subject: caseId,
+        data: { action: 'case.returned', reason: !c ? 'not_found' : 'not_allowed' },
+      });
       return {
         ok: false,
-        message: { ja: 'この持ち出しの返却は記録できません。', en: 'You cannot record this return.' },
+        message: { ja: 'この返却は記録できません。', en: 'You cannot record this return.' },
       };
     }
     if (c.status !== 'approved') {

@@ -1,5 +1,5 @@
 import type { CaseCategory, CaseIdPrefix, CaseKind, CaseStatus, Localized, Severity } from '../domain/cases';
-import { formatCaseId } from '../domain/cases';
+import { formatCaseId, OPEN_CASE_STATUSES } from '../domain/cases';
 import type { SqlClient } from './sql';
 
 export interface CaseRecord {
@@ -153,6 +153,16 @@ export class CaseRepo {
     const rows = await this.sql.query<CaseRow>(
       'SELECT * FROM cases WHERE reporter_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
       [reporterId, limit],
+    );
+    return rows.map(toCase);
+  }
+
+  /** Every open case (domain/cases.ts OPEN_CASE_STATUSES), oldest first. */
+  async listOpen(): Promise<CaseRecord[]> {
+    const rows = await this.sql.query<CaseRow>(
+      `SELECT * FROM cases WHERE status IN (${OPEN_CASE_STATUSES.map(() => '?').join(', ')})
+       ORDER BY created_at, id`,
+      [...OPEN_CASE_STATUSES],
     );
     return rows.map(toCase);
   }

@@ -1,56 +1,21 @@
-import { authorize } from '../domain/authorization';
+import { allowedActions } from '../domain/authorization';
 import type { Finding } from '../domain/case-evaluation';
 import { articlesOf, FINAL_CASE_STATUSES, isIncidentKind, type Localized } from '../domain/cases';
 import { webhookFailureText, webhookStatusForCase } from '../services/webhook-service';
-import {
-  CASE_ACTION_NAMES,
-  validateAction,
-  type CaseAction,
-  type CaseActionName,
-  type CaseState,
-} from '../domain/decisions';
+import type { CaseState } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
 import { FLOWS } from '../domain/flows';
 import { incidentPlan } from '../domain/policy/incident';
-import { caseStateOf } from '../services/decision-service';
-import { AbsenceRepo } from '../storage/absence-repo';
+import { isRefusalEvent, viewCase, type ViewPath } from '../services/case-view-service';
+import type { Clock } from '../domain/clock';
 import { AuditRepo } from '../storage/audit-repo';
-import { CaseRepo, type CaseRecord } from '../storage/case-repo';
+import type { CaseRecord } from '../storage/case-repo';
 import { ConversationRepo } from '../storage/conversation-repo';
-import { DirectoryRepo } from '../storage/directory-repo';
 import type { Database } from '../storage/sql';
-import type { AdaptiveCardJson } from './cards';
+import { renderCard, type AdaptiveCardJson } from './cards';
 import { buildCaseCard, type CaseCardPrefill, type CaseHistoryEntry } from './case-card';
 import { answerRows, type Answers, type ArticleText } from './form-card';
-import type { Locale } from './i18n';
-
-/** A placeholder action per verb, to ask the state machine whether the verb fits the case now. */
-const PROBES: Readonly<Record<CaseActionName, CaseAction>> = {
-  'case.acknowledge': { name: 'case.acknowledge' },
-  'case.record': { name: 'case.record', records: {} },
-  'case.report_chief': { name: 'case.report_chief' },
-  'case.close': { name: 'case.close', content: 'x', cause: 'x', damage: 'x', scope: 'x' },
-  'case.approve': { name: 'case.approve' },
-  'case.reject': { name: 'case.reject', comment: 'x' },
-  'case.endorse': { name: 'case.endorse' },
-  'case.ack_post_report': { name: 'case.ack_post_report' },
-};
-
-/**
- * What `personId` may do on the case now: allowed by the policy (authorize) and fitting the case's
- * state. Input problems (an empty comment) do not hide a button; they are answered on click.
- */
-export function allowedActions(
-  state: CaseState,
-  personId: string,
-  ctx: { directory: Directory; absences: Array<{ personId: string; from: Date; to: Date }>; now: Date },
-): CaseActionName[] {
-  return CASE_ACTION_NAMES.filter((name) => {
-    if (!authorize(state, name, { actorId: personId, ...ctx }).ok) return false;
-    const invalid = validateAction(state, PROBES[name]);
-    return invalid === null || invalid.code === 'invalid_input';
-  });
-}
+import { t, type Locale } from './i18n';
 
 const EVENT_TEXT: Readonly<Record<string, Localized>> = {
   'case.submitted': { ja: '提出', en: 'Submitted' },
@@ -87,7 +52,7 @@ async function history(db: Database, c: CaseRecord, dir: Directory): Promise<Cas
   const nameOf = (id: string) =>
     dir.people.find((p) => p.id === id)?.name ?? (id === 'scheduler' ? 'システム' : id);
   return (await new AuditRepo(db).list(c.id))
-    .filter((e) => e.event !== 'case.action_denied')
+    .filter((e) => !isRefusalEvent(e.event))
     .map((e) => {
       const summary = (e.data?.summary as Localized | undefined) ??
         EVENT_TEXT[e.event] ?? { ja: e.event, en: e.event };
@@ -137,29 +102,47 @@ function outcomeRows(state: CaseState, plan: ReturnType<typeof incidentPlan> | u
   return rows;
 }
 
+/** The short card a refused read gets: it says the case cannot be shown, and nothing about it. */
+export function caseUnavailableCard(locale: Locale): AdaptiveCardJson {
+  return renderCard('notice', {
+    title: t(locale, 'caseView.unavailableTitle'),
+    text: t(locale, 'caseView.unavailableText'),
+    basis: '',
+    buttons: [],
+  });
+}
+
+export type RenderedCase = { shown: true; card: AdaptiveCardJson } | { shown: false; card: AdaptiveCardJson };
+
 /**
  * The case card as `viewerId` should see it now: buttons only for what they may do, everyone's
  * history, and `refresh.userIds` naming those who may act (Universal Actions), so each client
  * shows its user the right view. Always built from storage, never from card data; `prefill` only
  * puts the viewer's own typed text back into the inputs after a refused click.
+ *
+ * This is the one function that renders a case for a person, and it asks viewCase first (deny by
+ * default, audited): someone without a need to know gets the unavailable card — no title, names or
+ * state — exactly as for an id that does not exist.
  */
 export async function renderCaseCard(
   db: Database,
-  caseId: string,
-  viewerId: string,
-  locale: Locale,
-  now: Date,
-  notice?: Localized,
-  prefill?: CaseCardPrefill,
-): Promise<AdaptiveCardJson | null> {
-  const c = await new CaseRepo(db).get(caseId);
-  if (!c) return null;
-  const directory = await new DirectoryRepo(db).load();
-  const absences = await new AbsenceRepo(db).active(now.toISOString());
-  const state = caseStateOf(c);
+  clock: Clock,
+  input: {
+    caseId: string;
+    viewerId: string;
+    locale: Locale;
+    via: ViewPath;
+    notice?: Localized;
+    prefill?: CaseCardPrefill;
+  },
+): Promise<RenderedCase> {
+  const { locale, viewerId, notice, prefill } = input;
+  const seen = await viewCase(db, clock, { caseId: input.caseId, viewerId, via: input.via });
+  if (!seen.ok) return { shown: false, card: caseUnavailableCard(locale) };
+  const { case: c, state, directory, absences, recipients } = seen.view;
+  const now = clock.now();
   const ctx = { directory, absences, now };
   const allowed = allowedActions(state, viewerId, ctx);
-  const recipients = await new CaseRepo(db).recipients(c.id);
   const viewer = recipients.find((r) => r.personId === viewerId);
   const reporter = directory.people.find((p) => p.id === c.reporterId);
   const section = directory.sections.find((s) => s.code === c.sectionCode);
@@ -186,7 +169,7 @@ export async function renderCaseCard(
       ? [REQUEST_DUTIES[c.kind] as ArticleText]
       : [];
   const final = FINAL_CASE_STATUSES.includes(c.status) || c.status === 'approved';
-  return buildCaseCard(locale, {
+  const card = buildCaseCard(locale, {
     caseId: c.id,
     kind: c.kind,
     severity: c.severity,
@@ -228,4 +211,5 @@ export async function renderCaseCard(
     ...(prefill ? { prefill } : {}),
     showReadOnlyNote: allowed.length === 0 && !final,
   });
+  return { shown: true, card };
 }

@@ -105,6 +105,10 @@ const ja = {
   'routed.dutiesHeading': '対策基準で求められる対応',
 
   // The approver's case card (src/teams/case-card.ts).
+  // A refused read (src/teams/case-view.ts): says nothing about the case, not even whether it exists.
+  'caseView.unavailableTitle': 'この案件は表示できません',
+  'caseView.unavailableText':
+    'この案件を表示する権限がないか、案件が見つかりません。心当たりがない場合は、所属の課情報セキュリティ責任者へお問い合わせください。',
   'caseCard.ackDue': '対応開始の期限: {due}',
   'caseCard.historyHeading': '経過',
   'caseCard.historyLine': '{at} {actor}: {text}',
@@ -270,6 +274,9 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'routed.findingsHeading': 'Points to note',
   'routed.dutiesHeading': 'Required by the Security Standard',
 
+  'caseView.unavailableTitle': 'This case cannot be shown',
+  'caseView.unavailableText':
+    'You may not view this case, or it was not found. If this is unexpected, ask your section security officer.',
   'caseCard.ackDue': 'Start handling by {due}',
   'caseCard.historyHeading': 'History',
   'caseCard.historyLine': '{at} {actor}: {text}',

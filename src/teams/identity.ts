@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { recordUnknownIdentity } from '../services/access-service';
 import { ConversationRepo } from '../storage/conversation-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
 import { buildUnknownUserCard } from './cards';
@@ -23,6 +24,25 @@ export function identityGuard(deps: BotDeps) {
         { activityId: a.id, type: a.type, aadObjectId: aad ?? null },
         'unknown person refused',
       );
+      if (a.type === 'message' || a.type === 'invoke') {
+        // Every refusal is audited, this one too: ids only, never what the stranger typed.
+        const payload = (
+          a.type === 'invoke'
+            ? (a.value as { action?: { verb?: unknown; data?: { caseId?: unknown } } } | undefined)?.action
+            : undefined
+        ) as { verb?: unknown; data?: { caseId?: unknown } } | undefined;
+        const submitted =
+          a.type === 'message' ? (a.value as { verb?: unknown; caseId?: unknown } | undefined) : undefined;
+        const verb = payload?.verb ?? submitted?.verb;
+        const caseId = payload?.data?.caseId ?? submitted?.caseId;
+        await recordUnknownIdentity(deps.db, deps.clock, {
+          aadObjectId: aad ?? null,
+          activityType: a.type,
+          ...(a.name ? { name: a.name } : {}),
+          ...(typeof verb === 'string' ? { verb } : {}),
+          ...(typeof caseId === 'string' ? { caseId } : {}),
+        });
+      }
       if (a.type === 'message') {
         await ctx.sendActivity({ attachments: [cardAttachment(buildUnknownUserCard(turnLocale(ctx)))] });
       } else if (a.type === 'invoke') {

@@ -65,9 +65,16 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
       case 'case.routed':
       case 'case.update': {
         const version = (await new CaseRepo(db).get(message.caseId))?.version;
-        const card = await renderCaseCard(db, message.caseId, message.personId, locale, clock.now());
-        return card
-          ? { activity: { attachments: [cardAttachment(card)] }, ...(version ? { version } : {}) }
+        // The recipient is re-checked at send time like any viewer: a card is never pushed to
+        // someone who may not see the case (the refusal is audited, the message is dropped).
+        const r = await renderCaseCard(db, clock, {
+          caseId: message.caseId,
+          viewerId: message.personId,
+          locale,
+          via: 'outbox',
+        });
+        return r.shown
+          ? { activity: { attachments: [cardAttachment(r.card)] }, ...(version ? { version } : {}) }
           : null;
       }
     }

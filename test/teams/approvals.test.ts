@@ -107,7 +107,8 @@ describe('approvers act on Universal Action cards', () => {
     expect(unknown).toBe(200);
     expect(h.connector.received.length).toBe(before);
     expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('submitted');
-    expect((await events(h, id)).filter((e) => e === 'case.action_denied')).toHaveLength(3);
+    // Three people in the directory and one identity outside it: four refusals, four rows.
+    expect((await events(h, id)).filter((e) => e === 'case.action_denied')).toHaveLength(4);
   });
 
   it('lets the deputy act while the officer is absent (不在), and two simultaneous clicks make exactly one decision', async () => {
@@ -175,9 +176,11 @@ describe('approvers act on Universal Action cards', () => {
     });
     expect(json(closed.value)).toContain('11/26 09:20 入退室システムで停止済み');
     expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('closed');
+    // The early close was refused, and the refusal is in the audit trail like any other.
     expect(await events(h, id)).toEqual([
       'case.submitted',
       'case.acknowledged',
+      'case.action_denied',
       'case.recorded',
       'case.closed',
     ]);
@@ -270,6 +273,7 @@ describe('urgent exceptions and reports to 統括', () => {
         'case.submitted',
         'case.acknowledged',
         'case.recorded',
+        'case.action_denied', // closing before the report to 統括 was refused (and audited)
         'case.reported_to_chief',
         'case.closed',
       ]);

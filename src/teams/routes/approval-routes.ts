@@ -7,7 +7,7 @@ import { CardActionSchema, type CardAction } from '../card-actions';
 import type { CardHandler, CardHandlers } from '../card-routes';
 import type { AdaptiveCardJson } from '../cards';
 import { CASE_INPUT_MAX_LENGTH, type CaseCardPrefill } from '../case-card';
-import { renderCaseCard } from '../case-view';
+import { caseUnavailableCard, renderCaseCard } from '../case-view';
 import type { BotDeps } from '../deps';
 import { t } from '../i18n';
 import { cardAttachment } from '../send';
@@ -87,14 +87,23 @@ export async function handleCaseVerb(
   ctx: TurnContext,
   deps: BotDeps,
   payload: CaseVerbAction & Record<string, unknown>,
-): Promise<AdaptiveCardJson | null> {
+): Promise<AdaptiveCardJson> {
   const person = actingPerson(ctx);
   const locale = turnLocale(ctx);
-  const now = () => deps.clock.now();
-  if (payload.verb === 'case.refresh')
-    return renderCaseCard(deps.db, payload.caseId, person.id, locale, now());
+  const show = async (notice?: Localized, prefill?: CaseCardPrefill) =>
+    (
+      await renderCaseCard(deps.db, deps.clock, {
+        caseId: payload.caseId,
+        viewerId: person.id,
+        locale,
+        via: payload.verb === 'case.refresh' ? 'refresh' : 'click',
+        ...(notice ? { notice } : {}),
+        ...(prefill ? { prefill } : {}),
+      })
+    ).card;
+  if (payload.verb === 'case.refresh') return show();
   const action = caseActionOf(payload);
-  if (!action) return renderCaseCard(deps.db, payload.caseId, person.id, locale, now(), INVALID);
+  if (!action) return show(INVALID);
   const r = await actOnCase(deps.db, deps.clock, {
     caseId: payload.caseId,
     actorAadObjectId: person.aadObjectId,
@@ -108,14 +117,15 @@ export async function handleCaseVerb(
       { caseId: payload.caseId, personId: person.id, action: action.name, reason: r.reason },
       'case action refused',
     );
+    // Not theirs to see (or no such case): the refusal is already audited; say nothing more.
+    if (r.reason === 'unseen') return caseUnavailableCard(locale);
     // Refused (e.g. 却下 without a comment): give back what was typed, so a 条件 is not lost.
-    return renderCaseCard(deps.db, payload.caseId, person.id, locale, now(), r.message, prefillOf(payload));
+    return show(r.message, prefillOf(payload));
   }
   deps.logger.info({ caseId: r.case.id, personId: person.id, action: action.name, as: r.as }, 'case action');
   deps.sender?.kick();
   deps.webhooks?.dispatcher.kick();
-  const notice = { ja: `${r.event.summary.ja}を記録しました。`, en: `Recorded: ${r.event.summary.en}.` };
-  return renderCaseCard(deps.db, payload.caseId, person.id, locale, now(), notice);
+  return show({ ja: `${r.event.summary.ja}を記録しました。`, en: `Recorded: ${r.event.summary.en}.` });
 }
 
 async function sendInvokeResponse(ctx: TurnContext, status: number, body: unknown): Promise<void> {
@@ -153,14 +163,6 @@ export function registerApprovalRoutes(app: Application<TurnState>, deps: BotDep
       }
       const card = await handleCaseVerb(ctx, deps, { ...data, ...parsed.data } as CaseVerbAction &
         Record<string, unknown>);
-      if (!card) {
-        await sendInvokeResponse(ctx, 200, {
-          statusCode: 404,
-          type: 'application/vnd.microsoft.error',
-          value: { code: 'NotFound', message: 'case not found' },
-        });
-        return;
-      }
       await sendInvokeResponse(ctx, 200, {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',
@@ -175,10 +177,6 @@ export function registerApprovalRoutes(app: Application<TurnState>, deps: BotDep
 function submitFallback<V extends CaseVerb>(): CardHandler<V> {
   return async (ctx, action, deps) => {
     const card = await handleCaseVerb(ctx, deps, action as CaseVerbAction & Record<string, unknown>);
-    if (!card) {
-      await ctx.sendActivity(t(turnLocale(ctx), 'error.invalidAction'));
-      return;
-    }
     const activity = { attachments: [cardAttachment(card)] };
     if (ctx.activity.replyToId) {
       try {

@@ -1,15 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { caseTitle, FINAL_CASE_STATUSES, type Localized } from '../../domain/cases';
+import { caseTitle, type Localized } from '../../domain/cases';
 import { formatJst } from '../../domain/clock';
-import { caseStateOf } from '../../services/decision-service';
-import { priorityOf } from '../../services/escalation-service';
-import { AbsenceRepo } from '../../storage/absence-repo';
-import { CaseRepo, type CaseRecord } from '../../storage/case-repo';
-import { DirectoryRepo } from '../../storage/directory-repo';
-import { OutboxRepo } from '../../storage/outbox-repo';
+import { listAssigned } from '../../services/assigned-service';
+import { requestCaseCard } from '../../services/case-view-service';
 import type { CardHandlers } from '../card-routes';
 import { renderCard } from '../cards';
-import { allowedActions } from '../case-view';
 import type { BotDeps } from '../deps';
 import { t, type Locale } from '../i18n';
 import { cardAttachment } from '../send';
@@ -37,32 +32,13 @@ const M = {
 
 const fill = (s: string, p: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
 
-const isOpen = (c: CaseRecord) => !FINAL_CASE_STATUSES.includes(c.status) && c.status !== 'approved';
-
-/** Open cases `personId` may act on now, most urgent deadline first. */
-async function assignedTo(deps: BotDeps, personId: string): Promise<CaseRecord[]> {
-  const now = deps.clock.now();
-  const directory = await new DirectoryRepo(deps.db).load();
-  const absences = await new AbsenceRepo(deps.db).active(now.toISOString());
-  const rows = await deps.db.query<{ id: string }>(
-    "SELECT id FROM cases WHERE status NOT IN ('approved', 'rejected', 'cancelled', 'closed') ORDER BY created_at",
-  );
-  const repo = new CaseRepo(deps.db);
-  const mine: CaseRecord[] = [];
-  for (const { id } of rows) {
-    const c = await repo.get(id);
-    if (c && isOpen(c) && allowedActions(caseStateOf(c), personId, { directory, absences, now }).length > 0)
-      mine.push(c);
-  }
-  return mine.sort((a, b) => (a.ackDueAt ?? '9').localeCompare(b.ackDueAt ?? '9'));
-}
-
 export async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<void> {
   const locale: Locale = turnLocale(ctx);
   const person = actingPerson(ctx);
   const now = deps.clock.now();
-  const dir = await new DirectoryRepo(deps.db).load();
-  const cases = (await assignedTo(deps, person.id)).slice(0, 25);
+  const assigned = await listAssigned(deps.db, deps.clock, person.id);
+  const dir = assigned.directory;
+  const cases = assigned.cases.slice(0, 25);
   const card = renderCard('assigned-cases', {
     title: M.title[locale],
     intro: M.intro[locale],
@@ -101,35 +77,13 @@ export const assignedCardHandlers: Pick<CardHandlers, 'case.open'> = {
   'case.open': async (ctx, action, deps) => {
     const person = actingPerson(ctx);
     const locale = turnLocale(ctx);
-    const now = deps.clock.now();
-    const c = await new CaseRepo(deps.db).get(action.caseId);
-    const directory = await new DirectoryRepo(deps.db).load();
-    const absences = await new AbsenceRepo(deps.db).active(now.toISOString());
-    const recipients = c ? await new CaseRepo(deps.db).recipients(c.id) : [];
-    const state = c ? caseStateOf(c) : undefined;
-    const mayView =
-      c !== undefined &&
-      state !== undefined &&
-      (c.reporterId === person.id ||
-        c.assigneeId === person.id ||
-        recipients.some((r) => r.personId === person.id) ||
-        state.escalatedTo.includes(person.id) ||
-        person.isChiefOfficer ||
-        allowedActions(state, person.id, { directory, absences, now }).length > 0);
-    if (!c || !mayView) {
+    const r = await requestCaseCard(deps.db, deps.clock, { caseId: action.caseId, viewer: person });
+    if (!r.ok) {
       deps.logger.warn({ personId: person.id, caseId: action.caseId }, 'case view refused');
       await ctx.sendActivity(M.denied[locale]);
       return;
     }
-    await new OutboxRepo(deps.db).enqueue({
-      dedupeKey: `case.open:${c.id}:${person.id}:${now.toISOString()}`,
-      toAad: person.aadObjectId,
-      priority: priorityOf(c.severity),
-      message: { type: 'case.routed', caseId: c.id, personId: person.id, role: 'viewer' },
-      caseId: c.id,
-      at: now.toISOString(),
-    });
     deps.sender?.kick();
-    await ctx.sendActivity(fill(M.sending[locale], { id: c.id }));
+    await ctx.sendActivity(fill(M.sending[locale], { id: r.caseId }));
   },
 };

@@ -14,7 +14,6 @@ const M = {
     ja: '{id} を取り消しました。関係者に通知します。',
     en: '{id} was cancelled. The people involved are told.',
   },
-  not_found: { ja: 'その申請は見つかりません。', en: 'That request was not found.' },
   not_allowed: { ja: 'ご自身の申請以外は取り消せません。', en: 'You can only cancel your own requests.' },
   not_cancellable: {
     ja: 'この申請はすでに判断済み、または取り消せない状態です。',
