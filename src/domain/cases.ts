@@ -180,21 +180,30 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const FINAL_CASE_STATUSES: readonly CaseStatus[] = ['rejected', 'cancelled', 'closed'];
-
 /**
  * The one definition of an open case: someone still has to act on it. An approved request is not
  * open (its decision is taken; a take-out's return is followed by reminders, not by the case), and
- * neither is a rejected, withdrawn or closed one.
+ * neither is a rejected, withdrawn or closed one. Every "is this case still open?" asks here.
  */
 export const OPEN_CASE_STATUSES = [
   'submitted',
   'acknowledged',
   'endorsed',
 ] as const satisfies readonly CaseStatus[];
+export const DONE_CASE_STATUSES = [
+  'approved',
+  'rejected',
+  'cancelled',
+  'closed',
+] as const satisfies readonly CaseStatus[];
+export type DoneCaseStatus = (typeof DONE_CASE_STATUSES)[number];
 
 export function isOpenCaseStatus(status: CaseStatus): boolean {
   return (OPEN_CASE_STATUSES as readonly CaseStatus[]).includes(status);
+}
+
+export function isDoneCaseStatus(status: CaseStatus): status is DoneCaseStatus {
+  return !isOpenCaseStatus(status);
 }
 
 export function isCaseStatus(value: unknown): value is CaseStatus {

@@ -8,7 +8,7 @@
 //   'acknowledged' stays reserved for incidents (対応開始), so a status filter never mixes the two.
 //   (policy/exception.ts names 'acknowledged' as the post_report statusOnComplete; this module is the
 //   one that sets statuses.)
-// - 'approved', 'rejected', 'cancelled' and 'closed' are final for every action here (a take-out's
+// - Done statuses (domain/cases.ts DONE_CASE_STATUSES) are final for every action here (a take-out's
 //   return is confirmed by the ledger, not by this state machine).
 // - `stage` keeps the stage a case ended in; `assigneeId` becomes null when nobody has to act any more.
 // - When an exception moves to 統括 the escalations of the officer's stage are cleared: escalation
@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import {
   caseTitle,
+  isDoneCaseStatus,
   isIncidentKind,
   type CaseKind,
   type CaseStatus,
@@ -221,8 +222,6 @@ export function initialCaseState(seed: CaseSeed, directory: Directory): CaseStat
 // ---------------------------------------------------------------------------------------------
 // Messages and articles
 
-const FINAL_STATUSES: readonly CaseStatus[] = ['approved', 'rejected', 'cancelled', 'closed'];
-
 const FINAL_MESSAGES: Readonly<Record<string, Localized>> = {
   approved: { ja: 'この案件はすでに承認済みです。', en: 'This case has already been approved.' },
   rejected: { ja: 'この案件はすでに却下されています。', en: 'This case has already been rejected.' },
@@ -374,8 +373,7 @@ const STAGE_MISMATCH: Readonly<Record<ExceptionStageName, Localized>> = {
  */
 export function validateAction(state: CaseState, action: CaseAction): ApplyFailure | null {
   const final = FINAL_MESSAGES[state.status];
-  if (FINAL_STATUSES.includes(state.status) && final)
-    return { ok: false, code: 'invalid_state', message: final };
+  if (isDoneCaseStatus(state.status) && final) return { ok: false, code: 'invalid_state', message: final };
   if (!actionAppliesTo(action.name, state.kind)) {
     const t = caseTitle(state.kind);
     return invalidInput(

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock';
-import { FINAL_CASE_STATUSES } from '../domain/cases';
+import { isOpenCaseStatus } from '../domain/cases';
 import type { Person } from '../domain/directory';
 import { endOfJstDay, jstDateOf, parseIsoDate, startOfJstDay } from '../domain/policy/jst';
 import { AbsenceRepo } from '../storage/absence-repo';
@@ -66,13 +66,7 @@ export async function setAbsence(
       ]);
       for (const { id } of open) {
         const c = await cases.get(id);
-        if (
-          !c ||
-          FINAL_CASE_STATUSES.includes(c.status) ||
-          c.status === 'approved' ||
-          c.reporterId === deputyId
-        )
-          continue;
+        if (!c || !isOpenCaseStatus(c.status) || c.reporterId === deputyId) continue;
         await cases.addRecipient({
           caseId: c.id,
           personId: deputyId,

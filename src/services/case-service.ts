@@ -3,7 +3,6 @@ import {
   articlesOf,
   caseCategory,
   caseIdPrefix,
-  FINAL_CASE_STATUSES,
   type CaseKind,
   type CaseStatus,
   type Severity,
@@ -223,7 +222,7 @@ export async function cancelCase(
     const c = await cases.get(caseId);
     if (!c) return refuse('not_found');
     if (c.reporterId !== actor.id) return refuse('not_allowed');
-    if (!canCancel(c, actor.id) || FINAL_CASE_STATUSES.includes(c.status)) return refuse('not_cancellable');
+    if (!canCancel(c, actor.id)) return refuse('not_cancellable');
     if (!(await cases.setStatus(c.id, c.version, 'cancelled', at))) return refuse('not_cancellable');
     const outbox = new OutboxRepo(tx);
     const dir = new DirectoryRepo(tx);

@@ -1,6 +1,6 @@
 import { authorize, mayView, type ActingAs } from '../domain/authorization';
 import { formatJst, type Clock } from '../domain/clock';
-import { FINAL_CASE_STATUSES, type Localized } from '../domain/cases';
+import { isOpenCaseStatus, type Localized } from '../domain/cases';
 import { applyAction, validateAction, type CaseAction, type CaseEvent } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
 import { AbsenceRepo } from '../storage/absence-repo';
@@ -230,8 +230,7 @@ export async function actOnCase(
       await timers.cancelForCase(c.id, 'ack_deadline');
       const awaitingSomeone =
         updated.assigneeId !== null &&
-        !FINAL_CASE_STATUSES.includes(updated.status) &&
-        updated.status !== 'approved' &&
+        isOpenCaseStatus(updated.status) &&
         (assigneeChanged || r.state.stage !== state.stage);
       if (awaitingSomeone) await scheduleAckDeadline(tx, updated, input.ackMinutes(updated), now);
     }

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock';
-import { FINAL_CASE_STATUSES, type Severity } from '../domain/cases';
+import { isOpenCaseStatus, type Severity } from '../domain/cases';
 import { escalationChain, type EscalationStep } from '../domain/routing';
 import type { Logger } from '../logger';
 import { AuditRepo } from '../storage/audit-repo';
@@ -31,7 +31,7 @@ export function awaitedStep(c: CaseRecord): AwaitedStep {
 }
 
 function stillAwaiting(c: CaseRecord, w: AwaitedStep): boolean {
-  if (FINAL_CASE_STATUSES.includes(c.status) || c.status === 'approved') return false;
+  if (!isOpenCaseStatus(c.status)) return false;
   const now = awaitedStep(c);
   return now.status === w.status && now.stage === w.stage && now.assigneeId === w.assigneeId;
 }

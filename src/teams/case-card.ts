@@ -19,8 +19,10 @@
 import {
   caseCategory,
   caseTitle,
+  isDoneCaseStatus,
   type CaseKind,
   type CaseStatus,
+  type DoneCaseStatus,
   type Localized,
   type Severity,
 } from '../domain/cases';
@@ -115,12 +117,7 @@ export const CASE_CARD_BYTE_BUDGET = 36 * 1024;
 /** Matches the case action schema's text limit (domain/decisions.ts). */
 export const CASE_INPUT_MAX_LENGTH = 2000;
 
-const FINAL_STATUSES = ['approved', 'rejected', 'closed', 'cancelled'] as const;
-type FinalStatus = (typeof FINAL_STATUSES)[number];
-
-function isFinal(status: CaseStatus): status is FinalStatus {
-  return (FINAL_STATUSES as readonly CaseStatus[]).includes(status);
-}
+const isFinal = isDoneCaseStatus;
 
 const SEVERITY_COLOR: Readonly<Record<Severity, SeverityColor>> = {
   critical: 'attention',
@@ -368,7 +365,7 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
     historyOmitted: omitted > 0 ? t(locale, 'caseCard.historyOmitted', { count: omitted }) : '',
     actionsHeading: t(locale, 'caseCard.actionsHeading'),
     actionGroups: groups,
-    statusNote: final ? t(locale, `caseCard.final.${input.status as FinalStatus}`) : '',
+    statusNote: final ? t(locale, `caseCard.final.${input.status as DoneCaseStatus}`) : '',
     readOnlyNote:
       groups.length === 0 && input.showReadOnlyNote && !final ? t(locale, 'caseCard.readOnly') : '',
     refreshUserIds: input.refreshUserIds.slice(0, MAX_REFRESH_USER_IDS),

@@ -1,6 +1,6 @@
 import { allowedActions } from '../domain/authorization';
 import type { Finding } from '../domain/case-evaluation';
-import { articlesOf, FINAL_CASE_STATUSES, isIncidentKind, type Localized } from '../domain/cases';
+import { articlesOf, isDoneCaseStatus, isIncidentKind, type Localized } from '../domain/cases';
 import { webhookFailureText, webhookStatusForCase } from '../services/webhook-service';
 import type { CaseState } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
@@ -168,7 +168,7 @@ export async function renderCaseCard(
     : REQUEST_DUTIES[c.kind]
       ? [REQUEST_DUTIES[c.kind] as ArticleText]
       : [];
-  const final = FINAL_CASE_STATUSES.includes(c.status) || c.status === 'approved';
+  const final = isDoneCaseStatus(c.status);
   const card = buildCaseCard(locale, {
     caseId: c.id,
     kind: c.kind,
