@@ -3,11 +3,13 @@
 // (Action.Execute), his card is updated in place and the result reaches 山田 on page A.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eHarness, SCREENSHOT_DIR, WAIT_MS, formatTraffic } from './harness';
 import { expectVisible, submitTakeoutRequest } from './steps';
 
 const SATO = '佐藤 健一';
+const YAMADA_AAD = '00000000-0000-4000-8000-000000000001';
 const CONDITION = '暗号化のうえ持ち出すこと';
 const REJECT_REASON = '重要性分類Ⅱの資料は庁外の端末で投影できないため';
 
@@ -53,6 +55,21 @@ describe('approval across two people (two Agents Playgrounds, one bot)', () => {
     await approver.stop();
     await staff.stop();
   });
+
+  /** Outbox rows of plain notifications to `aad` about `caseId` (read from the bot's SQLite file). */
+  const notificationsTo = (aad: string, caseId: string): number => {
+    const db = new Database(staff.bot!.dbFile, { readonly: true, fileMustExist: true });
+    try {
+      const row = db
+        .prepare(
+          "SELECT COUNT(*) AS n FROM outbox WHERE to_aad = ? AND case_id = ? AND json_extract(message_json, '$.type') = 'text'",
+        )
+        .get(aad, caseId) as { n: number };
+      return row.n;
+    } finally {
+      db.close();
+    }
+  };
 
   /** The newest copy of the case card for `caseId` on page B. */
   const caseCard = (caseId: string) => approver.cards().filter({ hasText: caseId }).last();
@@ -132,6 +149,7 @@ describe('approval across two people (two Agents Playgrounds, one bot)', () => {
 
     it('山田 sees the decision on page A', async () => {
       const started = Date.now();
+      expect(notificationsTo(YAMADA_AAD, caseId)).toBe(1);
       const text = await staff.waitForBotText(`${caseId}: ${SATO} さんにより`);
       note(`result on page A after ${Date.now() - started} ms`);
       expect(await text.innerText()).toContain(`持ち出し申請を承認しました（条件: ${CONDITION}）`);
@@ -166,7 +184,10 @@ describe('approval across two people (two Agents Playgrounds, one bot)', () => {
       expect(await approver.cards().filter({ hasText: caseId }).count()).toBe(1);
       await approver.settle();
       await approver.screenshot('approval-05-B-reject-needs-comment', again);
-      // Nothing reached 山田.
+      // Nothing was sent to 山田: a notification would have been written to the outbox in the
+      // click's own transaction, before the invoke answered — so the database tells for certain,
+      // where waiting on page A could only tell "not yet". The next step is the positive control.
+      expect(notificationsTo(YAMADA_AAD, caseId)).toBe(0);
       expect(
         await staff.page
           .getByRole('paragraph')
@@ -189,6 +210,7 @@ describe('approval across two people (two Agents Playgrounds, one bot)', () => {
       await approver.settle();
       await approver.screenshot('approval-06-B-card-rejected', updated);
       note(`Playground warnings on page B:\n${(await playgroundWarnings(approver)).join('\n')}`);
+      expect(notificationsTo(YAMADA_AAD, caseId)).toBe(1);
       const text = await staff.waitForBotText(`${caseId}: ${SATO} さんにより`);
       expect(await text.innerText()).toContain(`持ち出し申請を却下しました（理由: ${REJECT_REASON}）`);
       await staff.screenshot('approval-07-A-rejected');

@@ -6,6 +6,8 @@ export interface ReceivedActivity {
   path: string;
   conversationId: string;
   activity: Record<string, unknown>;
+  /** The activity id this connector answered with (a new message's id, or the updated one's). */
+  responseId: string;
 }
 
 /**
@@ -62,15 +64,17 @@ export class FakeConnector {
         res.end();
         return;
       }
+      const responseId = m[2] ? decodeURIComponent(m[2]) : `act-${++this.seq}`;
       this.received.push({
         method: req.method ?? '',
         path: url,
         conversationId: decodeURIComponent(m[1] ?? ''),
         activity: body,
+        responseId,
       });
       for (const w of this.waiters.splice(0)) w();
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: m[2] ?? `act-${++this.seq}` }));
+      res.end(JSON.stringify({ id: responseId }));
     });
   }
 
