@@ -301,3 +301,29 @@ describe('notice links and withdrawals replayed by someone else', () => {
     }
   });
 });
+
+describe('escalation opens the case to the people it reaches, and only to them', () => {
+  it('lets the deputy and then the superior read a take-out once it is escalated to them', async () => {
+    const clock = new ManualClock();
+    const h = await BotHarness.start({ clock });
+    try {
+      for (const p of [...Object.values(DEMO), OUTSIDER]) await h.say(p, 'こんにちは');
+      const id = await fileCase(h, DEMO.staff, 'takeout'); // normal: 480 minutes
+      const reads = async (aad: string) =>
+        JSON.stringify(await h.execute(aad, 'case.refresh', { caseId: id })).includes('山田 花子');
+      expect([await reads(DEMO.deputy), await reads(DEMO.superior)]).toEqual([false, false]);
+      clock.advanceMinutes(481);
+      expect(await h.bot.scheduler.tick()).toBe(1); // → 代理者
+      expect([await reads(DEMO.deputy), await reads(DEMO.superior)]).toEqual([true, false]);
+      clock.advanceMinutes(481);
+      expect(await h.bot.scheduler.tick()).toBe(1); // → 上席者
+      expect([await reads(DEMO.deputy), await reads(DEMO.superior), await reads(OUTSIDER)]).toEqual([
+        true,
+        true,
+        false,
+      ]);
+    } finally {
+      await h.stop();
+    }
+  });
+});
