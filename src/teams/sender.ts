@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../domain/clock';
 import { holdForUnreachable } from '../services/delivery-service';
 import { PollingWorker } from '../services/polling-worker';
@@ -122,7 +122,9 @@ function isPermanent(f: SendFailure): boolean {
  * (nothing else runs between 4 and 6, the commit is one local SQLite transaction). The repeat
  * carries 「（再送）」 and a line saying an earlier copy may have arrived, because that is exactly
  * what is known. PUT updates are idempotent: repeating one is harmless and unmarked. The same
- * marker is used when a request failed with a lost connection (no status: it may have arrived).
+ * marker is used when a request failed with a lost connection (no status: it may have arrived);
+ * botbuilder's own HTTP retries are switched off for these sends (withoutSdkRetries), since they
+ * would repeat such a post silently.
  *
  * A restarted process with the same instance id (config INSTANCE_ID, by default host + data
  * folder) takes over its own claims at once (recover), instead of waiting out the lease; claims of
@@ -210,6 +212,8 @@ export class OutboxSender extends PollingWorker {
     if (reached.kind === 'unreachable') return this.wait(item, reached.reason);
     const ref = reached.ref;
     const locale = localeOf(ref.locale ?? undefined);
+    // Whether the message may have reached Teams when something fails (see the header).
+    let phase: 'preparing' | 'sending' | 'sent' = 'preparing';
     try {
       const rendered = await this.deps.render(item.message, locale);
       if (!rendered) {
@@ -220,11 +224,14 @@ export class OutboxSender extends PollingWorker {
       const activity =
         item.resend && !isUpdate ? withResendNotice(rendered.activity, locale) : rendered.activity;
       await outbox.markInFlight(item.id, clock.now().toISOString());
+      phase = 'sending';
       let activityId: string | undefined;
       await this.deps.adapter.continueConversationAsync(
         this.deps.appId,
         ref.reference as Partial<ConversationReference>,
         async (ctx) => {
+          if (!withoutSdkRetries(ctx))
+            logger.warn({ outboxId: item.id }, 'outbox: SDK retries could not be disabled');
           if (item.message.type === 'case.update') {
             // Replace the card posted earlier, so no stale buttons stay anywhere.
             await ctx.updateActivity({ ...activity, type: 'message', id: item.message.activityId });
@@ -235,6 +242,7 @@ export class OutboxSender extends PollingWorker {
           }
         },
       );
+      phase = 'sent';
       await db.transaction(async (tx) => {
         await new OutboxRepo(tx).markSent(
           item.id,
@@ -250,7 +258,10 @@ export class OutboxSender extends PollingWorker {
       );
       return true;
     } catch (err) {
-      return this.fail(item, describeFailure(err, clock.now().getTime()), false);
+      const f = describeFailure(err, clock.now().getTime());
+      // Nothing left before 'sending'; after 'sent' Teams has it although the commit failed.
+      const ambiguous = phase === 'sent' || (phase === 'sending' && f.ambiguous);
+      return this.fail(item, { ...f, ambiguous }, false);
     }
   }
 
@@ -293,6 +304,23 @@ export class OutboxSender extends PollingWorker {
     );
     return false;
   }
+}
+
+/**
+ * botbuilder's HTTP pipeline retries a failed request by itself (up to 3 times: 408, 5xx, 429 with
+ * Retry-After, and connection errors). Retrying a POST after the connection was cut repeats a
+ * message Teams may already have — unmarked, uncounted and outside the shared retry policy. So the
+ * outbox is the only retrier of its sends: the pipeline's retry policy is removed from the
+ * connector client of this proactive turn. False when the client does not have the expected shape
+ * (a botbuilder upgrade); the sender test that cuts a connection catches that.
+ */
+function withoutSdkRetries(ctx: TurnContext): boolean {
+  const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as
+    { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } } | undefined;
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline) return false;
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  return true;
 }
 
 /** A possible repeat says so: 「（再送）…」 above the card, or before the text. */

@@ -35,6 +35,11 @@ export class FakeConnector {
    * so a send is deterministically in flight, e.g. while the bot process is killed.
    */
   hold: ((r: ReceivedActivity) => boolean) | undefined;
+  /**
+   * The next N activities are recorded (Teams has them) and then the connection is cut without an
+   * answer, as when a network path fails after the request arrived.
+   */
+  dropNext = 0;
 
   private constructor() {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -103,6 +108,11 @@ export class FakeConnector {
       for (const w of this.waiters.splice(0)) w();
       if (this.hold?.(received)) {
         this.heldResponses.push(res);
+        return;
+      }
+      if (this.dropNext > 0) {
+        this.dropNext -= 1;
+        req.socket.destroy();
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
