@@ -135,7 +135,11 @@ export class GraphClient {
           undefined,
         );
       }
-      if (res.status === 401) this.tokens.delete(tenantId);
+      if (res.status === 401) {
+        // A token revoked or expired early: once more with a fresh one.
+        this.tokens.delete(tenantId);
+        if (attempt === 1) continue;
+      }
       if (!RETRYABLE.has(res.status)) return res;
       const retryAfterMs = parseRetryAfter(res.headers['retry-after'], this.clock.now().getTime());
       const decision = nextRetry(this.opts.throttle, attempt, retryAfterMs);

@@ -117,8 +117,9 @@ function isPermanent(f: SendFailure): boolean {
  * A crash before 4 repeats nothing: the item is simply sent later. A crash between 4 and 6 is the
  * window that remains: the connector may have accepted the POST (Teams shows it) while the commit
  * never happened, so the item is sent again — exactly one extra copy per crash in the window. The
- * Bot Framework has no idempotency key for posts, and Teams offers the bot no way to read the chat
- * back, so the window cannot be closed from this side; it is kept to the connector's round trip
+ * Bot Framework has no idempotency key for posts, and the bot cannot read the chat back (that
+ * would need Graph's Chat.Read.All on every chat), so the window cannot be closed from this side;
+ * it is kept to the connector's round trip
  * (nothing else runs between 4 and 6, the commit is one local SQLite transaction). The repeat
  * carries 「（再送）」 and a line saying an earlier copy may have arrived, because that is exactly
  * what is known. PUT updates are idempotent: repeating one is harmless and unmarked. The same

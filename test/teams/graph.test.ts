@@ -174,6 +174,15 @@ describe('GraphClient against the local Graph server', () => {
     expect(err.message).toBe('token request answered 401 invalid_client');
   });
 
+  it('takes a fresh token once when Graph rejects the cached one', async () => {
+    graph = await FakeGraph.start(CATALOG_APP_ID, CLIENT);
+    const g = graph;
+    g.script.push({ match: isInstall, status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } });
+    const client = new GraphClient(cfg(g), clock, fast);
+    expect(await client.installForUser(DEMO_TENANT_ID, DEMO.officer)).toBe('installed');
+    expect(g.requests.filter((r) => r.url.includes('/oauth2/'))).toHaveLength(2);
+  });
+
   it('finds no chat for a user the app is not installed for', async () => {
     graph = await FakeGraph.start(CATALOG_APP_ID, CLIENT);
     expect(
