@@ -105,6 +105,10 @@ export function readManifest(manifestDir: string, botId: string): TeamsManifest 
     fs.readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8'),
   ) as TeamsManifest;
   for (const bot of manifest.bots ?? []) bot.botId = botId;
+  // The bot's own app registration calls Microsoft Graph (installing the app for people who never
+  // opened it, TeamsAppInstallation.ReadWriteSelfForUser.All): the manifest names the same id.
+  const app = (manifest as { webApplicationInfo?: { id: string } }).webApplicationInfo;
+  if (app) app.id = botId;
   return manifest;
 }
 

@@ -14,6 +14,8 @@ import type { CaseRecord } from './storage/case-repo';
 import { openDatabase } from './storage/open';
 import type { Database } from './storage/sql';
 import { createBotApp, turnHandler } from './teams/app';
+import { GraphClient, type GraphClientOptions } from './teams/graph-client';
+import { ConversationReacher } from './teams/reach';
 import { createAfterSend, createRenderer } from './teams/renderers';
 import { DEFAULT_SENDER_OPTIONS, OutboxSender, type SenderOptions } from './teams/sender';
 
@@ -53,6 +55,7 @@ export async function startBot(
     clock?: Clock;
     logger?: Logger;
     senderOptions?: Partial<SenderOptions>;
+    graphOptions?: GraphClientOptions;
     schedulerPollMs?: number;
   } = {},
 ): Promise<RunningBot> {
@@ -88,15 +91,33 @@ export async function startBot(
     throw err;
   }
   const adapter = createAdapter(config);
+  const appId = config.auth?.appId ?? '';
+  const reacher = new ConversationReacher({
+    db,
+    clock,
+    logger,
+    adapter,
+    appId,
+    // The tenant of people who never chatted: the app's own, else the only tenant served.
+    tenantId:
+      config.auth?.appTenantId ??
+      (config.allowedTenantIds.length === 1 ? config.allowedTenantIds[0] : undefined),
+    serviceUrl: config.delivery.serviceUrl,
+    graph: config.delivery.graph
+      ? new GraphClient(config.delivery.graph, clock, opts.graphOptions)
+      : undefined,
+  });
   const sender = new OutboxSender(
     {
       db,
       clock,
       logger,
       adapter,
-      appId: config.auth?.appId ?? '',
+      appId,
       render: createRenderer(db, clock),
-      afterSend: createAfterSend(db, clock),
+      afterSend: createAfterSend(clock),
+      reacher,
+      instanceId: config.delivery.instanceId,
     },
     { ...DEFAULT_SENDER_OPTIONS, ...opts.senderOptions },
   );
@@ -145,10 +166,15 @@ export async function startBot(
       'LOCAL MODE: no MICROSOFT_APP_ID, requests are NOT authenticated; bound to loopback only. Never expose this.',
     );
   }
+  // Before the first drain: take over what this instance was sending when it stopped.
+  await sender.recover();
   sender.start();
   scheduler.start();
   webhooks.start();
-  logger.info({ host: config.host, port, engine: config.database.engine }, 'listening');
+  logger.info(
+    { host: config.host, port, engine: config.database.engine, instanceId: config.delivery.instanceId },
+    'listening',
+  );
   return {
     config,
     db,

@@ -1,5 +1,7 @@
 // Environment configuration, parsed once at start-up. Fails fast with a message that names the
 // variable and what is wrong, so an operator can fix the deployment without reading code.
+import { createHash } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CASE_KINDS, type CaseKind } from '../domain/cases';
@@ -111,6 +113,44 @@ function isLoopbackUrl(url: string): boolean {
 
 // --- end of outbound webhooks helpers --------------------------------------------------------
 
+// --- Delivery (reaching people, crash recovery) -----------------------------------------------
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? s.trim() : undefined));
+
+/** An absolute http(s) URL without credentials, or undefined when unset. */
+const optionalHttpUrl = optionalText.superRefine((raw, ctx) => {
+  if (raw === undefined) return;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an absolute http(s) URL' });
+    return;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+  if (u.username || u.password) ctx.addIssue({ code: 'custom', message: 'must not contain credentials' });
+});
+
+/**
+ * The default instance id: this host and the data folder, so it is the same after a restart (the
+ * restarted process takes over its own claims at once) and differs between hosts sharing a
+ * database. Two processes on one host with one data folder must each set INSTANCE_ID.
+ */
+export function defaultInstanceId(database: DatabaseConfig, hostname = os.hostname()): string {
+  const where = database.engine === 'sqlite' ? path.dirname(database.file) : new URL(database.url).host;
+  const digest = createHash('sha256').update(where).digest('hex').slice(0, 12);
+  return `${hostname
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '-')
+    .slice(0, 60)}:${digest}`;
+}
+
+// --- end of delivery helpers -------------------------------------------------------------------
+
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -160,6 +200,23 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // Outbound webhooks (see WebhookConfig).
     WEBHOOKS: z.string().optional().transform(parseWebhooks),
+    // Delivery (see DeliveryConfig).
+    INSTANCE_ID: optionalText.refine(
+      (s) => s === undefined || /^[A-Za-z0-9._:-]{1,100}$/.test(s),
+      'must be 1–100 letters, digits, ".", "_", ":" or "-"',
+    ),
+    TEAMS_SERVICE_URL: optionalHttpUrl,
+    TEAMS_CATALOG_APP_ID: optionalText.refine(
+      (s) => s === undefined || GUID.test(s),
+      'must be a GUID (the app id in the organisation catalog, teamsApp.id in Microsoft Graph)',
+    ),
+    GRAPH_BASE_URL: optionalHttpUrl,
+    GRAPH_LOGIN_URL: optionalHttpUrl,
+    GRAPH_CLIENT_ID: optionalText.refine(
+      (s) => s === undefined || GUID.test(s),
+      'must be a GUID (the Entra app registration id)',
+    ),
+    GRAPH_CLIENT_SECRET: optionalText,
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -173,6 +230,34 @@ const EnvSchema = z
             message: 'must be https when MICROSOFT_APP_ID is set (http only to a loopback host)',
           });
       });
+    }
+    // Delivery: in production Teams and Graph are reached over https only (loopback excepted).
+    if (env.MICROSOFT_APP_ID) {
+      for (const key of ['TEAMS_SERVICE_URL', 'GRAPH_BASE_URL', 'GRAPH_LOGIN_URL'] as const) {
+        const url = env[key];
+        if (url !== undefined && new URL(url).protocol !== 'https:' && !isLoopbackUrl(url))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'must be https when MICROSOFT_APP_ID is set (http only to a loopback host)',
+          });
+      }
+    }
+    // Installing the app through Graph needs client credentials: the bot's own by default.
+    if (env.TEAMS_CATALOG_APP_ID) {
+      if (!(env.GRAPH_CLIENT_ID ?? env.MICROSOFT_APP_ID))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['GRAPH_CLIENT_ID'],
+          message: 'is required with TEAMS_CATALOG_APP_ID when MICROSOFT_APP_ID is unset',
+        });
+      if (!(env.GRAPH_CLIENT_SECRET ?? env.MICROSOFT_APP_PASSWORD?.trim()))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['GRAPH_CLIENT_SECRET'],
+          message:
+            'is required with TEAMS_CATALOG_APP_ID when MICROSOFT_APP_PASSWORD is unset (the client secret of the app registration)',
+        });
     }
     if (env.MICROSOFT_APP_ID) {
       if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
@@ -221,6 +306,30 @@ export interface Config {
   escalationMinutes: Partial<Record<'critical' | 'high' | 'normal', number>>;
   /** Outbound webhooks on case events, secrets resolved (empty = none). */
   webhooks: WebhookConfig[];
+  delivery: DeliveryConfig;
+}
+
+/** How proactive messages reach people (INSTANCE_ID, TEAMS_SERVICE_URL, TEAMS_CATALOG_APP_ID, GRAPH_*). */
+export interface DeliveryConfig {
+  /** Recorded on every outbox claim; a restart with the same id takes over its claims at once. */
+  instanceId: string;
+  /** Service URL to create conversations on until one is learned from the tenant's activities. */
+  serviceUrl: string | undefined;
+  /** Installing the app for a person through Microsoft Graph; undefined = disabled. */
+  graph: GraphConfig | undefined;
+}
+
+export interface GraphConfig {
+  /** teamsApp.id of the app in the organisation's catalog (not the manifest id). */
+  catalogAppId: string;
+  /** e.g. https://graph.microsoft.com/v1.0 (no trailing slash). */
+  baseUrl: string;
+  /** e.g. https://login.microsoftonline.com (no trailing slash). */
+  loginUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Token tenant; undefined = the recipient's tenant. */
+  tenantId: string | undefined;
 }
 
 /** One outbound webhook (WEBHOOKS), with its HMAC secret read from the variable named by secretEnv. */
@@ -288,5 +397,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     localMode: auth === undefined,
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
+    delivery: {
+      instanceId: e.INSTANCE_ID ?? defaultInstanceId(e.DATABASE_URL),
+      serviceUrl: e.TEAMS_SERVICE_URL,
+      graph: e.TEAMS_CATALOG_APP_ID
+        ? {
+            catalogAppId: e.TEAMS_CATALOG_APP_ID.toLowerCase(),
+            baseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
+            loginUrl: (e.GRAPH_LOGIN_URL ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+            clientId: (e.GRAPH_CLIENT_ID ?? e.MICROSOFT_APP_ID) as string,
+            clientSecret: (e.GRAPH_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD?.trim()) as string,
+            tenantId: e.MICROSOFT_APP_TENANT_ID,
+          }
+        : undefined,
+    },
   };
 }

@@ -15,6 +15,8 @@ export const INTENTS = [
   // For officers (課情報セキュリティ責任者, 統括, IT管理者): what waits for them, and 不在 with delegation.
   'my_tasks',
   'absence',
+  // For IT管理者 and 統括: who cannot be reached in Teams, with their phone numbers.
+  'unreachable',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -29,6 +29,17 @@ export abstract class PollingWorker {
     await this.draining;
   }
 
+  /**
+   * Waits for the drain in progress, then drains once more: afterwards nothing that was due is left
+   * unattempted and no attempt started before is still running. For tests (explicit drains instead
+   * of sleeping to prove that nothing more happens).
+   */
+  async settle(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.drain();
+    while (this.draining) await this.draining;
+  }
+
   /** Ask for a drain soon (after a commit that enqueued work). Never throws, never blocks the caller. */
   kick(): void {
     if (this.stopped) return;

@@ -4,7 +4,8 @@
 //
 // Same durable pattern as the Teams outbox: the delivery is persisted in the transaction of the
 // state change (enqueueWebhooks), then sent by one component (WebhookDispatcher) with a lease, so a
-// crash never skips a delivery; retries use exponential backoff with jitter. Delivery is
+// crash never skips a delivery; retries follow the retry policy shared with the Teams outbox
+// (services/retry-policy.ts: exponential backoff with jitter, Retry-After honoured up to a cap). Delivery is
 // at-least-once: a crash after the receiver answered but before we recorded it repeats the call
 // with the same delivery id, so receivers must treat x-securitydesk-delivery as an idempotency key.
 //
@@ -49,6 +50,7 @@ import type { Logger } from '../logger';
 import type { Database, SqlClient } from '../storage/sql';
 import { WebhookRepo, type WebhookDelivery, type WebhookDeliveryStatus } from '../storage/webhook-repo';
 import { PollingWorker } from './polling-worker';
+import { nextRetry, parseRetryAfter, type RetryPolicy } from './retry-policy';
 
 export const WEBHOOK_SOURCE = 'security-desk';
 
@@ -263,14 +265,6 @@ type Outcome =
   | { kind: 'retry'; status: number | null; retryAfterMs: number | undefined; error: string }
   | { kind: 'failed'; status: number | null; error: string };
 
-function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
 function classify(res: AxiosResponse, nowMs: number): Outcome {
   const status = res.status;
   if (status >= 200 && status < 300) return { kind: 'delivered', status };
@@ -292,6 +286,8 @@ function classify(res: AxiosResponse, nowMs: number): Outcome {
 export class WebhookDispatcher extends PollingWorker {
   private readonly http: AxiosInstance;
   private readonly hooks: ReadonlyMap<string, WebhookConfig>;
+  /** The retry policy shared with the Teams outbox (services/retry-policy.ts). */
+  private readonly policy: RetryPolicy;
 
   constructor(
     private readonly deps: {
@@ -306,6 +302,12 @@ export class WebhookDispatcher extends PollingWorker {
   ) {
     super({ logger: deps.logger, pollMs: opts.pollMs, name: 'webhook' });
     this.hooks = new Map(deps.hooks.map((h) => [h.name, h]));
+    this.policy = {
+      maxAttempts: opts.maxAttempts,
+      baseMs: opts.backoffMs,
+      maxBackoffMs: opts.maxBackoffMs,
+      maxRetryAfterMs: opts.maxRetryAfterMs,
+    };
     this.http = axios.create({
       timeout: opts.timeoutMs,
       maxRedirects: 0,
@@ -391,17 +393,16 @@ export class WebhookDispatcher extends PollingWorker {
       logger.info({ ...ids, status: o.status }, 'webhook delivered');
       return true;
     }
-    if (o.kind === 'failed' || attempt >= this.opts.maxAttempts) {
+    const decision =
+      o.kind === 'failed'
+        ? ({ retry: false } as const)
+        : nextRetry(this.policy, attempt, o.retryAfterMs, this.deps.random ?? Math.random);
+    if (!decision.retry) {
       await repo.markFailed(d.id, o.error, o.status);
       logger.error({ ...ids, status: o.status, error: o.error }, 'webhook delivery failed');
       return false;
     }
-    const exp = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (attempt - 1));
-    const random = this.deps.random ?? Math.random;
-    const delay =
-      o.retryAfterMs !== undefined
-        ? Math.min(o.retryAfterMs, this.opts.maxRetryAfterMs)
-        : Math.round(exp / 2 + random() * (exp / 2));
+    const delay = decision.delayMs;
     const next = new Date(clock.now().getTime() + delay).toISOString();
     await repo.markRetry(d.id, next, o.error, o.status);
     logger.warn({ ...ids, status: o.status, error: o.error, delayMs: delay }, 'webhook retry scheduled');

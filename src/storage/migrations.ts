@@ -193,4 +193,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_case ON webhook_deliveries(case_id);
     `,
   },
+  {
+    // Delivery (issue 7 §2): reaching people who never chatted, waiting for the unreachable, and
+    // taking over one's own claims after a crash.
+    id: 6,
+    name: 'delivery-reach-and-claims',
+    sqlite: `
+      CREATE TABLE tenant_service_urls (
+        tenant_id TEXT PRIMARY KEY,
+        service_url TEXT NOT NULL,
+        bot_id TEXT,
+        updated_at TEXT NOT NULL
+      );
+      ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+      ALTER TABLE outbox ADD COLUMN send_started_at TEXT;
+      ALTER TABLE outbox ADD COLUMN resend INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE outbox ADD COLUMN waiting_since TEXT;
+      CREATE INDEX outbox_recipient ON outbox(to_aad, status);
+      CREATE INDEX outbox_claimed ON outbox(claimed_by, status);
+    `,
+  },
 ];

@@ -17,10 +17,20 @@ export type OutboxMessage =
       buttons: Array<{ title: { ja: string; en: string }; verb: 'case.returned' }>;
     }
   /** Replace a card posted earlier (activityId) with the case as it is now, for that viewer. */
-  | { type: 'case.update'; caseId: string; personId: string; activityId: string; conversationId: string };
+  | { type: 'case.update'; caseId: string; personId: string; activityId: string; conversationId: string }
+  /** To the reporter: `personId` cannot be reached in Teams for this case; whom to phone. */
+  | { type: 'unreachable'; caseId: string; personId: string };
 
 /** Lower is sooner. Emergencies first (roadmap [4/6]). */
 export const PRIORITY = { emergency: 0, critical: 1, high: 2, normal: 5, low: 8 } as const;
+
+/**
+ * pending: due at next_attempt_at (or leased while claimed). waiting: the recipient cannot be
+ * reached yet (no conversation and none can be created); never given up on, re-checked at
+ * next_attempt_at and released at once when the person becomes reachable. sent, dead: final.
+ */
+export const OUTBOX_STATUSES = ['pending', 'waiting', 'sent', 'dead'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface OutboxItem {
   id: number;
@@ -28,7 +38,7 @@ export interface OutboxItem {
   toAad: string;
   priority: number;
   message: OutboxMessage;
-  status: 'pending' | 'sent' | 'dead';
+  status: OutboxStatus;
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
@@ -37,6 +47,14 @@ export interface OutboxItem {
   conversationId: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** Instance id of the process holding the claim; null when nobody does. */
+  claimedBy: string | null;
+  /** Set just before the request leaves: from here a crash leaves it unknown whether Teams got it. */
+  sendStartedAt: string | null;
+  /** An earlier attempt may have reached the recipient: the next post says it is a repeat. */
+  resend: boolean;
+  /** When the message first had to wait for an unreachable recipient; null otherwise. */
+  waitingSince: string | null;
 }
 
 interface Row {
@@ -54,6 +72,10 @@ interface Row {
   conversation_id: string | null;
   created_at: string;
   sent_at: string | null;
+  claimed_by: string | null;
+  send_started_at: string | null;
+  resend: number;
+  waiting_since: string | null;
 }
 
 const toItem = (r: Row): OutboxItem => ({
@@ -71,7 +93,21 @@ const toItem = (r: Row): OutboxItem => ({
   conversationId: r.conversation_id,
   createdAt: r.created_at,
   sentAt: r.sent_at,
+  claimedBy: r.claimed_by,
+  sendStartedAt: r.send_started_at,
+  resend: Number(r.resend) === 1,
+  waitingSince: r.waiting_since,
 });
+
+/** Columns cleared whenever an attempt ends (sent, retry, waiting, dead). */
+const END_ATTEMPT = 'claimed_by = NULL, send_started_at = NULL';
+
+export interface WaitingRecipient {
+  toAad: string;
+  count: number;
+  /** Earliest waiting_since of the recipient's waiting messages. */
+  since: string;
+}
 
 export class OutboxRepo {
   constructor(private readonly sql: SqlClient) {}
@@ -105,9 +141,10 @@ export class OutboxRepo {
     return r.changes === 1;
   }
 
+  /** Pending items due now, and waiting items due for their re-check; most urgent first. */
   async due(now: string, limit: number): Promise<OutboxItem[]> {
     const rows = await this.sql.query<Row>(
-      `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+      `SELECT * FROM outbox WHERE status IN ('pending', 'waiting') AND next_attempt_at <= ?
        ORDER BY priority, next_attempt_at, id LIMIT ?`,
       [now, limit],
     );
@@ -116,22 +153,38 @@ export class OutboxRepo {
 
   async nextDueAt(): Promise<string | undefined> {
     const r = await this.sql.one<{ t: string | null }>(
-      "SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'",
+      "SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status IN ('pending', 'waiting')",
     );
     return r?.t ?? undefined;
   }
 
   /**
-   * Claims a due item for one send attempt by moving its next attempt past a lease. Of several
-   * workers (or instances, roadmap [6/6]) exactly one sees `true`; a crash mid-send frees the item
-   * again when the lease expires, so nobody is skipped.
+   * Claims a due item for one attempt by moving its next attempt past a lease and recording the
+   * claiming instance. Of several workers (or instances, roadmap [6/6]) exactly one sees `true`.
+   * A crash mid-send frees the item when the lease expires, or at once when the same instance
+   * starts again (recoverClaims), so nobody is skipped. A waiting item becomes pending while
+   * claimed, so releasing waiting items never hands a claimed one to a second worker.
    */
-  async claim(id: number, seenNextAttemptAt: string, leaseUntil: string): Promise<boolean> {
+  async claim(
+    id: number,
+    seenNextAttemptAt: string,
+    leaseUntil: string,
+    instanceId: string | null = null,
+  ): Promise<boolean> {
     const r = await this.sql.execute(
-      "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?",
-      [leaseUntil, id, seenNextAttemptAt],
+      `UPDATE outbox SET next_attempt_at = ?, claimed_by = ?, send_started_at = NULL, status = 'pending'
+       WHERE id = ? AND status IN ('pending', 'waiting') AND next_attempt_at = ?`,
+      [leaseUntil, instanceId, id, seenNextAttemptAt],
     );
     return r.changes === 1;
+  }
+
+  /**
+   * Written just before the request leaves for the connector: a crash after this point leaves it
+   * unknown whether Teams received the message (see OutboxSender's header).
+   */
+  async markInFlight(id: number, at: string): Promise<void> {
+    await this.sql.execute('UPDATE outbox SET send_started_at = ? WHERE id = ?', [at, id]);
   }
 
   async markSent(
@@ -141,23 +194,88 @@ export class OutboxRepo {
     conversationId: string | null,
   ): Promise<void> {
     await this.sql.execute(
-      "UPDATE outbox SET status = 'sent', sent_at = ?, activity_id = ?, conversation_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+      `UPDATE outbox SET status = 'sent', sent_at = ?, activity_id = ?, conversation_id = ?,
+         attempts = attempts + 1, last_error = NULL, waiting_since = NULL, ${END_ATTEMPT} WHERE id = ?`,
       [at, activityId, conversationId, id],
     );
   }
 
-  async markRetry(id: number, nextAttemptAt: string, error: string): Promise<void> {
+  /** `resend`: the failed attempt may still have reached Teams (connection lost mid-request). */
+  async markRetry(id: number, nextAttemptAt: string, error: string, resend = false): Promise<void> {
     await this.sql.execute(
-      'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
-      [nextAttemptAt, error.slice(0, 500), id],
+      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+         resend = CASE WHEN ? = 1 THEN 1 ELSE resend END, ${END_ATTEMPT} WHERE id = ?`,
+      [nextAttemptAt, error.slice(0, 500), resend ? 1 : 0, id],
     );
   }
 
   async markDead(id: number, error: string): Promise<void> {
     await this.sql.execute(
-      "UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?",
+      `UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, ${END_ATTEMPT} WHERE id = ?`,
       [error.slice(0, 500), id],
     );
+  }
+
+  /**
+   * The recipient cannot be reached yet: the item waits (never dead for this reason), re-checked at
+   * `recheckAt`. Attempts are not counted. Returns true when the item starts waiting now (it was
+   * not waiting before), so the caller tells the people concerned once.
+   */
+  async markWaiting(id: number, at: string, recheckAt: string, reason: string): Promise<boolean> {
+    const before = await this.sql.one<{ waiting_since: string | null }>(
+      'SELECT waiting_since FROM outbox WHERE id = ?',
+      [id],
+    );
+    await this.sql.execute(
+      `UPDATE outbox SET status = 'waiting', next_attempt_at = ?, last_error = ?,
+         waiting_since = COALESCE(waiting_since, ?), ${END_ATTEMPT} WHERE id = ?`,
+      [recheckAt, reason.slice(0, 500), at, id],
+    );
+    return before !== undefined && before.waiting_since === null;
+  }
+
+  /** The person became reachable: their waiting items are due at once. Returns how many. */
+  async releaseWaiting(toAad: string, now: string): Promise<number> {
+    const r = await this.sql.execute(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE to_aad = ? AND status = 'waiting'",
+      [now, toAad.toLowerCase()],
+    );
+    return r.changes;
+  }
+
+  /** A way to reach people appeared (e.g. the tenant's service URL): re-check every waiting item. */
+  async releaseAllWaiting(now: string): Promise<number> {
+    const r = await this.sql.execute(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'waiting'",
+      [now],
+    );
+    return r.changes;
+  }
+
+  /**
+   * At start-up: items this instance had claimed when it stopped (crashed) are due at once instead
+   * of after the lease. The interrupted attempt counts; when its request had already left
+   * (send_started_at), the item is marked as a possible repeat. Items claimed by other instances
+   * keep their lease: that process may still be sending them.
+   */
+  async recoverClaims(instanceId: string, now: string): Promise<number> {
+    const r = await this.sql.execute(
+      `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1,
+         resend = CASE WHEN send_started_at IS NULL THEN resend ELSE 1 END,
+         last_error = 'interrupted: the process stopped during the attempt', ${END_ATTEMPT}
+       WHERE status = 'pending' AND claimed_by = ?`,
+      [now, instanceId],
+    );
+    return r.changes;
+  }
+
+  /** Everyone with waiting items, with how many and since when (earliest first). */
+  async waitingRecipients(): Promise<WaitingRecipient[]> {
+    const rows = await this.sql.query<{ to_aad: string; n: number; since: string }>(
+      `SELECT to_aad, COUNT(*) AS n, MIN(waiting_since) AS since FROM outbox
+       WHERE status = 'waiting' GROUP BY to_aad ORDER BY since, to_aad`,
+    );
+    return rows.map((r) => ({ toAad: r.to_aad, count: Number(r.n), since: r.since }));
   }
 
   async byCase(caseId: string): Promise<OutboxItem[]> {

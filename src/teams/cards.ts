@@ -376,6 +376,27 @@ export const AssignedCasesCardDataSchema = z.object({
 });
 export type AssignedCasesCardData = z.infer<typeof AssignedCasesCardDataSchema>;
 
+/** 連絡不可一覧: people Teams cannot reach yet, with the directory's numbers (IT管理者 and 統括 only). */
+export const UnreachableCardDataSchema = z.object({
+  title: TextSchema,
+  intro: TextSchema,
+  empty: z.string(),
+  items: z.array(
+    z.object({
+      name: TextSchema,
+      section: TextSchema,
+      phoneLabel: TextSchema,
+      phone: TextSchema,
+      mobileLabel: TextSchema,
+      mobile: TextSchema,
+      /** 「待機中 2 件・2026/11/26 09:05 から」 */
+      waitingText: TextSchema,
+    }),
+  ),
+  menuLabel: TextSchema,
+});
+export type UnreachableCardData = z.infer<typeof UnreachableCardDataSchema>;
+
 export const CARD_TEMPLATES = {
   'assigned-cases': { file: 'assigned-cases.json', schema: AssignedCasesCardDataSchema },
   notice: { file: 'notice.json', schema: NoticeCardDataSchema },
@@ -388,6 +409,7 @@ export const CARD_TEMPLATES = {
   'case-created': { file: 'case-created.json', schema: CaseCreatedCardDataSchema },
   'case-card': { file: 'case-card.json', schema: CaseCardDataSchema },
   'my-cases': { file: 'my-cases.json', schema: MyCasesCardDataSchema },
+  unreachable: { file: 'unreachable.json', schema: UnreachableCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
@@ -469,7 +491,7 @@ const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
 export function buildMenuCard(
   locale: Locale,
   userName: string,
-  opts: { officer?: boolean } = {},
+  opts: { officer?: boolean; admin?: boolean } = {},
 ): AdaptiveCardJson {
   const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });
   return renderCard('menu', {
@@ -482,7 +504,11 @@ export function buildMenuCard(
     requestHeading: t(locale, 'menu.requestHeading'),
     requestButtons: REQUEST_INTENTS.map(button),
     myCasesButton: button('my_cases'),
-    officerButtons: opts.officer ? [button('my_tasks'), button('absence')] : [],
+    officerButtons: [
+      ...(opts.officer ? [button('my_tasks'), button('absence')] : []),
+      // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
+      ...(opts.admin ? [button('unreachable')] : []),
+    ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback.
     emergency: t(locale, 'menu.emergency'),

@@ -34,6 +34,7 @@ const ja = {
   'intent.my_cases': '私の申請・報告',
   'intent.my_tasks': '担当案件',
   'intent.absence': '不在設定',
+  'intent.unreachable': '連絡不可一覧',
 
   'unknownUser.title': 'ご利用いただけません',
   'unknownUser.message':
@@ -157,6 +158,26 @@ const ja = {
   'error.generic':
     '申し訳ありません。処理中にエラーが発生しました。しばらくしてからもう一度お試しください。解決しない場合はIT管理者へご連絡ください。',
   'error.invalidAction': 'このボタンは古いか、正しくありません。メニューからやり直してください。',
+
+  // Delivery (src/teams/sender.ts, routes/unreachable-routes.ts).
+  'delivery.resendNotice':
+    '（再送）送信中に処理が中断したため、もう一度お送りします。同じ内容が先に届いている場合は、こちらをお使いください。',
+  'delivery.unreachable':
+    '{caseId} を {section} {name} さんへ Teams で届けられませんでした（この窓口のアプリをまだ使える状態にないため）。急ぎの場合は電話で直接連絡してください：{phones}。Teams で届けられるようになり次第、自動でお届けします。',
+  'delivery.phone': '電話 {phone}',
+  'delivery.mobile': '携帯 {mobile}',
+  'delivery.phoneSeparator': '・',
+  'delivery.noPhone': '名簿に電話番号がありません。IT管理者へ連絡してください',
+  'unreachable.title': '連絡不可一覧',
+  'unreachable.intro':
+    'Teams でメッセージを届けられず、届くのを待っている人です（古い順）。電話で連絡し、Teams の窓口アプリを開いてもらってください。開くとすぐに届きます。',
+  'unreachable.empty': '届けられずに待っているメッセージはありません。',
+  'unreachable.waiting': '待機中 {count} 件・{since} から',
+  'unreachable.phoneLabel': '電話',
+  'unreachable.mobileLabel': '携帯',
+  'unreachable.none': '（なし）',
+  'unreachable.denied': '連絡不可一覧を表示できるのは IT管理者 と 統括情報セキュリティ責任者 のみです。',
+  'unreachable.menu': 'メニュー',
 } as const;
 
 type Catalog = typeof ja;
@@ -205,6 +226,7 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'intent.my_cases': 'My requests and reports',
   'intent.my_tasks': 'My tasks',
   'intent.absence': 'Out of office',
+  'intent.unreachable': 'Unreachable people',
 
   'unknownUser.title': 'Access not available',
   'unknownUser.message':
@@ -325,6 +347,25 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'error.generic':
     'Sorry, something went wrong. Please try again later. If the problem continues, contact the IT administrator.',
   'error.invalidAction': 'This button is outdated or invalid. Please start again from the menu.',
+
+  'delivery.resendNotice':
+    '(Sent again) Sending was interrupted, so this is sent once more. If the same message already arrived, please use this one.',
+  'delivery.unreachable':
+    '{caseId} could not be delivered to {name} ({section}) in Teams yet: the app is not available to them. If it is urgent, phone them now: {phones}. It will be delivered automatically as soon as they can be reached.',
+  'delivery.phone': 'phone {phone}',
+  'delivery.mobile': 'mobile {mobile}',
+  'delivery.phoneSeparator': ', ',
+  'delivery.noPhone': 'the directory has no phone number; contact the IT administrator',
+  'unreachable.title': 'Unreachable people',
+  'unreachable.intro':
+    'People whose messages could not be delivered in Teams and are waiting (oldest first). Phone them and ask them to open the Security Desk app in Teams; the messages then arrive at once.',
+  'unreachable.empty': 'No message is waiting for an unreachable person.',
+  'unreachable.waiting': '{count} waiting since {since}',
+  'unreachable.phoneLabel': 'Phone',
+  'unreachable.mobileLabel': 'Mobile',
+  'unreachable.none': '(none)',
+  'unreachable.denied': 'Only IT administrators and the chief security officer may see the unreachable list.',
+  'unreachable.menu': 'Menu',
 };
 
 const CATALOGS: { readonly [L in Locale]: { readonly [K in MessageKey]: string } } = { ja, en };

@@ -1,7 +1,9 @@
 import { TurnContext } from 'botbuilder';
 import { recordUnknownIdentity } from '../services/access-service';
+import { releaseForNewServiceUrl, releaseForReachable } from '../services/delivery-service';
 import { ConversationRepo } from '../storage/conversation-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
+import { TenantRepo } from '../storage/tenant-repo';
 import { buildUnknownUserCard } from './cards';
 import { t } from './i18n';
 import type { BotDeps } from './deps';
@@ -12,11 +14,29 @@ import { setActingPerson, setHoldsRole, turnLocale } from './turn';
  * beforeTurn guard: maps `from.aadObjectId` to a directory person. Deny by default: a person not in
  * the directory is told politely to contact the IT administrator, and nothing else happens.
  * It also refreshes the person's conversation reference on every personal-chat activity
- * (serviceUrl can change), which proactive sends rely on.
+ * (serviceUrl can change), which proactive sends rely on, and learns the tenant's service URL from
+ * any activity (to create conversations with people who never chatted, teams/reach.ts). Messages
+ * waiting for a person who was unreachable are released the moment their reference is stored.
  */
 export function identityGuard(deps: BotDeps) {
   return async (ctx: TurnContext): Promise<boolean> => {
     const a = ctx.activity;
+    const tenantId = (
+      a.conversation?.tenantId ??
+      (a.channelData as { tenant?: { id?: string } })?.tenant?.id ??
+      ''
+    )
+      .toString()
+      .toLowerCase();
+    const now = deps.clock.now().toISOString();
+    // The HTTP host admitted only allowed tenants, and in production the adapter checked the
+    // token's serviceurl claim: this URL is the tenant's own.
+    if (tenantId && a.serviceUrl) {
+      if (await new TenantRepo(deps.db).learn(tenantId, a.serviceUrl, a.recipient?.id ?? null, now)) {
+        // A way to reach people appeared: re-check everyone who was waiting.
+        if ((await releaseForNewServiceUrl(deps.db, deps.clock, tenantId)) > 0) deps.sender?.kick();
+      }
+    }
     const aad = a.from?.aadObjectId?.toLowerCase();
     const person = aad ? await new DirectoryRepo(deps.db).personByAadObjectId(aad) : undefined;
     if (!person) {
@@ -65,21 +85,22 @@ export function identityGuard(deps: BotDeps) {
     setHoldsRole(ctx, await new DirectoryRepo(deps.db).holdsRole(person.id));
     const conversationType = a.conversation?.conversationType;
     if (conversationType === undefined || conversationType === 'personal') {
-      const tenantId = (
-        a.conversation?.tenantId ??
-        (a.channelData as { tenant?: { id?: string } })?.tenant?.id ??
-        ''
-      )
-        .toString()
-        .toLowerCase();
       await new ConversationRepo(deps.db).upsert({
         aadObjectId: person.aadObjectId,
         tenantId,
         conversationId: a.conversation.id,
         reference: TurnContext.getConversationReference(a) as Record<string, unknown>,
         locale: a.locale,
-        at: deps.clock.now().toISOString(),
+        at: now,
       });
+      const released = await releaseForReachable(deps.db, deps.clock, person);
+      if (released > 0) {
+        deps.logger.info(
+          { personId: person.id, items: released },
+          'waiting messages released: person reachable',
+        );
+        deps.sender?.kick();
+      }
     }
     return true;
   };

@@ -1,7 +1,9 @@
 import type { Clock } from '../domain/clock';
-import type { Database } from '../storage/sql';
+import type { Database, SqlClient } from '../storage/sql';
+import { DirectoryRepo } from '../storage/directory-repo';
 import { renderCard } from './cards';
 import { renderCaseCard } from './case-view';
+import { t, type Locale } from './i18n';
 import { cardAttachment } from './send';
 import type { AfterSend, MessageRenderer } from './sender';
 import { CaseRepo } from '../storage/case-repo';
@@ -9,10 +11,11 @@ import { OutboxRepo } from '../storage/outbox-repo';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
- * queue an update for exactly that posted copy, so no old buttons survive anywhere.
+ * queue an update for exactly that posted copy, so no old buttons survive anywhere. Runs in the
+ * transaction that marks the item sent, so a crash cannot lose the update.
  */
-export function createAfterSend(db: Database, clock: Clock): AfterSend {
-  return async (item, activityId, renderedVersion) => {
+export function createAfterSend(clock: Clock): AfterSend {
+  return async (db, item, activityId, renderedVersion) => {
     const m = item.message;
     if (
       (m.type !== 'case.routed' && m.type !== 'case.update') ||
@@ -39,12 +42,39 @@ export function createAfterSend(db: Database, clock: Clock): AfterSend {
   };
 }
 
+/** Whom to phone instead: the directory's numbers of the person Teams cannot reach (緊急連絡網). */
+async function unreachableText(
+  db: SqlClient,
+  caseId: string,
+  personId: string,
+  locale: Locale,
+): Promise<string | null> {
+  const dir = new DirectoryRepo(db);
+  const person = await dir.personById(personId);
+  if (!person) return null;
+  const section = await dir.section(person.sectionCode);
+  const phones = [
+    ...(person.phone ? [t(locale, 'delivery.phone', { phone: person.phone })] : []),
+    ...(person.mobile ? [t(locale, 'delivery.mobile', { mobile: person.mobile })] : []),
+  ];
+  return t(locale, 'delivery.unreachable', {
+    caseId,
+    section: section?.name ?? person.sectionCode,
+    name: person.name,
+    phones: phones.length ? phones.join(t(locale, 'delivery.phoneSeparator')) : t(locale, 'delivery.noPhone'),
+  });
+}
+
 /** Renders outbox messages from storage at send time, in the recipient's language. */
 export function createRenderer(db: Database, clock: Clock): MessageRenderer {
   return async (message, locale) => {
     switch (message.type) {
       case 'text':
         return { activity: { text: message.text[locale] } };
+      case 'unreachable': {
+        const text = await unreachableText(db, message.caseId, message.personId, locale);
+        return text ? { activity: { text } } : null;
+      }
       case 'notice': {
         const card = renderCard('notice', {
           title: message.title[locale],

@@ -77,11 +77,16 @@ export class BotHarness {
   ) {}
 
   static async start(
-    opts: { dbFile?: string; clock?: Clock; env?: Record<string, string> } = {},
+    opts: {
+      dbFile?: string;
+      clock?: Clock;
+      /** Extra environment; a function gets the connector (e.g. for TEAMS_SERVICE_URL). */
+      env?: Record<string, string> | ((connector: FakeConnector) => Record<string, string>);
+    } = {},
   ): Promise<BotHarness> {
     const connector = await FakeConnector.start();
     const dbFile = opts.dbFile ?? tempDbFile();
-    const env = opts.env ?? {};
+    const env = typeof opts.env === 'function' ? opts.env(connector) : (opts.env ?? {});
     const bot = await BotHarness.boot(dbFile, opts.clock, env);
     return new BotHarness(connector, bot, dbFile, opts.clock, env);
   }

@@ -12,16 +12,36 @@ export interface ReceivedActivity {
 
 /**
  * A loopback stand-in for the Bot Framework connector (the Teams cloud cannot run here). It answers
- * the documented v3 REST calls the bot makes — send/reply/update activity, create conversation —
- * and records what was sent, so tests assert on real HTTP traffic from botbuilder.
+ * the documented v3 REST calls the bot makes — send/reply/update activity, create conversation
+ * (201 { id }, or 403 BotNotInConversationRoster for people the app is not installed for) — and
+ * records what was sent, so tests assert on real HTTP traffic from botbuilder.
  */
 export class FakeConnector {
   readonly received: ReceivedActivity[] = [];
+  /** Bodies of POST /v3/conversations (createConversation), in order. */
+  readonly created: Array<Record<string, unknown>> = [];
+  /**
+   * aadObjectIds the app is not installed for: creating a conversation with them is refused with
+   * 403 BotNotInConversationRoster, as Teams does, until `install` (e.g. by the local Graph server).
+   */
+  readonly notInstalled = new Set<string>();
   private server: http.Server;
   private waiters: Array<() => void> = [];
   private seq = 0;
+  /** Held requests: recorded as received (Teams got them) but never answered. */
+  private readonly heldResponses: http.ServerResponse[] = [];
   /** Status to answer with for the next N sends (e.g. 429, 503), then 200 again. */
   failNext: { status: number; count: number; retryAfter?: number } | undefined;
+  /**
+   * Activities matching this are recorded (Teams has them) but the answer is held back forever,
+   * so a send is deterministically in flight, e.g. while the bot process is killed.
+   */
+  hold: ((r: ReceivedActivity) => boolean) | undefined;
+  /**
+   * The next N activities are recorded (Teams has them) and then the connection is cut without an
+   * answer, as when a network path fails after the request arrived.
+   */
+  dropNext = 0;
 
   private constructor() {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -54,8 +74,24 @@ export class FakeConnector {
         ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
         : {};
       if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(url)) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `conv-${++this.seq}` }));
+        this.created.push(body);
+        for (const w of this.waiters.splice(0)) w();
+        const member = String((body.members as Array<{ id?: string }> | undefined)?.[0]?.id ?? '');
+        if (this.notInstalled.has(member.toLowerCase())) {
+          res.writeHead(403, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              error: {
+                code: 'BotNotInConversationRoster',
+                message: 'The bot is not part of the conversation roster.',
+              },
+            }),
+          );
+          return;
+        }
+        // Teams answers with the bot's 1:1 conversation with that user (the same one every time).
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: member ? `a:personal-${member}` : `conv-${++this.seq}` }));
         return;
       }
       const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(url);
@@ -65,14 +101,24 @@ export class FakeConnector {
         return;
       }
       const responseId = m[2] ? decodeURIComponent(m[2]) : `act-${++this.seq}`;
-      this.received.push({
+      const received: ReceivedActivity = {
         method: req.method ?? '',
         path: url,
         conversationId: decodeURIComponent(m[1] ?? ''),
         activity: body,
         responseId,
-      });
+      };
+      this.received.push(received);
       for (const w of this.waiters.splice(0)) w();
+      if (this.hold?.(received)) {
+        this.heldResponses.push(res);
+        return;
+      }
+      if (this.dropNext > 0) {
+        this.dropNext -= 1;
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: responseId }));
     });
@@ -99,7 +145,30 @@ export class FakeConnector {
     return this.received;
   }
 
+  /** The app is now installed for this person: conversations with them can be created. */
+  install(aadObjectId: string): void {
+    this.notInstalled.delete(aadObjectId.toLowerCase());
+  }
+
+  /** Waits until `predicate` holds for the createConversation bodies (bounded). */
+  async waitForCreated(predicate: (c: Array<Record<string, unknown>>) => boolean, timeoutMs = 5000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.created)) {
+      if (Date.now() > deadline)
+        throw new Error(`FakeConnector: no matching createConversation in ${timeoutMs} ms`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, 100);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+    return this.created;
+  }
+
   async stop(): Promise<void> {
+    for (const res of this.heldResponses.splice(0)) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
   }

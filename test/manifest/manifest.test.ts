@@ -117,6 +117,11 @@ describe('manifest.json', () => {
     expect(manifest.validDomains).toEqual([]);
   });
 
+  it('names the bot registration as the app calling Microsoft Graph (installing it for people who never opened it)', () => {
+    // TeamsAppInstallation.ReadWriteSelfForUser.All is consented for this app registration.
+    expect(manifest.webApplicationInfo?.id).toBe(PLACEHOLDER_BOT_ID);
+  });
+
   it('offers the Japanese personal commands', () => {
     const list = manifest.bots?.[0]?.commandLists?.find((l) => l.scopes.includes('personal'));
     const commands = list?.commands ?? [];
@@ -129,6 +134,7 @@ describe('manifest.json', () => {
       '私の申請',
       '担当案件',
       '不在',
+      '連絡不可',
     ]);
     for (const command of commands) {
       // A command is sent as its title: the bot must recognise every one exactly.
@@ -199,6 +205,7 @@ describe('app package', () => {
     expect([...files.keys()].sort()).toEqual([...PACKAGE_FILES].sort());
     const packaged = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '') as TeamsManifestLatest;
     expect(packaged.bots?.[0]?.botId).toBe(botId);
+    expect(packaged.webApplicationInfo?.id).toBe(botId);
     expect(packaged.id).toBe(manifest.id);
     expect(await AppManifestUtils.validateAgainstSchema(packaged)).toEqual([]);
     for (const icon of ['color.png', 'outline.png']) {

@@ -7,6 +7,7 @@ import { CaseRepo } from '../../src/storage/case-repo';
 import { ConversationRepo } from '../../src/storage/conversation-repo';
 import { OutboxRepo, PRIORITY } from '../../src/storage/outbox-repo';
 import type { Database } from '../../src/storage/sql';
+import { TenantRepo } from '../../src/storage/tenant-repo';
 import { TimerRepo } from '../../src/storage/timer-repo';
 
 export function runStorageContract(engine: string, open: () => Promise<Database>): void {
@@ -153,6 +154,85 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
           reference: { x: 2 },
           locale: 'ja-JP',
         });
+      }));
+
+    it('keeps a message for an unreachable person waiting, not due, until released or re-checked', () =>
+      withDb(async (db) => {
+        const repo = new OutboxRepo(db);
+        const msg = { type: 'text' as const, text: { ja: 'x', en: 'x' } };
+        await repo.enqueue({ dedupeKey: 'w1', toAad: 'P1', priority: PRIORITY.critical, message: msg, at });
+        await repo.enqueue({ dedupeKey: 'w2', toAad: 'p1', priority: PRIORITY.normal, message: msg, at });
+        const [a, b] = await repo.due(at, 10);
+        const later = '2026-11-26T00:30:00.000Z';
+        expect(await repo.claim(a!.id, a!.nextAttemptAt, '2026-11-26T00:01:00.000Z', 'i1')).toBe(true);
+        expect(await repo.markWaiting(a!.id, at, later, 'unreachable')).toBe(true);
+        expect(await repo.markWaiting(a!.id, '2026-11-26T00:05:00.000Z', later, 'unreachable')).toBe(false);
+        expect(await repo.claim(b!.id, b!.nextAttemptAt, '2026-11-26T00:01:00.000Z', 'i1')).toBe(true);
+        await repo.markWaiting(b!.id, '2026-11-26T00:02:00.000Z', later, 'unreachable');
+        expect(await repo.due('2026-11-26T00:10:00.000Z', 10)).toEqual([]);
+        expect((await repo.due(later, 10)).map((o) => o.dedupeKey)).toEqual(['w1', 'w2']);
+        expect(await repo.waitingRecipients()).toEqual([{ toAad: 'p1', count: 2, since: at }]);
+        const w = (await repo.all())[0]!;
+        expect(w).toMatchObject({ status: 'waiting', attempts: 0, claimedBy: null, waitingSince: at });
+        expect(await repo.releaseWaiting('P1', '2026-11-26T00:03:00.000Z')).toBe(2);
+        expect((await repo.due('2026-11-26T00:03:00.000Z', 10)).map((o) => o.status)).toEqual([
+          'pending',
+          'pending',
+        ]);
+        expect(await repo.waitingRecipients()).toEqual([]);
+      }));
+
+    it('gives an instance back its own interrupted claims at once, marking the ones whose request had left', () =>
+      withDb(async (db) => {
+        const repo = new OutboxRepo(db);
+        const msg = { type: 'text' as const, text: { ja: 'x', en: 'x' } };
+        for (const k of ['before-send', 'in-flight', 'other-instance'])
+          await repo.enqueue({ dedupeKey: k, toAad: 'p', priority: PRIORITY.normal, message: msg, at });
+        const lease = '2026-11-26T00:01:00.000Z';
+        const [x, y, z] = await repo.due(at, 10);
+        await repo.claim(x!.id, x!.nextAttemptAt, lease, 'host-a');
+        await repo.claim(y!.id, y!.nextAttemptAt, lease, 'host-a');
+        await repo.markInFlight(y!.id, at);
+        await repo.claim(z!.id, z!.nextAttemptAt, lease, 'host-b');
+        const restart = '2026-11-26T00:00:05.000Z';
+        expect(await repo.recoverClaims('host-a', restart)).toBe(2);
+        const byKey = Object.fromEntries((await repo.all()).map((o) => [o.dedupeKey, o]));
+        expect(byKey['before-send']).toMatchObject({
+          nextAttemptAt: restart,
+          resend: false,
+          claimedBy: null,
+          attempts: 1,
+        });
+        expect(byKey['in-flight']).toMatchObject({
+          nextAttemptAt: restart,
+          resend: true,
+          claimedBy: null,
+          attempts: 1,
+        });
+        // Another instance may still be sending its item: its lease stands.
+        expect(byKey['other-instance']).toMatchObject({
+          nextAttemptAt: lease,
+          claimedBy: 'host-b',
+          attempts: 0,
+        });
+        expect((await repo.due(restart, 10)).map((o) => o.dedupeKey)).toEqual(['before-send', 'in-flight']);
+        // Ending an attempt clears the claim: a later restart does not pull a scheduled retry forward.
+        await repo.claim(x!.id, restart, lease, 'host-a');
+        await repo.markRetry(x!.id, '2026-11-26T00:10:00.000Z', '503: busy');
+        expect(await repo.recoverClaims('host-a', restart)).toBe(0);
+      }));
+
+    it('learns a tenant service URL once and reports only changes', () =>
+      withDb(async (db) => {
+        const repo = new TenantRepo(db);
+        expect(await repo.learn('T1', 'https://smba.example/amer/', '28:bot', at)).toBe(true);
+        expect(await repo.learn('t1', 'https://smba.example/amer/', '28:bot', at)).toBe(false);
+        expect(await repo.learn('t1', 'https://smba.example/emea/', null, at)).toBe(true);
+        expect(await repo.get('T1')).toMatchObject({
+          serviceUrl: 'https://smba.example/emea/',
+          botId: '28:bot',
+        });
+        expect((await repo.all()).map((t) => t.tenantId)).toEqual(['t1']);
       }));
   });
 }

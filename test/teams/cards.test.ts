@@ -118,7 +118,7 @@ describe('card templates', () => {
 
 describe('card builders', () => {
   it.each(LOCALES)('builds a valid menu in %s with one button per menu intent', (locale) => {
-    const card = buildMenuCard(locale, '山田 花子', { officer: true });
+    const card = buildMenuCard(locale, '山田 花子', { officer: true, admin: true });
     expectValidCard(card);
     const intents = findActions(card).map((a) => (a.payload as { intent: string }).intent);
     expect(intents.sort()).toEqual(INTENTS.filter((i) => i !== 'help').sort());
@@ -127,6 +127,11 @@ describe('card builders', () => {
     );
     expect(staff).not.toContain('my_tasks');
     expect(staff).not.toContain('absence');
+    expect(staff).not.toContain('unreachable');
+    const officer = findActions(buildMenuCard(locale, '佐藤 健一', { officer: true })).map(
+      (a) => (a.payload as { intent: string }).intent,
+    );
+    expect(officer).not.toContain('unreachable');
     expect(JSON.stringify(card)).toContain('山田 花子');
   });
 

@@ -7,6 +7,7 @@ import { sendAbsenceCard } from './absence-routes';
 import { sendAssigned } from './assigned-routes';
 import { sendMyCases } from './case-routes';
 import { startFlow } from './flow-routes';
+import { sendUnreachable } from './unreachable-routes';
 import type { CardHandlers } from '../card-routes';
 import { buildMenuCard } from '../cards';
 import type { BotDeps } from '../deps';
@@ -15,7 +16,11 @@ import { cardAttachment } from '../send';
 import { actingPerson, holdsRole, turnLocale } from '../turn';
 
 export async function sendMenu(ctx: TurnContext, lead?: string): Promise<void> {
-  const card = buildMenuCard(turnLocale(ctx), actingPerson(ctx).name, { officer: holdsRole(ctx) });
+  const person = actingPerson(ctx);
+  const card = buildMenuCard(turnLocale(ctx), person.name, {
+    officer: holdsRole(ctx),
+    admin: person.isItAdmin || person.isChiefOfficer,
+  });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });
 }
 
@@ -26,6 +31,7 @@ export async function startIntent(ctx: TurnContext, intent: Intent, deps: BotDep
   if (intent === 'my_cases') return sendMyCases(ctx, deps);
   if (intent === 'my_tasks') return sendAssigned(ctx, deps);
   if (intent === 'absence') return sendAbsenceCard(ctx, deps);
+  if (intent === 'unreachable') return sendUnreachable(ctx, deps);
   if (isCaseKind(intent)) return startFlow(ctx, intent, deps);
   // Every other intent is a case kind: a new intent without a flow fails to compile here.
   const unhandled: never = intent;
