@@ -44,7 +44,8 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
   return async (message, locale) => {
     switch (message.type) {
       case 'text':
-        return { activity: { text: message.text[locale] } };
+        // These texts may quote what someone typed (a reason, a condition): never read as Markdown.
+        return { activity: { text: message.text[locale], textFormat: 'plain' } };
       case 'notice': {
         const card = renderCard('notice', {
           title: message.title[locale],

@@ -21,6 +21,10 @@ const M = {
     ja: 'あなたが対応・判断できる未完了の案件です（期限の近い順）。',
     en: 'Open cases you may act on, most urgent first.',
   },
+  introCut: {
+    ja: 'あなたが対応・判断できる未完了の案件 {total} 件のうち、期限の近い {shown} 件です。',
+    en: 'The {shown} most urgent of the {total} open cases you may act on.',
+  },
   empty: { ja: '対応が必要な案件はありません。', en: 'Nothing needs your action.' },
   from: { ja: '{section} {name} さんから', en: 'From {name} ({section})' },
   status: { ja: '{status}・送信日時 {at}', en: '{status} · submitted {at}' },
@@ -36,6 +40,9 @@ const M = {
 } satisfies Record<string, Localized>;
 
 const fill = (s: string, p: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
+
+/** Items on one 担当案件 card: each weighs about 1.4 KB, and a message may not exceed 40 KB. */
+export const ASSIGNED_LIST_MAX = 15;
 
 const isOpen = (c: CaseRecord) => !FINAL_CASE_STATUSES.includes(c.status) && c.status !== 'approved';
 
@@ -62,10 +69,14 @@ export async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<voi
   const person = actingPerson(ctx);
   const now = deps.clock.now();
   const dir = await new DirectoryRepo(deps.db).load();
-  const cases = (await assignedTo(deps, person.id)).slice(0, 25);
+  const all = await assignedTo(deps, person.id);
+  const cases = all.slice(0, ASSIGNED_LIST_MAX);
   const card = renderCard('assigned-cases', {
     title: M.title[locale],
-    intro: M.intro[locale],
+    intro:
+      all.length > cases.length
+        ? fill(M.introCut[locale], { total: String(all.length), shown: String(cases.length) })
+        : M.intro[locale],
     empty: cases.length === 0 ? M.empty[locale] : '',
     items: cases.map((c) => {
       const reporter = dir.people.find((p) => p.id === c.reporterId);
