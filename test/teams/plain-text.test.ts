@@ -67,6 +67,14 @@ function placement(hit: { parent: Json | null; key: string }): string {
   return `${type}.${hit.key}`;
 }
 
+/** Whether `tag` reached `aad` inside a TextRun of some card. */
+function seen(h: BotHarness, aad: string, tag: string): boolean {
+  return h
+    .inbox(aad)
+    .flatMap((r) => hostileStrings(r.card))
+    .some((x) => x.parent?.type === 'TextRun' && x.value.includes(tag));
+}
+
 describe('user text stays plain text on every card the bot sends', () => {
   let h: BotHarness;
   const clock = new ManualClock();
@@ -127,7 +135,10 @@ describe('user text stays plain text on every card the bot sends', () => {
     clock.set('2026-04-12T00:30:00Z');
     await h.bot.scheduler.tick();
     await h.connector.waitFor(() => h.inbox(DEMO.staff).some((r) => r.cardText.includes('返却の確認')));
-    for (let i = 0; i < 5; i++) await h.bot.sender.drain();
+    // The others' copies are updated through the outbox: wait for the last changes to arrive.
+    await h.connector.waitFor(
+      () => seen(h, DEMO.chief, '[closure.cause]') && seen(h, DEMO.itAdmin, '[closure.scope]'),
+    );
   });
   afterAll(async () => h.stop());
 
@@ -166,16 +177,11 @@ describe('user text stays plain text on every card the bot sends', () => {
   });
 
   it('shows records, closing notes, conditions and reasons to the others as TextRuns', () => {
-    const seen = (aad: string, tag: string) =>
-      h
-        .inbox(aad)
-        .flatMap((r) => hostileStrings(r.card))
-        .some((x) => x.parent?.type === 'TextRun' && x.value.includes(tag));
     // 統括 received the virus report: its updated card carries the officer's records and closure.
-    expect(seen(DEMO.chief, '[record.scope]')).toBe(true);
-    expect(seen(DEMO.chief, '[closure.cause]')).toBe(true);
+    expect(seen(h, DEMO.chief, '[record.scope]')).toBe(true);
+    expect(seen(h, DEMO.chief, '[closure.cause]')).toBe(true);
     // The IT administrator too.
-    expect(seen(DEMO.itAdmin, '[record.removal]')).toBe(true);
+    expect(seen(h, DEMO.itAdmin, '[record.removal]')).toBe(true);
     // 統括 sees the officer's note on the forwarded exception in its history.
     expect(invokeCards.flatMap((c) => hostileStrings(c)).some((x) => x.value.includes('[endorse]'))).toBe(
       true,
