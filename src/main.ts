@@ -1,7 +1,6 @@
 // Composition root: config → storage → directory → Teams app → HTTP server.
 import path from 'node:path';
 import fs from 'node:fs';
-import { TeamsAdapter } from '@microsoft/teams-ai';
 import { loadConfig, ConfigError, type Config } from './config/config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpServer } from './http/server';
@@ -13,6 +12,7 @@ import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
 import type { CaseRecord } from './storage/case-repo';
 import { openDatabase } from './storage/open';
 import type { Database } from './storage/sql';
+import { DeskAdapter } from './teams/adapter';
 import { createBotApp, turnHandler } from './teams/app';
 import { GraphClient, type GraphClientOptions } from './teams/graph-client';
 import { ConversationReacher } from './teams/reach';
@@ -29,10 +29,10 @@ export function findRepoRoot(start = __dirname): string {
   return dir;
 }
 
-export function createAdapter(config: Config): TeamsAdapter {
-  if (!config.auth) return new TeamsAdapter({});
+export function createAdapter(config: Config): DeskAdapter {
+  if (!config.auth) return new DeskAdapter({});
   // With an app id, botbuilder validates the Bot Framework token of every request.
-  return new TeamsAdapter({
+  return new DeskAdapter({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppType: config.auth.appType,

@@ -26,6 +26,7 @@ import {
 import type { Directory } from './directory';
 import { incidentPlan } from './policy/incident';
 import { chiefOfficers } from './routing';
+import { cleanText } from './text';
 
 export const EXCEPTION_STAGE_NAMES = ['endorse', 'approve', 'post_report', 'urgent_decision'] as const;
 export type ExceptionStageName = (typeof EXCEPTION_STAGE_NAMES)[number];
@@ -99,8 +100,9 @@ export function isCaseActionName(value: unknown): value is CaseActionName {
   return typeof value === 'string' && (CASE_ACTION_NAMES as readonly string[]).includes(value);
 }
 
-const TEXT_MAX = 2000;
-const text = z.string().max(TEXT_MAX);
+/** The most a comment, condition or record typed on a case card may hold (the card's maxLength too). */
+export const CASE_TEXT_MAX_LENGTH = 2000;
+const text = z.string().max(CASE_TEXT_MAX_LENGTH).transform(cleanText);
 
 /** Parses an action from a card payload (ids and typed-in text only; the case itself is reloaded). */
 export const CaseActionSchema = z.discriminatedUnion('name', [

@@ -3,7 +3,14 @@
 import type { CaseKind, Localized } from './cases';
 import type { Directory, Section } from './directory';
 
-export type AssigneeRole = 'section_officer' | 'deputy' | 'superior' | 'parent_officer' | 'chief_officer';
+export type AssigneeRole =
+  'section_officer' | 'deputy' | 'superior' | 'parent_officer' | 'chief_officer' | 'it_admin' | 'role_holder';
+
+/**
+ * Cited where a step is the organisation's own practice (運用ルール), not the standard's: e.g. who
+ * receives a case when the standard names nobody but the reporter. Never shown as an article.
+ */
+export const OPERATING_RULE = '運用ルール';
 export type NotifyRole = 'chief_officer' | 'it_admin' | 'affected_officer';
 
 export interface RouteReason {
@@ -88,7 +95,7 @@ export function itAdmins(dir: Directory): string[] {
     .sort();
 }
 
-const ASSIGNEE_REASONS: Readonly<Record<AssigneeRole, RouteReason>> = {
+const ASSIGNEE_REASONS: Readonly<Record<Exclude<AssigneeRole, 'it_admin' | 'role_holder'>, RouteReason>> = {
   section_officer: {
     text: { ja: '所属課の課情報セキュリティ責任者', en: 'Section security officer of the reporter' },
     article: '10(6)①',
@@ -114,33 +121,96 @@ const ASSIGNEE_REASONS: Readonly<Record<AssigneeRole, RouteReason>> = {
   },
 };
 
+// When the reporter is the section officer and nobody above them is in the directory (no superior,
+// no officer of a parent section, no other 統括 — e.g. 統括 reporting in their own top-level
+// section), the standard names no one else: who receives the case is the organisation's practice.
+const FALLBACK_REASONS = {
+  ownDeputy: {
+    text: {
+      ja: '所属課の代理者（報告者が課情報セキュリティ責任者本人で、上席者・他の統括情報セキュリティ責任者が登録されていないため）',
+      en: 'Deputy of the section (the reporter is its officer; no superior or other chief officer is registered)',
+    },
+    article: OPERATING_RULE,
+  },
+  itAdmin: {
+    text: {
+      ja: 'IT管理者（報告者のほかに課情報セキュリティ責任者・上席者・代理者・統括情報セキュリティ責任者が登録されていないため）',
+      en: 'IT administrator (no other officer, superior, deputy or chief officer is registered)',
+    },
+    article: OPERATING_RULE,
+  },
+  roleHolder: {
+    text: {
+      ja: '緊急連絡網に役割が登録されている職員（ほかに受け取れる責任者が登録されていないため）',
+      en: 'A person with a role in the contact directory (nobody else who could receive it is registered)',
+    },
+    article: OPERATING_RULE,
+  },
+} satisfies Record<string, RouteReason>;
+
+interface Picked {
+  id: string;
+  role: AssigneeRole;
+  reason: RouteReason;
+}
+
+/** Everyone holding a role in the directory, officers first (by section code), then the rest by id. */
+function roleHolders(dir: Directory): string[] {
+  const officers = [...dir.sections]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((s) => s.officerId)
+    .filter((id): id is string => hasPerson(dir, id));
+  const others = dir.people
+    .filter(
+      (p) =>
+        p.isChiefOfficer ||
+        p.isItAdmin ||
+        dir.sections.some((s) => s.deputyId === p.id || s.superiorId === p.id),
+    )
+    .map((p) => p.id)
+    .sort();
+  return [...new Set([...officers, ...others])];
+}
+
 /**
  * The person who handles a case from `reporterId` in `section`: its officer; when the officer is the
  * reporter (nobody approves their own request) or is not registered, the deputy (only when the officer
  * is merely missing: a deputy acts for the officer, so never on the officer's own case), then the
- * section's superior, then officers of the parent sections upwards, then 統括.
+ * section's superior, then officers of the parent sections upwards, then 統括. When none of these is
+ * anyone but the reporter, the organisation's practice (運用ルール): the section's deputy, then an
+ * IT管理者, then anyone holding a role in the directory. Null only when nobody but the reporter
+ * holds a role at all.
  */
-function pickAssignee(
-  dir: Directory,
-  section: Section,
-  reporterId: string,
-): { id: string; role: AssigneeRole } | null {
+function pickAssignee(dir: Directory, section: Section, reporterId: string): Picked | null {
   const ok = (id: string | null | undefined): id is string => hasPerson(dir, id) && id !== reporterId;
-  if (ok(section.officerId)) return { id: section.officerId, role: 'section_officer' };
-  if (!hasPerson(dir, section.officerId) && ok(section.deputyId))
-    return { id: section.deputyId, role: 'deputy' };
-  if (ok(section.superiorId)) return { id: section.superiorId, role: 'superior' };
+  const as = (id: string, role: Exclude<AssigneeRole, 'it_admin' | 'role_holder'>): Picked => ({
+    id,
+    role,
+    reason: ASSIGNEE_REASONS[role],
+  });
+  if (ok(section.officerId)) return as(section.officerId, 'section_officer');
+  if (!hasPerson(dir, section.officerId) && ok(section.deputyId)) return as(section.deputyId, 'deputy');
+  if (ok(section.superiorId)) return as(section.superiorId, 'superior');
   const seen = new Set<string>([section.code]);
   let parentCode = section.parentCode;
   while (parentCode !== null && !seen.has(parentCode)) {
     seen.add(parentCode);
     const parent = sectionOf(dir, parentCode);
     if (!parent) break;
-    if (ok(parent.officerId)) return { id: parent.officerId, role: 'parent_officer' };
+    if (ok(parent.officerId)) return as(parent.officerId, 'parent_officer');
     parentCode = parent.parentCode;
   }
   const chief = chiefOfficers(dir).find((id) => id !== reporterId);
-  return chief === undefined ? null : { id: chief, role: 'chief_officer' };
+  if (chief !== undefined) return as(chief, 'chief_officer');
+  // 運用ルール from here on: the standard names nobody but the reporter.
+  if (ok(section.deputyId))
+    return { id: section.deputyId, role: 'deputy', reason: FALLBACK_REASONS.ownDeputy };
+  const admin = itAdmins(dir).find((id) => id !== reporterId);
+  if (admin !== undefined) return { id: admin, role: 'it_admin', reason: FALLBACK_REASONS.itAdmin };
+  const anyone = roleHolders(dir).find((id) => id !== reporterId);
+  return anyone === undefined
+    ? null
+    : { id: anyone, role: 'role_holder', reason: FALLBACK_REASONS.roleHolder };
 }
 
 const REASON = {
@@ -208,7 +278,8 @@ export function routeCase(
   // An exception filed by the section officer needs no forwarding: it goes straight to 統括 (12(6)①).
   if (kind === 'exception' && section.officerId === reporter.id) {
     const chief = chiefOfficers(dir).find((id) => id !== reporter.id);
-    if (chief !== undefined) picked = { id: chief, role: 'chief_officer' };
+    if (chief !== undefined)
+      picked = { id: chief, role: 'chief_officer', reason: ASSIGNEE_REASONS.chief_officer };
   }
   if (!picked) return fail('no_assignee');
   const assignee = picked;
@@ -268,7 +339,7 @@ export function routeCase(
     sectionCode: section.code,
     assignee: assignee.id,
     assigneeRole: assignee.role,
-    assigneeReason: ASSIGNEE_REASONS[assignee.role],
+    assigneeReason: assignee.reason,
     notify: [...recipients.values()],
   };
 }
@@ -312,4 +383,57 @@ export function escalationChain(
   for (const id of chiefOfficers(dir)) push(id, 'chief_officer', '6ウ');
   for (const id of itAdmins(dir)) push(id, 'it_admin', '6ウ');
   return { ok: true, steps };
+}
+
+export interface AbsencePeriod {
+  personId: string;
+  from: Date;
+  to: Date;
+}
+
+/** Whom a reporter should phone at once about an urgent report, and how (the teams layer words it). */
+export type UrgentContact =
+  | {
+      ok: true;
+      /** The person to call: the case's assignee, or their deputy while they are away. */
+      personId: string;
+      /** The directory's phone, else the mobile; null when neither is registered. */
+      phone: string | null;
+      /** Set when the assignee is away (不在) and their deputy is named instead. */
+      absentAssigneeId: string | null;
+      /** Why this person: the route's reason for the assignee, 運用ルール for the deputy. */
+      article: string;
+    }
+  | RoutingError;
+
+/**
+ * Who receives the case `reporterId` would file now, so the urgent guidance can name them with a
+ * phone number: the assignee routeCase picks, or — while that person is away (an absence covering
+ * `now`) — the deputy of the section they are officer of, as submitCase routes it (運用ルール).
+ */
+export function urgentContact(
+  dir: Directory,
+  reporterId: string,
+  kind: CaseKind,
+  absences: readonly AbsencePeriod[],
+  now: Date,
+): UrgentContact {
+  const route = routeCase(dir, reporterId, kind);
+  if (!route.ok) return route;
+  const t = now.getTime();
+  const away = absences.some(
+    (a) => a.personId === route.assignee && a.from.getTime() <= t && t < a.to.getTime(),
+  );
+  const deputy = dir.sections.find((s) => s.officerId === route.assignee)?.deputyId ?? null;
+  const stands = away && deputy !== reporterId && hasPerson(dir, deputy);
+  const personId = stands ? deputy : route.assignee;
+  const person = dir.people.find((p) => p.id === personId);
+  const phone = person?.phone.trim() || person?.mobile.trim() || null;
+  return {
+    ok: true,
+    personId,
+    phone,
+    absentAssigneeId: stands ? route.assignee : null,
+    article: stands ? OPERATING_RULE : route.assigneeReason.article,
+  };
 }

@@ -12,7 +12,8 @@
 // - Size: Teams refuses messages over 40 KB. The card is rendered at decreasing levels of detail
 //   (shorter row values and history texts, fewer history entries — the newest are kept) until it
 //   fits CASE_CARD_BYTE_BUDGET. Prefilled record inputs are never shortened: a cut value would be
-//   saved back and lose what the officer wrote.
+//   saved back and lose what the officer wrote. At the last level they are left empty instead (an
+//   empty record input changes nothing on save), saying the record is kept and shown above.
 // - `prefill` puts back what the viewer typed before a refused click (e.g. 却下 without a comment),
 //   so a 条件 already written is not lost. It is only ever shown to the person who typed it, never
 //   saved from here; if it alone would break the size budget, the card is sent without it.
@@ -27,6 +28,7 @@ import {
   type Severity,
 } from '../domain/cases';
 import { formatJst } from '../domain/clock';
+import { CASE_TEXT_MAX_LENGTH } from '../domain/decisions';
 import { type CaseActionVerb } from './card-actions';
 import {
   MAX_REFRESH_USER_IDS,
@@ -36,9 +38,12 @@ import {
   type SeverityColor,
   type StatusColor,
 } from './cards';
+import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
 import { basis, findingLines } from './card-text';
 import type { ArticleText, CardFinding, DisplayRow } from './form-card';
 import { t, type Locale } from './i18n';
+
+export { cardBytes } from './card-size';
 
 /** One line of the case's history (audit events, oldest first). */
 export interface CaseHistoryEntry {
@@ -111,11 +116,11 @@ export interface CaseCardInput {
   prefill?: CaseCardPrefill;
 }
 
-/** What the card may weigh, leaving room under Teams' 40 KB for the activity around it. */
-export const CASE_CARD_BYTE_BUDGET = 36 * 1024;
+/** What the card may weigh (cardBytes), leaving room under Teams' 40 KB for the activity around it. */
+export const CASE_CARD_BYTE_BUDGET = CARD_BYTE_BUDGET;
 
-/** Matches the case action schema's text limit (domain/decisions.ts). */
-export const CASE_INPUT_MAX_LENGTH = 2000;
+/** The case action schema's text limit (domain/decisions.ts), enforced by the inputs too. */
+export const CASE_INPUT_MAX_LENGTH = CASE_TEXT_MAX_LENGTH;
 
 const isFinal = isDoneCaseStatus;
 
@@ -186,7 +191,7 @@ function button(
 }
 
 /** The action groups, in a fixed order, for the verbs the viewer may use. */
-function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
+function actionGroups(locale: Locale, input: CaseCardInput, level: DetailLevel): ActionGroup[] {
   const allowed = new Set(input.allowedVerbs);
   const groups: ActionGroup[] = [];
   const prefill = input.prefill ?? {};
@@ -208,13 +213,14 @@ function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
     groups.push({
       heading: t(locale, 'caseCard.recordHeading'),
       basis: '',
-      inputs: input.records.map((r) =>
-        textInput(
-          `record_${r.id}`,
-          t(locale, 'case.withArticle', { text: r.label[locale], article: r.article }),
-          { value: typedRecord(r.id) ?? r.value },
-        ),
-      ),
+      inputs: input.records.map((r) => {
+        const label = t(locale, 'case.withArticle', { text: r.label[locale], article: r.article });
+        const typed = typedRecord(r.id);
+        if (typed !== undefined) return textInput(`record_${r.id}`, label, { value: typed });
+        return level.recordValues || r.value === ''
+          ? textInput(`record_${r.id}`, label, { value: r.value })
+          : textInput(`record_${r.id}`, label, { placeholder: t(locale, 'caseCard.recordKept') });
+      }),
       buttons: [button('case.record', t(locale, 'caseCard.recordSave'), true)],
     });
   }
@@ -292,20 +298,28 @@ function actionGroups(locale: Locale, input: CaseCardInput): ActionGroup[] {
 }
 
 interface DetailLevel {
-  /** Characters of a row value. */
+  /** Characters of a row value, and of the notice on top. */
   rowValue: number;
   /** Characters of a history entry's text. */
   historyText: number;
   /** Newest history entries shown. */
   historyEntries: number;
+  /** Record inputs prefilled with what was recorded (else empty, the record shown as a row). */
+  recordValues: boolean;
+  /**
+   * `refresh.userIds` kept (the first ones). Every routed copy is rendered for its own recipient and
+   * updated through the outbox after each change, so a shorter list only loses the automatic refresh.
+   */
+  refreshUserIds: number;
 }
 
 /** Tried in order until the card fits the budget. */
 const DETAIL_LEVELS: readonly DetailLevel[] = [
-  { rowValue: 1000, historyText: 400, historyEntries: 100 },
-  { rowValue: 300, historyText: 150, historyEntries: 30 },
-  { rowValue: 120, historyText: 80, historyEntries: 15 },
-  { rowValue: 40, historyText: 40, historyEntries: 5 },
+  { rowValue: 1000, historyText: 400, historyEntries: 100, recordValues: true, refreshUserIds: 60 },
+  { rowValue: 300, historyText: 150, historyEntries: 30, recordValues: true, refreshUserIds: 60 },
+  { rowValue: 120, historyText: 80, historyEntries: 15, recordValues: true, refreshUserIds: 30 },
+  { rowValue: 40, historyText: 40, historyEntries: 5, recordValues: true, refreshUserIds: 15 },
+  { rowValue: 40, historyText: 40, historyEntries: 5, recordValues: false, refreshUserIds: 10 },
 ];
 
 function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): CaseCardData {
@@ -314,7 +328,7 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
     caseCategory(input.kind) === 'incident' ? 'routed.headlineIncident' : 'routed.headlineRequest';
   const final = isFinal(input.status);
   // Deny by default: nothing is actionable on a final case, whatever the caller computed.
-  const groups = final ? [] : actionGroups(locale, input);
+  const groups = final ? [] : actionGroups(locale, input, level);
   const reasons = input.reasons ?? [];
 
   const shown = input.history.slice(-level.historyEntries);
@@ -327,7 +341,7 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
     severityColor: SEVERITY_COLOR[input.severity],
     statusLabel: t(locale, `status.${input.status}`),
     statusColor: STATUS_COLOR[input.status],
-    notice: input.notice ? input.notice[locale] : '',
+    notice: input.notice ? truncate(locale, input.notice[locale], level.rowValue) : '',
     headline: t(locale, headlineKey, { section: input.reporter.section, name: input.reporter.name, title }),
     reasonText:
       reasons.length === 0
@@ -368,13 +382,8 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
     statusNote: final ? t(locale, `caseCard.final.${input.status as DoneCaseStatus}`) : '',
     readOnlyNote:
       groups.length === 0 && input.showReadOnlyNote && !final ? t(locale, 'caseCard.readOnly') : '',
-    refreshUserIds: input.refreshUserIds.slice(0, MAX_REFRESH_USER_IDS),
+    refreshUserIds: input.refreshUserIds.slice(0, Math.min(MAX_REFRESH_USER_IDS, level.refreshUserIds)),
   };
-}
-
-/** Bytes the card weighs in a message (UTF-8 JSON). */
-export function cardBytes(card: AdaptiveCardJson): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
 /** The most detailed rendering within CASE_CARD_BYTE_BUDGET, or the size of the smallest one. */
@@ -390,7 +399,8 @@ function fitted(locale: Locale, input: CaseCardInput): AdaptiveCardJson | number
 
 /**
  * The case card for one viewer. Throws when the data breaks the template's schema, or when even the
- * least detailed rendering is over CASE_CARD_BYTE_BUDGET (only possible with huge prefilled records).
+ * least detailed rendering is over CASE_CARD_BYTE_BUDGET (not reachable within the input limits: see
+ * the size guard test).
  */
 export function buildCaseCard(locale: Locale, input: CaseCardInput): AdaptiveCardJson {
   let result = fitted(locale, input);

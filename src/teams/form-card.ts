@@ -65,8 +65,17 @@ export interface ArticleText {
   article: string;
 }
 
-function guidanceLines(locale: Locale, guidance: readonly GuidanceItem[]) {
-  return guidance.map((g) => ({ text: g.text[locale], basis: basis(locale, g.article) }));
+/** An urgent line already in the reader's language, e.g. 「今すぐ 佐藤 健一（06-…）へ電話してください。」. */
+export interface UrgentLine {
+  text: string;
+  basis: string;
+}
+
+function guidanceLines(locale: Locale, guidance: readonly GuidanceItem[], extra?: UrgentLine) {
+  return [
+    ...guidance.map((g) => ({ text: g.text[locale], basis: basis(locale, g.article) })),
+    ...(extra ? [extra] : []),
+  ];
 }
 
 function recipientLines(locale: Locale, recipients: readonly CardRecipient[]) {
@@ -222,7 +231,7 @@ export function buildFlowFormCard(
   flow: FlowCardSource,
   answers: Answers,
   errors: FieldErrors,
-  opts: { draftSavedAt?: Date } = {},
+  opts: { draftSavedAt?: Date; contact?: UrgentLine } = {},
 ): AdaptiveCardJson {
   const fieldIds = new Set(flow.fields.map((f) => f.id));
   // An error nobody can see would leave the person stuck: show stray ones with the form error.
@@ -234,7 +243,7 @@ export function buildFlowFormCard(
     title: flow.title[locale],
     kind: flow.kind,
     guidanceHeading: t(locale, 'form.guidanceHeading'),
-    guidance: guidanceLines(locale, flow.guidance),
+    guidance: guidanceLines(locale, flow.guidance, opts.contact),
     intro: t(locale, 'form.intro'),
     draftNote: opts.draftSavedAt
       ? t(locale, 'form.draftNote', { savedAt: formatJst(opts.draftSavedAt) })
@@ -254,6 +263,7 @@ export function buildDraftResumeCard(
   locale: Locale,
   flow: Pick<FlowCardSource, 'kind' | 'title' | 'guidance'>,
   savedAt: Date,
+  opts: { contact?: UrgentLine } = {},
 ): AdaptiveCardJson {
   const title = flow.title[locale];
   return renderCard('draft-resume', {
@@ -261,7 +271,7 @@ export function buildDraftResumeCard(
     kind: flow.kind,
     message: t(locale, 'draft.message', { title, savedAt: formatJst(savedAt) }),
     guidanceHeading: t(locale, 'form.guidanceHeading'),
-    guidance: guidanceLines(locale, flow.guidance),
+    guidance: guidanceLines(locale, flow.guidance, opts.contact),
     resumeLabel: t(locale, 'draft.resume'),
     discardLabel: t(locale, 'draft.discard'),
   });

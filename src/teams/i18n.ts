@@ -19,6 +19,14 @@ const ja = {
   'menu.emergency': '緊急時は電話でも課情報セキュリティ責任者へ連絡してください。',
 
   'basis.article': '根拠: 対策基準 {article}',
+  'basis.operatingRule': '根拠: 運用ルール',
+  'basis.joiner': '／',
+
+  // Urgent guidance on incident forms: whom to phone now (routing.ts urgentContact).
+  'urgent.call': '今すぐ {name}（{phone}）へ電話してください。',
+  'urgent.callNoPhone': '今すぐ {name} さんへ連絡してください（緊急連絡網に電話番号が登録されていません）。',
+  'urgent.deputyFor': '{absent} さんが不在のため、代理者の {name} さんです。',
+  'urgent.unknown': '緊急時は電話でも課情報セキュリティ責任者へ連絡してください。',
 
   'intent.help': 'ヘルプ',
   'intent.lost_ic_card': 'ICカード紛失',
@@ -122,6 +130,7 @@ const ja = {
   'caseCard.acknowledge': '対応開始',
   'caseCard.recordHeading': '対応の記録',
   'caseCard.recordSave': '記録を保存',
+  'caseCard.recordKept': '記録済みです（上の【記録】欄）。書き換える場合のみ入力してください。',
   'caseCard.reportChiefHeading': '統括情報セキュリティ責任者への報告',
   'caseCard.reportChief': '統括へ報告',
   'caseCard.closeHeading': '完了の記録',
@@ -211,6 +220,13 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'menu.emergency': 'In an emergency, also phone your section security officer.',
 
   'basis.article': 'Basis: Security Standard {article}',
+  'basis.operatingRule': 'Basis: organisation rule',
+  'basis.joiner': ' / ',
+
+  'urgent.call': 'Call {name} ({phone}) now.',
+  'urgent.callNoPhone': 'Contact {name} now (no phone number is registered in the contact directory).',
+  'urgent.deputyFor': '{absent} is away: {name} is their deputy.',
+  'urgent.unknown': 'In an emergency, also phone your section security officer.',
 
   'intent.help': 'Help',
   'intent.lost_ic_card': 'Lost IC card',
@@ -311,6 +327,7 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'caseCard.acknowledge': 'Start handling',
   'caseCard.recordHeading': 'Handling record',
   'caseCard.recordSave': 'Save record',
+  'caseCard.recordKept': 'Recorded (see [Record] above). Type here only to replace it.',
   'caseCard.reportChiefHeading': 'Report to the chief security officer',
   'caseCard.reportChief': 'Report to the chief',
   'caseCard.closeHeading': 'Closing record',

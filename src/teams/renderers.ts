@@ -70,10 +70,11 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
   return async (message, locale) => {
     switch (message.type) {
       case 'text':
-        return { activity: { text: message.text[locale] } };
+        // These texts may quote what someone typed (a reason, a condition): never read as Markdown.
+        return { activity: { text: message.text[locale], textFormat: 'plain' } };
       case 'unreachable': {
         const text = await unreachableText(db, message.caseId, message.personId, locale);
-        return text ? { activity: { text } } : null;
+        return text ? { activity: { text, textFormat: 'plain' } } : null;
       }
       case 'notice': {
         const card = renderCard('notice', {

@@ -9,6 +9,7 @@ export const ROLE_LABELS: Readonly<Record<string, Localized>> = {
   chief_officer: { ja: '統括情報セキュリティ責任者', en: 'Chief security officer' },
   it_admin: { ja: 'IT管理者', en: 'IT administrator' },
   affected_officer: { ja: '影響を受ける課の課情報セキュリティ責任者', en: 'Officer of an affected section' },
+  role_holder: { ja: '緊急連絡網の役割者', en: 'Role holder in the contact directory' },
 };
 
 /** 'chief_officer,it_admin' → 統括情報セキュリティ責任者・IT管理者. */

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_KINDS, type CaseKind } from '../../src/domain/cases';
+import { initialCaseState } from '../../src/domain/decisions';
+import { rolesOf } from '../../src/domain/directory';
 import { parseDirectoryCsv } from '../../src/domain/directory-csv';
-import { escalationChain, routeCase } from '../../src/domain/routing';
+import { escalationChain, OPERATING_RULE, routeCase, urgentContact } from '../../src/domain/routing';
 
 const parsed = parseDirectoryCsv(
   fs.readFileSync(path.resolve(__dirname, '../../infra/demo/directory.csv'), 'utf8'),
@@ -63,5 +65,120 @@ describe('routing of every flow by the demo directory', () => {
   it('a misdirected mail with personal data tells 統括 as a possible leak', () => {
     const r = routeCase(dir, 'E1001', 'misdirected_mail', { possibleLeak: true });
     expect(r.ok && r.notify.map((n) => n.personId)).toEqual(['E1005']);
+  });
+});
+
+// Everyone who holds a role in the demo directory (officers, deputies, superiors, 統括, IT管理者).
+const ROLE_HOLDERS = dir.people.filter((p) => rolesOf(dir, p.id).length > 0).map((p) => p.id);
+
+describe('every role holder of the demo directory can report and request', () => {
+  it('finds the role holders, 統括 among them', () => {
+    expect(ROLE_HOLDERS.length).toBeGreaterThanOrEqual(20);
+    expect(ROLE_HOLDERS).toContain('E1005');
+  });
+
+  describe.each(ROLE_HOLDERS)('%s', (reporter) => {
+    it.each(CASE_KINDS)('%s goes to someone else, who is the first to act', (kind) => {
+      const r = routeCase(
+        dir,
+        reporter,
+        kind,
+        kind === 'system_failure' ? { affectedSectionCodes: ['100'] } : {},
+      );
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.assignee).not.toBe(reporter);
+      expect(dir.people.some((p) => p.id === r.assignee)).toBe(true);
+      expect(r.notify.map((n) => n.personId)).not.toContain(reporter);
+      // The submitted case's first actor (case-service: the decision state, else the routed person).
+      const state = initialCaseState(
+        { id: 'X', kind, reporterId: reporter, sectionCode: r.sectionCode, assigneeId: r.assignee },
+        dir,
+      );
+      expect(state.assigneeId ?? r.assignee).not.toBe(reporter);
+    });
+  });
+
+  it('高橋 誠 (統括, officer of the top-level 事務局) → his deputy 中村 洋子, as the organisation’s rule', () => {
+    for (const kind of ['virus', 'takeout', 'lost_ic_card', 'exception'] as const) {
+      const r = routeCase(dir, 'E1005', kind);
+      expect(r).toMatchObject({ ok: true, assignee: 'E1007', assigneeRole: 'deputy' });
+      if (r.ok) expect(r.assigneeReason.article).toBe(OPERATING_RULE);
+    }
+    // The IT administrators still hear of his virus report (10(6)②); he is not told of his own.
+    const virus = routeCase(dir, 'E1005', 'virus');
+    expect(virus.ok && virus.notify.map((n) => n.personId).sort()).toEqual(['E1006', 'E1017']);
+  });
+});
+
+describe('urgentContact: whom the urgent guidance names', () => {
+  const NOW = new Date('2026-04-10T03:00:00Z');
+  const away = (personId: string) => [
+    { personId, from: new Date('2026-04-09T15:00:00Z'), to: new Date('2026-04-11T15:00:00Z') },
+  ];
+
+  it('a member → the section officer with the directory phone, citing 10(6)①', () => {
+    expect(urgentContact(dir, 'E1001', 'lost_ic_card', [], NOW)).toEqual({
+      ok: true,
+      personId: 'E1002',
+      phone: '06-6630-3111',
+      absentAssigneeId: null,
+      article: '10(6)①',
+    });
+  });
+
+  it('while the officer is away → the deputy (運用ルール), naming the absent officer', () => {
+    expect(urgentContact(dir, 'E1001', 'virus', away('E1002'), NOW)).toEqual({
+      ok: true,
+      personId: 'E1003',
+      phone: '06-6630-3112',
+      absentAssigneeId: 'E1002',
+      article: OPERATING_RULE,
+    });
+    // An absence that has not begun, or is over, changes nothing.
+    const later = [
+      { personId: 'E1002', from: new Date('2026-04-11T15:00:00Z'), to: new Date('2026-04-12T15:00:00Z') },
+    ];
+    expect(urgentContact(dir, 'E1001', 'virus', later, NOW)).toMatchObject({ personId: 'E1002' });
+  });
+
+  it('the officer himself → his superior; 統括 at the top → his deputy', () => {
+    expect(urgentContact(dir, 'E1002', 'device_lost', [], NOW)).toMatchObject({
+      personId: 'E1004',
+      phone: '06-6630-3101',
+    });
+    expect(urgentContact(dir, 'E1005', 'virus', [], NOW)).toMatchObject({
+      personId: 'E1007',
+      phone: '06-6630-3002',
+      article: OPERATING_RULE,
+    });
+  });
+
+  it('the deputy reporting while the officer is away is not told to call themself', () => {
+    expect(urgentContact(dir, 'E1003', 'virus', away('E1002'), NOW)).toMatchObject({
+      personId: 'E1002',
+      absentAssigneeId: null,
+    });
+  });
+
+  it('falls back to the mobile, and says so when no number is registered', () => {
+    const withoutPhone = (mobile: string) => ({
+      ...dir,
+      people: dir.people.map((p) => (p.id === 'E1002' ? { ...p, phone: '', mobile } : p)),
+    });
+    expect(urgentContact(withoutPhone('090-0000-1002'), 'E1001', 'virus', [], NOW)).toMatchObject({
+      phone: '090-0000-1002',
+    });
+    expect(urgentContact(withoutPhone(''), 'E1001', 'virus', [], NOW)).toMatchObject({
+      personId: 'E1002',
+      phone: null,
+    });
+  });
+
+  it('passes routing errors on', () => {
+    expect(urgentContact(dir, 'nobody', 'virus', [], NOW)).toMatchObject({
+      ok: false,
+      error: 'unknown_reporter',
+    });
   });
 });

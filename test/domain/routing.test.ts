@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Directory, Person, Section } from '../../src/domain/directory';
-import { escalationChain, routeCase, type CaseRoute } from '../../src/domain/routing';
+import { escalationChain, OPERATING_RULE, routeCase, type CaseRoute } from '../../src/domain/routing';
 
 function person(id: string, sectionCode: string, flags: Partial<Person> = {}): Person {
   return {
@@ -78,19 +78,62 @@ describe('routeCase: assignee', () => {
     ['deputy of a section without officer → superior', 'sub140', 'takeout', 'bucho', 'superior'],
     ['officer missing from the directory → deputy', 'staff5', 'virus', 'ghostDeputy', 'deputy'],
     [
-      '統括 reporting in own section → no superior, no parent, no other chief',
+      '統括 reporting in own section, no superior, parent, other chief nor deputy → an IT管理者 (運用ルール)',
       'bucho',
       'takeout',
-      null,
-      null,
+      'itAdmin2',
+      'it_admin',
     ],
   ] as const)('%s', (_name, reporter, kind, assignee, role) => {
-    const r = routeCase(dir, reporter, kind);
-    if (assignee === null) {
-      expect(r).toMatchObject({ ok: false, error: 'no_assignee' });
-      return;
-    }
-    expect(r).toMatchObject({ ok: true, assignee, assigneeRole: role });
+    expect(routeCase(dir, reporter, kind)).toMatchObject({ ok: true, assignee, assigneeRole: role });
+  });
+
+  describe('when the standard names nobody but the reporter (運用ルール)', () => {
+    // The top: 統括 is the officer of a top-level section without superior or other 統括.
+    const top = (extra: Partial<Section> = {}, people: Person[] = []): Directory => ({
+      sections: [section('100', { officerId: 'top', ...extra }), section('110', { parentCode: '100' })],
+      people: [person('top', '100', { isChiefOfficer: true }), ...people],
+    });
+
+    it('goes to the deputy of the section, labelled as the organisation’s rule, not an article', () => {
+      const d = top({ deputyId: 'jicho' }, [
+        person('jicho', '100'),
+        person('it', '110', { isItAdmin: true }),
+      ]);
+      for (const kind of ['virus', 'takeout', 'exception'] as const) {
+        const r = routeCase(d, 'top', kind);
+        expect(r).toMatchObject({ ok: true, assignee: 'jicho', assigneeRole: 'deputy' });
+        if (r.ok) expect(r.assigneeReason.article).toBe(OPERATING_RULE);
+      }
+    });
+
+    it('without a deputy, to an IT管理者; without one, to anyone holding a role', () => {
+      const withAdmin = top({}, [person('it', '110', { isItAdmin: true })]);
+      expect(routeCase(withAdmin, 'top', 'virus')).toMatchObject({
+        assignee: 'it',
+        assigneeRole: 'it_admin',
+      });
+      const withOfficer: Directory = {
+        sections: [
+          section('100', { officerId: 'top' }),
+          section('110', { parentCode: '100', officerId: 'kacho' }),
+        ],
+        people: [person('top', '100', { isChiefOfficer: true }), person('kacho', '110')],
+      };
+      const r = routeCase(withOfficer, 'top', 'takeout');
+      expect(r).toMatchObject({ ok: true, assignee: 'kacho', assigneeRole: 'role_holder' });
+      if (r.ok) expect(r.assigneeReason.article).toBe(OPERATING_RULE);
+    });
+
+    it('is "not found" only when nobody but the reporter holds a role', () => {
+      const alone = top({}, [person('staff', '110')]);
+      expect(routeCase(alone, 'top', 'virus')).toMatchObject({ ok: false, error: 'no_assignee' });
+    });
+
+    it('never gives a person their own case, whatever roles they hold', () => {
+      const d = top({ deputyId: 'top' }, [person('it', '110', { isItAdmin: true })]);
+      expect(routeCase(d, 'top', 'lost_ic_card')).toMatchObject({ ok: true, assignee: 'it' });
+    });
   });
 
   it('an exception filed by the section officer goes straight to 統括', () => {

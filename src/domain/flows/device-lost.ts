@@ -79,7 +79,7 @@ const form = defineForm({
       { value: 'stolen', label: { ja: '盗難', en: 'Stolen' } },
     ],
   }),
-  lostAt: datetime(true, { label: L.lostAt }),
+  lostAt: datetime(true, { label: L.lostAt, defaultNow: true }),
   place: text(true, { label: L.place, maxLength: 200 }),
   classification: choice(true, {
     label: L.classification,

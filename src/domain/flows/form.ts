@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import type { CaseKind, Localized } from '../cases';
 import { DATA_CLASSES, type DataClass } from '../policy/classification';
-import { parseIsoDate, parseJstDateTime, jstDateOf, type IsoDate } from '../policy/jst';
+import { parseIsoDate, parseJstDateTime, jstDateOf, jstDateTimeInput, type IsoDate } from '../policy/jst';
+import { cleanText, cutText } from '../text';
+
+export { cleanText } from '../text';
 
 export const FIELD_KINDS = [
   'text',
@@ -38,6 +41,11 @@ export interface FieldDef {
   max?: number;
   /** Only relevant when another field has one of these values (confirmation and case cards skip it otherwise). */
   relevantWhen?: { field: string; values: readonly string[] };
+  /**
+   * A datetime that starts at the current Japan time on a new form ("when did you notice"), so an
+   * urgent report can be sent at once; what the person typed (a draft) always wins.
+   */
+  defaultNow?: boolean;
 }
 
 /** Whether a field applies to these answers (e.g. remote wipe only for terminals). */
@@ -104,9 +112,10 @@ const msg = {
     ja: `「${l.ja}」の選択肢が正しくありません。`,
     en: `"${l.en}" has an invalid choice.`,
   }),
-  tooLong: (l: Localized, max: number): Localized => ({
-    ja: `「${l.ja}」は${max}文字以内で入力してください。`,
-    en: `"${l.en}" must be at most ${max} characters.`,
+  // The person sees the limit and how much they wrote; the stored draft keeps the first `max`.
+  tooLong: (l: Localized, max: number, length: number): Localized => ({
+    ja: `「${l.ja}」は${max}文字以内で入力してください（入力: ${length}文字。先頭の${max}文字を残しています）。`,
+    en: `"${l.en}" must be at most ${max} characters (you entered ${length}; the first ${max} are kept).`,
   }),
   badDate: (l: Localized): Localized => ({
     ja: `「${l.ja}」は正しい日付（YYYY-MM-DD）で入力してください。`,
@@ -159,13 +168,18 @@ function textLike(kind: 'text' | 'textarea', defaultMax: number) {
           if (required) addError(ctx, undefined, msg.required(o.label), v);
           return required ? z.NEVER : undefined;
         }
-        const s = asTrimmedString(v);
-        if (s === undefined) {
+        const raw = asTrimmedString(v);
+        if (raw === undefined) {
           addError(ctx, undefined, msg.required(o.label), v);
           return z.NEVER;
         }
+        const s = cleanText(raw).trim();
+        if (s === '') {
+          if (required) addError(ctx, undefined, msg.required(o.label), v);
+          return required ? z.NEVER : undefined;
+        }
         if (s.length > max) {
-          addError(ctx, undefined, msg.tooLong(o.label, max), v);
+          addError(ctx, undefined, msg.tooLong(o.label, max, s.length), v);
           return z.NEVER;
         }
         const problem = check?.(s) ?? null;
@@ -180,8 +194,11 @@ function textLike(kind: 'text' | 'textarea', defaultMax: number) {
   return make;
 }
 
-export const text = textLike('text', 200);
-export const textarea = textLike('textarea', 2000);
+/** Limits of a text field that names none. */
+export const DEFAULT_MAX_LENGTH = { text: 200, textarea: 2000 } as const;
+
+export const text = textLike('text', DEFAULT_MAX_LENGTH.text);
+export const textarea = textLike('textarea', DEFAULT_MAX_LENGTH.textarea);
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function emailCheck(label: Localized) {
@@ -370,6 +387,67 @@ export function defineForm<S extends Record<string, FieldSpec<unknown>>>(
     shape[id] = spec.schema;
   }
   return { fields, shape: shape as { [K in keyof S]: S[K]['schema'] } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored answers: bounded, whatever a client sends
+
+/**
+ * The most a stored answer may hold, in UTF-16 units: a text field's own limit; for the other kinds
+ * the longest value their input can send (a valid one is never cut, an invalid one fails anyway).
+ */
+export function answerLimit(field: FieldDef): number {
+  const values = (field.choices ?? []).map((c) => c.value);
+  switch (field.kind) {
+    case 'text':
+    case 'textarea':
+      return field.maxLength ?? DEFAULT_MAX_LENGTH[field.kind];
+    case 'choice':
+      return Math.max(0, ...values.map((v) => v.length));
+    case 'multichoice':
+      return values.join(',').length;
+    case 'date':
+      return 'YYYY-MM-DD'.length;
+    case 'datetime':
+      return 'YYYY-MM-DDTHH:mm:ss'.length;
+    case 'number':
+      return 20;
+    case 'toggle':
+      return 'false'.length;
+  }
+}
+
+/**
+ * Answers as they may be stored in a draft and shown again on a card: free text cleaned (see
+ * cleanText), every value cut to its field's limit. Validate the uncut answers first, so the
+ * person is told how much they wrote; everything else they typed is kept as it was.
+ */
+export function limitAnswers(
+  fields: readonly FieldDef[],
+  answers: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of fields) {
+    const raw = answers[field.id];
+    if (raw === undefined) continue;
+    const max = answerLimit(field);
+    if (field.kind === 'text' || field.kind === 'textarea') {
+      const clean = cleanText(raw);
+      out[field.id] = clean.trim().length > max ? cutText(clean.trim(), max) : clean;
+    } else {
+      out[field.id] = cutText(raw, max);
+    }
+  }
+  return out;
+}
+
+/** Values a new form starts with: the current Japan time in every `defaultNow` datetime. */
+export function defaultAnswers(fields: readonly FieldDef[], now: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of fields) {
+    if (field.kind === 'datetime' && field.defaultNow) out[field.id] = jstDateTimeInput(now);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

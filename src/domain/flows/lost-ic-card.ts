@@ -70,6 +70,7 @@ const form = defineForm({
   }),
   lostAt: datetime(true, {
     label: L.lostAt,
+    defaultNow: true,
     help: { ja: '日本時間で入力してください。', en: 'Japan time.' },
   }),
   place: text(true, {

@@ -68,7 +68,7 @@ const L = {
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
-  sentAt: datetime(true, { label: L.sentAt }),
+  sentAt: datetime(true, { label: L.sentAt, defaultNow: true }),
   wrongAddress: text(true, {
     label: L.wrongAddress,
     maxLength: 254,

@@ -77,7 +77,7 @@ const form = defineForm({
     ],
   }),
   details: textarea(false, { label: L.details, maxLength: 2000 }),
-  noticedAt: datetime(true, { label: L.noticedAt }),
+  noticedAt: datetime(true, { label: L.noticedAt, defaultNow: true }),
   alreadyChanged: toggle({ label: L.alreadyChanged, article: '10(8)②カ' }),
 });
 

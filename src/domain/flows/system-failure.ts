@@ -61,7 +61,7 @@ const form = defineForm({
       en: 'e.g. cannot log in',
     },
   }),
-  since: datetime(true, { label: L.since }),
+  since: datetime(true, { label: L.since, defaultNow: true }),
   scope: choice(true, {
     label: L.scope,
     choices: [

@@ -97,7 +97,7 @@ const form = defineForm({
     },
     article: '11(3)⑥',
   }),
-  detectedAt: datetime(true, { label: L.detectedAt }),
+  detectedAt: datetime(true, { label: L.detectedAt, defaultNow: true }),
   disconnected: toggle({
     label: L.disconnected,
     help: {

@@ -58,6 +58,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** `YYYY-MM-DDTHH:mm` in Japan time, cut to the minute (never later than the instant): a form's value. */
+export function jstDateTimeInput(instant: Date): string {
+  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
+}
+
 /** `YYYY-MM-DD HH:mm` in Japan time, for messages and ledgers. */
 export function formatJst(instant: Date): string {
   return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');

@@ -107,7 +107,9 @@ export const absenceCardHandlers: Pick<CardHandlers, 'absence.set' | 'absence.cl
     const to = typeof action.to === 'string' ? action.to : '';
     const period = parseAbsence(from, to, now);
     if (!period.ok) {
-      await sendAbsenceCard(ctx, deps, { error: ERRORS[period.error], from, to });
+      // Give back only what a date input can hold: anything else is not from our card.
+      const asDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
+      await sendAbsenceCard(ctx, deps, { error: ERRORS[period.error], from: asDate(from), to: asDate(to) });
       return;
     }
     const person = actingPerson(ctx);

@@ -171,6 +171,23 @@ export function registerApprovalRoutes(app: Application<TurnState>, deps: BotDep
     },
     true,
   );
+  // Any other invoke (message extension, task module, sign-in…): the bot offers none. Registered
+  // last among the invoke routes; answered with a clear 400 rather than the bare 501 botbuilder
+  // gives an invoke nobody answered.
+  app.addRoute(
+    async (ctx) => ctx.activity.type === 'invoke' && !isActionExecute(ctx),
+    async (ctx) => {
+      deps.logger.info(
+        { activityId: ctx.activity.id, invoke: String(ctx.activity.name ?? '').slice(0, 80) },
+        'unsupported invoke refused',
+      );
+      await sendInvokeResponse(ctx, 400, {
+        code: 'BadRequest',
+        message: 'This bot does not handle this invoke.',
+      });
+    },
+    true,
+  );
 }
 
 /** Action.Submit fallback: the same handling, answered by replacing the clicked card. */

@@ -16,6 +16,10 @@ const M = {
     ja: 'あなたが対応・判断できる未完了の案件です（期限の近い順）。',
     en: 'Open cases you may act on, most urgent first.',
   },
+  introCut: {
+    ja: 'あなたが対応・判断できる未完了の案件 {total} 件のうち、期限の近い {shown} 件です。',
+    en: 'The {shown} most urgent of the {total} open cases you may act on.',
+  },
   empty: { ja: '対応が必要な案件はありません。', en: 'Nothing needs your action.' },
   from: { ja: '{section} {name} さんから', en: 'From {name} ({section})' },
   status: { ja: '{status}・送信日時 {at}', en: '{status} · submitted {at}' },
@@ -32,16 +36,23 @@ const M = {
 
 const fill = (s: string, p: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
 
+/** Items on one 担当案件 card: each weighs about 1.4 KB, and a message may not exceed 40 KB. */
+export const ASSIGNED_LIST_MAX = 15;
+
 export async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<void> {
   const locale: Locale = turnLocale(ctx);
   const person = actingPerson(ctx);
   const now = deps.clock.now();
   const assigned = await listAssigned(deps.db, deps.clock, person.id);
   const dir = assigned.directory;
-  const cases = assigned.cases.slice(0, 25);
+  const all = assigned.cases;
+  const cases = all.slice(0, ASSIGNED_LIST_MAX);
   const card = renderCard('assigned-cases', {
     title: M.title[locale],
-    intro: M.intro[locale],
+    intro:
+      all.length > cases.length
+        ? fill(M.introCut[locale], { total: String(all.length), shown: String(cases.length) })
+        : M.intro[locale],
     empty: cases.length === 0 ? M.empty[locale] : '',
     items: cases.map((c) => {
       const reporter = dir.people.find((p) => p.id === c.reporterId);

@@ -3,8 +3,10 @@ import { caseCategory, type CaseKind, type Localized } from '../../domain/cases'
 import { evaluateCase, type CaseEvaluation, type Finding } from '../../domain/case-evaluation';
 import type { Directory, Person } from '../../domain/directory';
 import { FLOWS } from '../../domain/flows';
-import { routeCase, type CaseRoute } from '../../domain/routing';
+import { defaultAnswers, limitAnswers } from '../../domain/flows/form';
+import { routeCase, urgentContact, type CaseRoute } from '../../domain/routing';
 import { submitCase } from '../../services/case-service';
+import { AbsenceRepo } from '../../storage/absence-repo';
 import { DirectoryRepo } from '../../storage/directory-repo';
 import { DraftRepo } from '../../storage/draft-repo';
 import type { CardHandlers } from '../card-routes';
@@ -19,8 +21,10 @@ import {
   type Answers,
   type CardFinding,
   type CardRecipient,
+  type UrgentLine,
 } from '../form-card';
-import type { Locale } from '../i18n';
+import { basis } from '../card-text';
+import { t, type Locale } from '../i18n';
 import { roleLabel } from '../roles';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
@@ -70,22 +74,45 @@ function recipientsOf(dir: Directory, route: CaseRoute): CardRecipient[] {
   ];
 }
 
+/**
+ * An urgent report names whom to phone now: the person the case will go to (or their deputy while
+ * they are away), with the directory's number. Requests have no such line.
+ */
+async function urgentLine(ctx: TurnContext, deps: BotDeps, kind: CaseKind): Promise<UrgentLine | undefined> {
+  if (caseCategory(kind) !== 'incident') return undefined;
+  const locale = turnLocale(ctx);
+  const now = deps.clock.now();
+  const dir = await new DirectoryRepo(deps.db).load();
+  const absences = await new AbsenceRepo(deps.db).active(now.toISOString());
+  const c = urgentContact(dir, actingPerson(ctx).id, kind, absences, now);
+  // Only when nobody at all can receive the case: the general rule, as on the menu (10(6)①).
+  if (!c.ok) return { text: t(locale, 'urgent.unknown'), basis: basis(locale, '10(6)①') };
+  const nameOf = (id: string) => dir.people.find((p) => p.id === id)?.name ?? id;
+  const name = nameOf(c.personId);
+  const call = c.phone
+    ? t(locale, 'urgent.call', { name, phone: c.phone })
+    : t(locale, 'urgent.callNoPhone', { name });
+  const text = c.absentAssigneeId
+    ? `${call} ${t(locale, 'urgent.deputyFor', { absent: nameOf(c.absentAssigneeId), name })}`
+    : call;
+  return { text, basis: basis(locale, c.article) };
+}
+
 async function sendForm(
   ctx: TurnContext,
+  deps: BotDeps,
   kind: CaseKind,
   answers: Answers,
   errors: Record<string, Localized>,
   savedAt?: Date,
 ) {
+  const contact = await urgentLine(ctx, deps, kind);
   await reply(
     ctx,
-    buildFlowFormCard(
-      turnLocale(ctx),
-      FLOWS[kind],
-      answers,
-      errors,
-      savedAt ? { draftSavedAt: savedAt } : {},
-    ),
+    buildFlowFormCard(turnLocale(ctx), FLOWS[kind], answers, errors, {
+      ...(savedAt ? { draftSavedAt: savedAt } : {}),
+      ...(contact ? { contact } : {}),
+    }),
   );
 }
 
@@ -94,14 +121,26 @@ export async function startFlow(ctx: TurnContext, kind: CaseKind, deps: BotDeps)
   const person = actingPerson(ctx);
   const draft = await new DraftRepo(deps.db).get(person.id, kind);
   if (draft && Object.values(draft.answers).some((v) => v.trim() !== '')) {
-    await reply(ctx, buildDraftResumeCard(turnLocale(ctx), FLOWS[kind], new Date(draft.updatedAt)));
+    const contact = await urgentLine(ctx, deps, kind);
+    await reply(
+      ctx,
+      buildDraftResumeCard(
+        turnLocale(ctx),
+        FLOWS[kind],
+        new Date(draft.updatedAt),
+        contact ? { contact } : {},
+      ),
+    );
     return;
   }
-  await sendForm(ctx, kind, {}, {});
+  // "When did you notice" starts at now (Japan time), so an urgent report can be sent at once.
+  await sendForm(ctx, deps, kind, defaultAnswers(FLOWS[kind].fields, deps.clock.now()), {});
 }
 
 interface Assessed {
   ok: true;
+  /** The answers as stored (limitAnswers): what the confirmation shows and the case keeps. */
+  answers: Answers;
   value: unknown;
   evaluation: CaseEvaluation;
   route: CaseRoute;
@@ -110,7 +149,9 @@ interface Assessed {
 
 /**
  * Server-side validation of whatever the client sent, then the policy and the routing. The answers
- * are stored first, so an error, a crash or a restart never loses what was typed.
+ * are stored first, so an error, a crash or a restart never loses what was typed; they are stored
+ * within the fields' limits (limitAnswers), the validation of the uncut answers telling the person
+ * how much they wrote.
  */
 async function assess(
   ctx: TurnContext,
@@ -123,16 +164,17 @@ async function assess(
   const flow = FLOWS[kind];
   const v = flow.validate(answers, { now });
   const errors = v.ok ? {} : v.errors;
+  const stored = limitAnswers(flow.fields, answers);
   await new DraftRepo(deps.db).save({
     personId: person.id,
     kind,
-    answers,
+    answers: stored,
     errors,
     updatedAt: now.toISOString(),
   });
   if (!v.ok) {
     deps.logger.info({ personId: person.id, kind, errorFields: Object.keys(v.errors) }, 'form rejected');
-    await sendForm(ctx, kind, answers, v.errors);
+    await sendForm(ctx, deps, kind, stored, v.errors);
     return { ok: false };
   }
   const dir = await new DirectoryRepo(deps.db).load();
@@ -143,7 +185,7 @@ async function assess(
     await ctx.sendActivity(route.message[turnLocale(ctx)]);
     return { ok: false };
   }
-  return { ok: true, value: v.value, evaluation, route, dir };
+  return { ok: true, answers: stored, value: v.value, evaluation, route, dir };
 }
 
 function nextSteps(locale: Locale, kind: CaseKind, a: Assessed): Localized[] {
@@ -164,10 +206,12 @@ function nextSteps(locale: Locale, kind: CaseKind, a: Assessed): Localized[] {
 /** 修正する / 続きから: the form again with what the draft holds (answers, errors, when saved). */
 async function sendDraftForm(ctx: TurnContext, kind: CaseKind, deps: BotDeps): Promise<void> {
   const draft = await new DraftRepo(deps.db).get(actingPerson(ctx).id, kind);
+  // What the person typed wins; a field they never answered starts as on a new form.
   await sendForm(
     ctx,
+    deps,
     kind,
-    draft?.answers ?? {},
+    { ...defaultAnswers(FLOWS[kind].fields, deps.clock.now()), ...(draft?.answers ?? {}) },
     draft?.errors ?? {},
     draft ? new Date(draft.updatedAt) : undefined,
   );
@@ -188,7 +232,7 @@ export const flowCardHandlers: Pick<
       buildFlowConfirmCard(locale, {
         kind: action.kind,
         title: FLOWS[action.kind].title,
-        rows: answerRows(locale, FLOWS[action.kind].fields, answers),
+        rows: answerRows(locale, FLOWS[action.kind].fields, a.answers),
         findings: toCardFindings(a.evaluation.findings),
         refused: a.evaluation.refused,
         recipients: recipientsOf(a.dir, a.route),
@@ -205,12 +249,18 @@ export const flowCardHandlers: Pick<
       await ctx.sendActivity(M.noDraft[locale]);
       return;
     }
+    // The last check of these answers failed (e.g. a text was cut to its limit): the person sees the
+    // form and its errors again before anything is sent, even from an older confirmation card.
+    if (Object.keys(draft.errors).length > 0) {
+      await sendForm(ctx, deps, action.kind, draft.answers, draft.errors, new Date(draft.updatedAt));
+      return;
+    }
     const a = await assess(ctx, deps, person, action.kind, draft.answers);
     if (!a.ok) return;
     if (a.evaluation.refused) {
       // Deny by default: a request that breaks a mandatory rule is never sent on (8(3)①オ, 10(4)③).
       await ctx.sendActivity(M.refused[locale]);
-      await sendForm(ctx, action.kind, draft.answers, {});
+      await sendForm(ctx, deps, action.kind, draft.answers, {});
       return;
     }
     const created = await submitCase(deps.db, deps.clock, {
