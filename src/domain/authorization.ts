@@ -144,6 +144,10 @@ export function authorize(state: CaseState, action: CaseActionName, ctx: Authori
     // for 統括 even when escalated; a 統括's absence is not delegated to a section deputy either.
     if (state.endorsement?.by === actorId) return deny('not_allowed_for_role', MESSAGES.own_endorsement);
     if (actor.isChiefOfficer) return { ok: true, as: isAssignee ? 'assignee' : 'chief_officer' };
+    // 運用ルール: the only 統括 filed it, so the case was routed to the person the directory names
+    // for the 統括's own cases (decisions.ts initialCaseState); that person decides.
+    if (isAssignee && !dir.people.some((p) => p.isChiefOfficer && p.id !== state.reporterId))
+      return { ok: true, as: 'assignee' };
     const sectionSide =
       section !== undefined && (section.officerId === actorId || section.deputyId === actorId);
     // 12(5)②オ: the superior reached by escalation may act when 統括 cannot be reached.

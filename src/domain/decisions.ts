@@ -217,7 +217,10 @@ export function initialCaseState(seed: CaseSeed, directory: Directory): CaseStat
   return {
     ...base,
     stage: urgent ? 'post_report' : 'approve',
-    assigneeId: chiefFor(directory, seed.reporterId),
+    // 運用ルール: when the only 統括 files the exception themself, nobody the standard names may
+    // decide it; the person the directory routes the 統括's own cases to does (routing.ts), so the
+    // request is never left without anyone to answer it.
+    assigneeId: chiefFor(directory, seed.reporterId) ?? seed.assigneeId,
   };
 }
 

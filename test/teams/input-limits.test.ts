@@ -132,3 +132,31 @@ describe('input limits, turn by turn', () => {
     expect(Buffer.byteLength(row?.answers_json ?? '')).toBeLessThan(8 * 1024);
   });
 });
+
+describe('an over-long input on the approver’s case card', () => {
+  it('is refused with the limit and the length, the text kept cut to the limit, the case unchanged', async () => {
+    const h = await BotHarness.start({ clock });
+    try {
+      for (const p of Object.values(DEMO)) await h.say(p, 'こんにちは');
+      await h.say(DEMO.staff, submitValue('takeout', VALID.takeout));
+      const created = only(await h.say(DEMO.staff, { verb: 'flow.submit', kind: 'takeout' }));
+      const id = /REQ-\d{4}-\d{4}/.exec(created.cardText)![0];
+      const long = '条'.repeat(3000);
+      const r = await h.execute(DEMO.officer, 'case.approve', {
+        caseId: id,
+        conditions: long,
+        comment: 'ok',
+      });
+      const text = JSON.stringify(r.value);
+      expect(text).toContain(
+        '入力は2000文字以内にしてください（入力: 3000文字）。先頭の2000文字を残しています。',
+      );
+      expect(cardInputs(r.value)).toMatchObject({ conditions: '条'.repeat(2000), comment: 'ok' });
+      const c = await h.bot.db.query<{ status: string }>('SELECT status FROM cases WHERE id = ?', [id]);
+      expect(c[0]?.status).toBe('submitted');
+      expect(jsonBytes(r.value)).toBeLessThan(MESSAGE_BYTE_LIMIT);
+    } finally {
+      await h.stop();
+    }
+  });
+});

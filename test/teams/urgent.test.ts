@@ -137,6 +137,19 @@ describe('urgent reports: now, and whom to phone', () => {
     expect(card.cardText).toContain('（根拠: 運用ルール）');
     expect(card.cardText).not.toContain('対策基準 運用ルール');
   });
+
+  it('an exception filed by the only 統括 can be decided by the person it is routed to (運用ルール)', async () => {
+    const id = await fileCase(h, DEMO.chief, 'exception');
+    expect(await new CaseRepo(h.bot.db).get(id)).toMatchObject({ assigneeId: 'E1007' });
+    // Nobody else: not 高橋 himself, not the IT administrator.
+    for (const who of [DEMO.chief, DEMO.itAdmin]) {
+      await h.execute(who, 'case.approve', { caseId: id });
+      expect((await new CaseRepo(h.bot.db).get(id))?.status, who).not.toBe('approved');
+    }
+    const r = await h.execute(NAKAMURA, 'case.approve', { caseId: id, comment: '代替措置を確認' });
+    expect(r.statusCode).toBe(200);
+    expect((await new CaseRepo(h.bot.db).get(id))?.status).toBe('approved');
+  });
 });
 
 describe('when the directory has no phone number for the officer', () => {

@@ -46,14 +46,34 @@ export function caseActionOf(payload: Record<string, unknown>): CaseAction | nul
   return parsed.success ? parsed.data : null;
 }
 
+/** The typed-text inputs of the case card (comment, conditions, record_<id>, closure_<part>). */
+function typedInputs(payload: Record<string, unknown>): Array<[string, string]> {
+  return Object.entries(payload).filter(
+    (e): e is [string, string] =>
+      typeof e[1] === 'string' &&
+      (e[0] === 'comment' ||
+        e[0] === 'conditions' ||
+        e[0].startsWith('record_') ||
+        e[0].startsWith('closure_')),
+  );
+}
+
+/** The longest typed input over the limit, if any: refused with its length, its text kept (cut). */
+export function overLongInput(payload: Record<string, unknown>): { input: string; length: number } | null {
+  const over = typedInputs(payload)
+    .filter(([, v]) => v.length > CASE_INPUT_MAX_LENGTH)
+    .sort((a, b) => b[1].length - a[1].length)[0];
+  return over ? { input: over[0], length: over[1].length } : null;
+}
+
 /**
  * What the clicker had typed, to show again when the click is refused. Echoed to the same person
- * only and never stored; a value longer than the card's own inputs allow is not from our card and
- * is dropped.
+ * only and never stored; text longer than the card's inputs allow is cut to the limit (the person
+ * is told), so nothing they typed within it is lost.
  */
 export function prefillOf(payload: Record<string, unknown>): CaseCardPrefill {
   const typed = (v: unknown): string | undefined =>
-    typeof v === 'string' && v.length <= CASE_INPUT_MAX_LENGTH ? v : undefined;
+    typeof v === 'string' ? v.slice(0, CASE_INPUT_MAX_LENGTH) : undefined;
   const prefill: CaseCardPrefill = {};
   const comment = typed(payload.comment);
   if (comment !== undefined) prefill.comment = comment;
@@ -102,6 +122,16 @@ export async function handleCaseVerb(
       })
     ).card;
   if (payload.verb === 'case.refresh') return show();
+  const over = overLongInput(payload);
+  if (over) {
+    return show(
+      {
+        ja: `入力は${CASE_INPUT_MAX_LENGTH}文字以内にしてください（入力: ${over.length}文字）。先頭の${CASE_INPUT_MAX_LENGTH}文字を残しています。`,
+        en: `Keep each input within ${CASE_INPUT_MAX_LENGTH} characters (you entered ${over.length}). The first ${CASE_INPUT_MAX_LENGTH} are kept.`,
+      },
+      prefillOf(payload),
+    );
+  }
   const action = caseActionOf(payload);
   if (!action) return show(INVALID);
   const r = await actOnCase(deps.db, deps.clock, {
