@@ -6,6 +6,7 @@
 // derived from the rows. The import is all-or-nothing: a directory that routes incident reports
 // must not be half-loaded, so every problem is collected and nothing is returned unless all is well.
 
+import type { ArticleId } from './articles';
 import type { Directory, Person, Section } from './directory';
 
 /**
@@ -67,6 +68,8 @@ export interface CsvIssue {
   line: number;
   column?: string;
   message: string;
+  /** The article the rule rests on; the CLI cites it after the message (teams/citation.ts). */
+  article?: ArticleId;
 }
 
 export type DirectoryCsvResult =
@@ -229,12 +232,13 @@ interface PendingRole {
 export function parseDirectoryCsv(text: string): DirectoryCsvResult {
   const errors: CsvIssue[] = [];
   const warnings: CsvIssue[] = [];
-  const err = (line: number, message: string, column?: string): void => {
-    errors.push(
-      column === undefined
-        ? { line, message: at(line) + message }
-        : { line, column, message: at(line) + message },
-    );
+  const err = (line: number, message: string, column?: string, article?: ArticleId): void => {
+    errors.push({
+      line,
+      ...(column === undefined ? {} : { column }),
+      message: at(line) + message,
+      ...(article === undefined ? {} : { article }),
+    });
   };
 
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -659,8 +663,9 @@ export function parseDirectoryCsv(text: string): DirectoryCsvResult {
     if (c.officerId.length === 0) {
       err(
         firstLine,
-        `${label}に「課責任者」がいません。所属の職員のうち1名の「役割」に「課責任者」を入力してください（対策基準 7）。`,
+        `${label}に「課責任者」がいません。所属の職員のうち1名の「役割」に「課責任者」を入力してください。`,
         '役割',
+        '7',
       );
     }
     for (const d of c.deputyId) {
@@ -683,7 +688,8 @@ export function parseDirectoryCsv(text: string): DirectoryCsvResult {
       warnings.push({
         line: firstLine,
         column: '役割',
-        message: `${at(firstLine)}${label}に「上席者」がいません。至急の報告で連絡がつかないときのエスカレーション先がありません（対策基準 12(5)②オ）。`,
+        message: `${at(firstLine)}${label}に「上席者」がいません。至急の報告で連絡がつかないときのエスカレーション先がありません。`,
+        article: '12(5)②オ',
       });
     }
     if (def) {
@@ -710,8 +716,9 @@ export function parseDirectoryCsv(text: string): DirectoryCsvResult {
   if (!sawItAdmin) {
     err(
       0,
-      '「役割」が「IT管理者」の職員がいません。緊急連絡網を管理する IT管理者を1名以上指定してください（対策基準 6ウ）。',
+      '「役割」が「IT管理者」の職員がいません。緊急連絡網を管理する IT管理者を1名以上指定してください。',
       roleColumn,
+      '6ウ',
     );
   }
 

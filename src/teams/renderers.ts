@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock';
 import type { Database } from '../storage/sql';
 import { renderCard } from './cards';
+import { basis, withCitation } from './citation';
 import { renderCaseCard } from './case-view';
 import { cardAttachment } from './send';
 import type { AfterSend, MessageRenderer } from './sender';
@@ -44,16 +45,12 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
   return async (message, locale) => {
     switch (message.type) {
       case 'text':
-        return { activity: { text: message.text[locale] } };
+        return { activity: { text: withCitation(locale, message.text[locale], message.article) } };
       case 'notice': {
         const card = renderCard('notice', {
           title: message.title[locale],
           text: message.text[locale],
-          basis: message.article
-            ? locale === 'ja'
-              ? `根拠: 対策基準 ${message.article}`
-              : `Basis: standard ${message.article}`
-            : '',
+          basis: basis(locale, message.article),
           buttons: message.buttons.map((b) => ({
             title: b.title[locale],
             verb: b.verb,
