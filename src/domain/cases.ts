@@ -108,7 +108,7 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     title: { ja: '持ち出し申請', en: 'Take-out request' },
     severity: 'normal',
     ackMinutes: 480,
-    articles: ['8(3)①エ', '8(3)①オ', '8(3)①カ', '10(4)①', '10(4)③', '10(4)⑥'],
+    articles: ['8(3)①エ', '8(3)①オ', '8(3)①カ', '10(4)①', '10(4)①ただし書', '10(4)③', '10(4)⑥'],
   },
   exception: {
     title: { ja: '例外措置申請', en: 'Exception request' },

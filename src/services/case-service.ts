@@ -1,7 +1,7 @@
 import { OPERATING_RULE, type Citation } from '../domain/articles';
+import { officerReceivesArticles } from '../domain/case-articles';
 import type { Clock } from '../domain/clock';
 import {
-  articlesOf,
   caseCategory,
   caseIdPrefix,
   FINAL_CASE_STATUSES,
@@ -173,7 +173,9 @@ export async function submitCase(
       actor: input.reporter.id,
       event: 'case.submitted',
       subject: caseId,
-      article: input.recordOnly?.basis ?? articlesOf(input.kind),
+      // What the filing applies: the report to the officer, or what the request's permission rests on
+      // (domain/case-articles.ts; for a record, why no permission is needed).
+      article: input.recordOnly?.basis ?? officerReceivesArticles(input.kind, input.form.value),
       data: {
         ...(recordOnly ? { recordOnly: true } : {}),
         kind: input.kind,

@@ -149,8 +149,8 @@ async function fireAckDeadline(
       message: {
         type: 'text',
         text: {
-          ja: `【期限超過】${c.id} の対応が開始されていないため、${targets.map((t) => dir.people.find((p) => p.id === t.to)?.name ?? t.to).join('、')} さんへ回付しました。至急対応してください。`,
-          en: `[Overdue] ${c.id} was not acknowledged in time and has been escalated. Please act now.`,
+          ja: `【期限超過】${c.id} の対応が開始されていないため、${targets.map((t) => dir.people.find((p) => p.id === t.to)?.name ?? t.to).join('、')} さんへ回付しました。至急対応してください`,
+          en: `[Overdue] ${c.id} was not acknowledged in time and has been escalated. Please act now`,
         },
         article: cited,
       },

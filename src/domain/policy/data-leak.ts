@@ -136,8 +136,10 @@ export function assessMisdirectedMail(value: MisdirectedMailFacts, reportedAt: D
     value.classification !== 'III' &&
     value.classification !== 'IV'
   ) {
+    // 8(3)①オ is about data sent out of the office (an e-mail attachment is a take-out, 8(3)①エ);
+    // inside the office, data is handled as if taken out (8(3)①ク).
     notes.push({
-      article: '8(3)①オ',
+      article: external ? '8(3)①オ' : '8(3)①ク',
       text: {
         ja: '重要性分類Ⅱ以上のデータが暗号化されずに送信されています。',
         en: 'Class I/II data was sent without encryption.',

@@ -49,7 +49,7 @@ export const caseCardHandlers: Pick<CardHandlers, 'cases.mine' | 'case.cancel' |
       r.ok
         ? withCitation(
             locale,
-            { ja: `${action.caseId} の返却を記録しました。`, en: `Return of ${action.caseId} recorded.` }[
+            { ja: `${action.caseId} の返却を記録しました`, en: `Return of ${action.caseId} recorded` }[
               locale
             ],
             '10(4)⑥',

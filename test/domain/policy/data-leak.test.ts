@@ -143,6 +143,15 @@ describe('assessMisdirectedMail: notes', () => {
     expect(r2.notes.map((n) => n.article)).not.toContain('8(3)①オ');
   });
 
+  it('cites 8(3)①ク, not 8(3)①オ (a take-out), for an unencrypted attachment sent inside the organisation', () => {
+    const r = assessMisdirectedMail(
+      facts({ attachment: 'not_encrypted', classification: 'II', recipientScope: 'internal' }),
+      reportedAt,
+    );
+    expect(r.notes.map((n) => n.article)).toContain('8(3)①ク');
+    expect(r.notes.map((n) => n.article)).not.toContain('8(3)①オ');
+  });
+
   it('an internal recipient leaves the leak judgement to the officers', () => {
     const r = assessMisdirectedMail(facts({ recipientScope: 'internal' }), reportedAt);
     expect(r.notes.some((n) => n.text.ja.includes('組合内'))).toBe(true);
