@@ -8,10 +8,11 @@ import { evaluateTakeout, type TakeoutFacts } from './policy/takeout';
 
 /**
  * 侵害事案 (12(5)②: 不正行為等による情報の漏えい、滅失、改ざん等): the incidents in which information
- * may leak or be lost. A system failure (障害, 12(5)①) is not one.
+ * may leak or be lost. A system failure (障害, 12(5)①) is not one, and neither is a lost IC card: the
+ * standard gives it its own procedure (10(9)①エ, ②, ③; PolicyMap flow 1 cites no 12(5)②), so its
+ * report to 統括 and its closing record are the organisation's rule.
  */
 export const BREACH_KINDS: readonly IncidentKind[] = [
-  'lost_ic_card',
   'virus',
   'misdirected_mail',
   'password_leak',
@@ -42,9 +43,12 @@ export const ACKNOWLEDGE_ARTICLE: Readonly<Record<IncidentKind, ArticleId>> = {
   system_failure: '12(5)①イ',
 };
 
-/** 統括へ報告: harm to the systems (12(4)④), a failure (12(5)①イ), otherwise a breach (12(5)②イ). */
-export const REPORT_CHIEF_ARTICLE: Readonly<Record<IncidentKind, ArticleId>> = {
-  lost_ic_card: '12(5)②イ',
+/**
+ * 統括へ報告: harm to the systems (12(4)④), a failure (12(5)①イ), a breach (12(5)②イ); for a lost IC
+ * card no article asks it.
+ */
+export const REPORT_CHIEF_ARTICLE: Readonly<Record<IncidentKind, Citation>> = {
+  lost_ic_card: OPERATING_RULE,
   virus: '12(4)④',
   misdirected_mail: '12(5)②イ',
   password_leak: '12(5)②イ',
@@ -52,9 +56,9 @@ export const REPORT_CHIEF_ARTICLE: Readonly<Record<IncidentKind, ArticleId>> = {
   system_failure: '12(5)①イ',
 };
 
-/** 完了: the failure record (12(5)①オ) or the breach record (12(5)②カ). */
-export const CLOSE_ARTICLE: Readonly<Record<IncidentKind, ArticleId>> = {
-  lost_ic_card: '12(5)②カ',
+/** 完了: the failure record (12(5)①オ), the breach record (12(5)②カ); a lost IC card's is our rule. */
+export const CLOSE_ARTICLE: Readonly<Record<IncidentKind, Citation>> = {
+  lost_ic_card: OPERATING_RULE,
   virus: '12(5)②カ',
   misdirected_mail: '12(5)②カ',
   password_leak: '12(5)②カ',

@@ -56,6 +56,34 @@ describe('misdirected e-mail', () => {
 });
 
 describe('lost IC card', () => {
+  it('is not a 侵害事案 (12(5)②): its report to 統括 and its closing record cite 運用ルール, its own steps 10(9)', () => {
+    const acked = applyAction(
+      initialCaseState(
+        {
+          id: 'INC-2026-0001',
+          kind: 'lost_ic_card',
+          reporterId: STAFF,
+          sectionCode: '210',
+          assigneeId: OFFICER,
+        },
+        dir,
+      ),
+      { name: 'case.acknowledge' },
+      { actorId: OFFICER, now: ctx.now, directory: dir },
+    );
+    if (!acked.ok) throw new Error(acked.message.en);
+    expect(acked.event.article).toBe('10(9)②');
+    const reported = applyAction(
+      acked.state,
+      { name: 'case.report_chief' },
+      { actorId: OFFICER, now: ctx.now, directory: dir },
+    );
+    if (!reported.ok) throw new Error(reported.message.en);
+    expect(reported.event.article).toBe('operating_rule');
+    expect(superiorEscalationArticle('lost_ic_card', true)).toBe('operating_rule');
+    expect(superiorEscalationArticle('device_lost', true)).toBe('12(5)②オ');
+  });
+
   it('does not cite 10(9)①イ for “a shared card affects every registered user”; the help says what it says', () => {
     const f = fieldOf('lost_ic_card', 'cardKind');
     expect(f?.article).toBe('10(9)①イ');

@@ -51,9 +51,9 @@ describe('escalation when nobody acknowledges (運用ルール; 12(5)②オ for 
     const steps = await escalations(h, id);
     expect(steps.map((e) => e.data?.to)).toEqual([['E1003'], ['E1004'], ['E1005', 'E1006', 'E1017']]);
     expect(steps.every((e) => e.actor === 'scheduler')).toBe(true);
-    // A lost IC card is an urgent breach: only its superior step is 12(5)②オ; the deputy, 統括 and
-    // IT管理者 steps are the organisation's rule.
-    expect(steps.map((e) => e.article)).toEqual(['operating_rule', '12(5)②オ', 'operating_rule']);
+    // A lost IC card has its own procedure (10(9)) and is not a 侵害事案: every step is the
+    // organisation's rule (test/teams/citations.test.ts has the 12(5)②オ step of a breach).
+    expect(steps.map((e) => e.article)).toEqual(['operating_rule', 'operating_rule', 'operating_rule']);
     expect(h.inbox(DEMO.officer).find((r) => (r.text ?? '').includes(`【期限超過】${id}`))?.text).toContain(
       '（運用ルール）',
     );
