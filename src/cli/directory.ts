@@ -13,13 +13,14 @@ import { parseDirectoryCsv, type CsvIssue } from '../domain/directory-csv';
 import { findRepoRoot } from '../main';
 import { importDirectory } from '../services/directory-service';
 import { openDatabase } from '../storage/open';
+import { withCitation } from '../teams/citation';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
 function printIssues(title: string, issues: readonly CsvIssue[]): void {
   if (issues.length === 0) return;
   out(title);
-  for (const i of issues) out(`  ${i.message}`);
+  for (const i of issues) out(`  ${withCitation('ja', i.message, i.article)}`);
 }
 
 export async function runDirectoryCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -177,7 +177,7 @@ const EnvSchema = z
         'must be a comma-separated list of tenant GUIDs',
       ),
     DIRECTORY_CSV: z.string().optional(),
-    // Acknowledgement deadlines by severity before escalation (12(5)②オ), e.g. "critical=15,high=30,normal=480".
+    // Acknowledgement deadlines by severity before escalation (運用ルール), e.g. "critical=15,high=30,normal=480".
     ESCALATION_MINUTES: z
       .string()
       .optional()

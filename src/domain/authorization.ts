@@ -56,8 +56,8 @@ const MESSAGES = {
     en: 'This request is for the section officer to permit, not the chief officer.',
   },
   chief_stage_only: {
-    ja: '例外措置の許可・事後報告の確認は統括情報セキュリティ責任者が行います（対策基準 12(6)）。',
-    en: 'Permitting an exception, or acknowledging its after-the-fact report, is the chief officer’s (12(6)).',
+    ja: '例外措置の許可・事後報告の確認は統括情報セキュリティ責任者が行います。',
+    en: 'Permitting an exception, or acknowledging its after-the-fact report, is the chief officer’s.',
   },
   own_endorsement: {
     ja: 'ご自身が進達した例外措置を、ご自身で許可・確認することはできません。',
@@ -107,8 +107,8 @@ function isDeputyOf(dir: Directory, actorId: string, officerId: string | null): 
 
 /**
  * An IT管理者 acting in that role only (not as assignee, deputy or 統括): acknowledge and record the
- * incidents they advise on. Reached by escalation (6ウ: the last step of the chain), they may also
- * acknowledge and record any incident, so that someone answers; they still never decide or close.
+ * incidents they advise on. Reached by escalation (運用ルール: the last step of the chain), they may
+ * also acknowledge and record any incident, so that someone answers; they still never decide or close.
  */
 function itAdminGrant(state: CaseState, action: CaseActionName, escalated: boolean): boolean {
   if (!isIncidentKind(state.kind) || !IT_ADMIN_ACTIONS.includes(action)) return false;
@@ -150,7 +150,7 @@ export function authorize(state: CaseState, action: CaseActionName, ctx: Authori
       return { ok: true, as: 'assignee' };
     const sectionSide =
       section !== undefined && (section.officerId === actorId || section.deputyId === actorId);
-    // 12(5)②オ: the superior reached by escalation may act when 統括 cannot be reached.
+    // 運用ルール: someone reached by escalation may act when 統括 did not answer in time.
     if (escalated && !sectionSide && !actor.isItAdmin) return { ok: true, as: 'escalated' };
     return deny('not_allowed_for_role', MESSAGES.chief_stage_only);
   }
@@ -158,8 +158,9 @@ export function authorize(state: CaseState, action: CaseActionName, ctx: Authori
   // The person the case is routed to (routing.ts: section officer, or superior for an officer's own case).
   if (isAssignee) return { ok: true, as: 'assignee' };
 
-  // 12(5)②オ: escalation made these people responsible because the assignee did not answer. An IT管理者
-  // reached that way keeps the IT管理者's limits (6イ: advice and coordination, not decisions).
+  // 運用ルール (12(5)②オ for the superior of an urgent breach): escalation made these people
+  // responsible because the assignee did not answer. An IT管理者 reached that way keeps the IT管理者's
+  // limits (6イ: advice and coordination, not decisions).
   if (escalated) {
     if (actor.isItAdmin && !actor.isChiefOfficer) {
       return itAdminGrant(state, action, true)
@@ -169,8 +170,8 @@ export function authorize(state: CaseState, action: CaseActionName, ctx: Authori
     return { ok: true, as: 'escalated' };
   }
 
-  // 代理者 acts for the officer only while the officer is away (delegation, PolicyMap "Roles");
-  // while the officer is present the decision stays theirs.
+  // 代理者 acts for the officer only while the officer is away (運用ルール: the standard has no
+  // 代理者, PolicyMap "Roles"); while the officer is present the decision stays theirs.
   if (isDeputyOf(dir, actorId, state.assigneeId)) {
     if (state.assigneeId !== null && isAbsent(ctx.absences, state.assigneeId, ctx.now)) {
       return { ok: true, as: 'deputy' };
@@ -179,11 +180,11 @@ export function authorize(state: CaseState, action: CaseActionName, ctx: Authori
   }
 
   if (actor.isChiefOfficer) {
-    // 12(4)④, 12(5)①イ, 12(5)②ア: 統括 receives incident reports and supervises the response, so may
-    // take any incident step.
+    // 12(4)④, 12(5)①イ, 12(5)②ア: 統括 receives incident reports and supervises the response; letting
+    // 統括 take any incident step is this bot's choice.
     if (isIncidentKind(state.kind)) return { ok: true, as: 'chief_officer' };
-    // 8(3)①エオ, 10(4)①②, 10(5)①: take-out, software and private-device permissions are the section
-    // officer's; 12(6)①: an exception reaches 統括 only through the officer's forwarding.
+    // 8(3)①エオ, 10(3), 10(4)①②, 10(5)①: take-out, software, private-device and external-service
+    // permissions are the section officer's; 12(6)①: an exception reaches 統括 through the officer.
     return deny(
       'not_allowed_for_role',
       state.kind === 'exception' ? MESSAGES.officer_stage_only : MESSAGES.chief_not_request_approver,

@@ -2,6 +2,8 @@
 // refusals (never sent on), warnings and notes with their articles, the severity that drives the
 // acknowledgement deadline, and the routing extras (possible leak, affected sections, urgency).
 // Pure: the same answers and clock always give the same evaluation.
+import type { Citation } from './articles';
+import { officerReceivesArticles, permissionArticles } from './case-articles';
 import { ackMinutesOf, severityOf, type CaseKind, type Localized, type Severity } from './cases';
 import type { Directory } from './directory';
 import type { FlowValues } from './flows';
@@ -21,7 +23,7 @@ export type FindingLevel = 'info' | 'warning' | 'refusal';
 
 export interface Finding {
   text: Localized;
-  article: string;
+  article: Citation;
   level: FindingLevel;
 }
 
@@ -46,7 +48,7 @@ const base = (kind: CaseKind): CaseEvaluation => ({
   details: {},
 });
 
-const warn = (a: { text: Localized; article: string }): Finding => ({ ...a, level: 'warning' });
+const warn = (a: { text: Localized; article: Citation }): Finding => ({ ...a, level: 'warning' });
 
 /** Sections named in free text (by 課名 or 課コード), for the officers a failure affects (12(5)①ウ). */
 export function sectionsMentioned(dir: Directory, text: string | undefined): string[] {
@@ -132,7 +134,13 @@ const EVALUATORS: Evaluators = {
         ...e.violations.map((f) => ({ text: f.message, article: f.article, level: 'refusal' as const })),
         ...e.notes.map((f) => ({ text: f.message, article: f.article, level: 'info' as const })),
       ],
-      details: { decision: e.decision, requiredProtection: e.requiredProtection, ledger: e.ledger },
+      details: {
+        decision: e.decision,
+        requiredProtection: e.requiredProtection,
+        ledger: e.ledger,
+        permission: e.permission,
+        noPermissionBasis: e.noPermissionBasis,
+      },
     };
   },
   exception: (v) => {
@@ -178,7 +186,7 @@ const EVALUATORS: Evaluators = {
       },
     ],
   }),
-  private_device: () => ({
+  private_device: (v) => ({
     ...base('private_device'),
     findings: [
       {
@@ -186,7 +194,8 @@ const EVALUATORS: Evaluators = {
           ja: '許可があるまで、私物端末・外部サービスを業務に使わないでください。',
           en: 'Do not use the private device or external service for work until permitted.',
         },
-        article: '10(4)②',
+        // 10(4)② for a private terminal or medium, 10(3) for free mail or online storage.
+        article: permissionArticles('private_device', v)[0] ?? '10(4)②',
         level: 'info',
       },
     ],
@@ -199,9 +208,11 @@ export function evaluateCase<K extends CaseKind>(
   now: Date,
   dir: Directory,
 ): CaseEvaluation {
-  return (EVALUATORS[kind] as (v: FlowValues[K], now: Date, dir: Directory) => CaseEvaluation)(
+  const e = (EVALUATORS[kind] as (v: FlowValues[K], now: Date, dir: Directory) => CaseEvaluation)(
     value,
     now,
     dir,
   );
+  // The section officer's card says under which article they receive this case (case-articles.ts).
+  return { ...e, routeExtras: { ...e.routeExtras, officerBasis: officerReceivesArticles(kind, value) } };
 }

@@ -1,5 +1,6 @@
 // Case kinds, ids, statuses and per-kind severity: the data every flow, ledger and escalation timer
 // reads. Incidents (INC) are reports of something that happened; requests (REQ) ask for permission.
+import type { ArticleId } from './articles';
 
 /** Every user-facing string carries Japanese and English. */
 export interface Localized {
@@ -57,7 +58,7 @@ export interface CaseKindPolicy {
   /** Default acknowledgement deadline in minutes; flows may tighten it (e.g. a leak assessment). */
   ackMinutes: number;
   /** The standard's articles the case applies, cited on every card and ledger row. */
-  articles: readonly string[];
+  articles: readonly ArticleId[];
 }
 
 export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
@@ -79,7 +80,9 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     // The default assumes personal data may be involved; assessMisdirectedMail refines it.
     severity: 'high',
     ackMinutes: 30,
-    articles: ['8(3)①キ', '10(6)', '12(5)②カ'],
+    // 8(3)①キ is the rule about checking the address that the slip concerns; clean-up steps such as
+    // asking the recipient to delete are 運用ルール (policy/incident.ts).
+    articles: ['8(3)①キ', '10(6)', '12(5)②'],
   },
   password_leak: {
     title: { ja: 'パスワード流出の可能性', en: 'Password possibly leaked' },
@@ -91,7 +94,9 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     title: { ja: '端末機・記録媒体の紛失・盗難', en: 'Device or medium lost or stolen' },
     severity: 'critical',
     ackMinutes: 15,
-    articles: ['10(4)③', '10(6)', '12(5)②'],
+    // 10(4)③ (remote wipe checked before use) is not a step after a loss; the wipe is containment,
+    // 12(5)②ア.
+    articles: ['10(6)', '12(5)②'],
   },
   system_failure: {
     title: { ja: 'システム障害', en: 'System failure' },
@@ -103,7 +108,7 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     title: { ja: '持ち出し申請', en: 'Take-out request' },
     severity: 'normal',
     ackMinutes: 480,
-    articles: ['8(3)①エ', '8(3)①オ', '8(3)①カ', '10(4)①', '10(4)③', '10(4)⑥'],
+    articles: ['8(3)①エ', '8(3)①オ', '8(3)①カ', '10(4)①', '10(4)①ただし書', '10(4)③', '10(4)⑥'],
   },
   exception: {
     title: { ja: '例外措置申請', en: 'Exception request' },
@@ -141,7 +146,7 @@ export function caseTitle(kind: CaseKind): Localized {
   return CASE_KIND_POLICY[kind].title;
 }
 
-export function articlesOf(kind: CaseKind): readonly string[] {
+export function articlesOf(kind: CaseKind): readonly ArticleId[] {
   return CASE_KIND_POLICY[kind].articles;
 }
 

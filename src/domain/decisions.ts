@@ -14,6 +14,14 @@
 // - When an exception moves to 統括 the escalations of the officer's stage are cleared: escalation
 //   made those people responsible for the officer's step, not for 統括's permission (12(6)①).
 import { z } from 'zod';
+import { type Citation, type Citations } from './articles';
+import {
+  ACKNOWLEDGE_ARTICLE,
+  CLOSE_ARTICLE,
+  closeNoticeArticle,
+  decisionArticles,
+  REPORT_CHIEF_ARTICLE,
+} from './case-articles';
 import {
   caseTitle,
   isDoneCaseStatus,
@@ -22,6 +30,7 @@ import {
   type CaseStatus,
   type IncidentKind,
   type Localized,
+  type RequestKind,
 } from './cases';
 import type { Directory } from './directory';
 import { incidentPlan } from './policy/incident';
@@ -66,7 +75,7 @@ export interface CaseState {
   urgent: boolean;
   /** Personal data may have leaked (12(5)②イ): the case cannot close before 統括 is told. */
   possibleLeak: boolean;
-  /** People the case was escalated to (12(5)②オ); they may act too. */
+  /** People the case was escalated to (運用ルール; 12(5)②オ for an urgent breach); they may act too. */
   escalatedTo: string[];
   /** Incident step records filled so far: incidentPlan(kind).officerRecords ids → text. */
   records: Record<string, string>;
@@ -122,13 +131,15 @@ export type NotifyWhy = 'requester' | 'chief_officer' | 'assignee';
 export interface CaseNotify {
   personId: string;
   why: NotifyWhy;
+  /** Why this person hears of it, when that differs from the event's article. */
+  article?: Citation;
 }
 
 export interface CaseEvent {
   /** 'case.approved', 'case.rejected', 'case.acknowledged', 'case.recorded', 'case.reported_to_chief',
    *  'case.closed', 'case.endorsed', 'case.post_report_acknowledged'. */
   name: string;
-  article: string;
+  article: Citations;
   summary: Localized;
 }
 
@@ -153,6 +164,8 @@ export interface ApplyContext {
   actorId: string;
   now: Date;
   directory: Directory;
+  /** The case's validated form value: what a request's permission rests on depends on it. */
+  formValue?: unknown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,39 +248,6 @@ const FINAL_MESSAGES: Readonly<Record<string, Localized>> = {
     en: 'This case has been withdrawn by the requester.',
   },
   closed: { ja: 'この案件はすでに完了（クローズ）しています。', en: 'This case has already been closed.' },
-};
-
-const REQUEST_ARTICLE: Readonly<Record<'takeout' | 'software_install' | 'private_device', string>> = {
-  takeout: '10(4)①',
-  software_install: '10(5)①',
-  private_device: '10(4)②',
-};
-
-const ACK_ARTICLE: Readonly<Record<IncidentKind, string>> = {
-  lost_ic_card: '10(9)②',
-  virus: '11(3)⑥',
-  misdirected_mail: '10(6)②',
-  password_leak: '10(8)②カ',
-  device_lost: '10(6)②',
-  system_failure: '12(5)①イ',
-};
-
-const REPORT_ARTICLE: Readonly<Record<IncidentKind, string>> = {
-  lost_ic_card: '12(5)②イ',
-  virus: '12(4)④',
-  misdirected_mail: '12(5)②イ',
-  password_leak: '12(5)②イ',
-  device_lost: '12(5)②イ',
-  system_failure: '12(5)①イ',
-};
-
-const CLOSE_ARTICLE: Readonly<Record<IncidentKind, string>> = {
-  lost_ic_card: '12(5)②カ',
-  virus: '12(5)②カ',
-  misdirected_mail: '12(5)②カ',
-  password_leak: '12(5)②カ',
-  device_lost: '12(5)②カ',
-  system_failure: '12(5)①オ',
 };
 
 /**
@@ -441,12 +421,21 @@ function uniqueNotify(list: CaseNotify[], exclude: string): CaseNotify[] {
   return out;
 }
 
-function chiefsNotify(dir: Directory): CaseNotify[] {
-  return chiefOfficers(dir).map((personId) => ({ personId, why: 'chief_officer' as const }));
+function chiefsNotify(dir: Directory, article?: Citation): CaseNotify[] {
+  return chiefOfficers(dir).map((personId) => ({
+    personId,
+    why: 'chief_officer' as const,
+    ...(article ? { article } : {}),
+  }));
 }
 
 function ok(state: CaseState, event: CaseEvent, notify: CaseNotify[], actorId: string): ApplySuccess {
   return { ok: true, state, event, notify: uniqueNotify(notify, actorId) };
+}
+
+/** What a request's permission (or refusal) rests on: case-articles.ts, from the stored form. */
+function requestArticles(state: CaseState, ctx: ApplyContext): readonly Citation[] {
+  return decisionArticles(state.kind as RequestKind, ctx.formValue);
 }
 
 /**
@@ -461,9 +450,9 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
 
   switch (action.name) {
     case 'case.approve': {
-      // 12(6)①: 統括's permission; otherwise the section officer's permission (10(4)①, 10(5)①, 10(4)②).
-      const article =
-        state.kind === 'exception' ? '12(6)①' : REQUEST_ARTICLE[state.kind as keyof typeof REQUEST_ARTICLE];
+      // 12(6)①: 統括's permission; otherwise the section officer's, under the article the request rests
+      // on (case-articles.ts: 8(3)①エオ / 10(4)① take-outs, 10(5)① software, 10(3) / 10(4)② private).
+      const article: Citations = state.kind === 'exception' ? '12(6)①' : requestArticles(state, ctx);
       const conditions = action.conditions?.trim() ?? '';
       const decision: CaseDecision = {
         by: ctx.actorId,
@@ -492,10 +481,10 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
       if (comment === '') {
         return invalidInput('却下の理由を入力してください。', 'Please give the reason for the rejection.');
       }
-      let article: string;
+      let article: Citations;
       let summary: Localized;
       if (state.kind !== 'exception') {
-        article = REQUEST_ARTICLE[state.kind as keyof typeof REQUEST_ARTICLE];
+        article = requestArticles(state, ctx);
         summary = {
           ja: `${title.ja}を却下しました（理由: ${comment}）`,
           en: `${title.en} rejected (reason: ${comment})`,
@@ -601,7 +590,7 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
         { ...state, status: 'acknowledged' },
         {
           name: 'case.acknowledged',
-          article: ACK_ARTICLE[kind],
+          article: ACKNOWLEDGE_ARTICLE[kind],
           summary: { ja: `${title.ja}の対応を開始しました`, en: `Response to "${title.en}" started` },
         },
         [requester],
@@ -638,7 +627,7 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
         { ...state, records },
         {
           name: 'case.recorded',
-          article: [...new Set(done.map((r) => r.article))].join(' '),
+          article: [...new Set(done.map((r) => r.article))],
           summary: {
             ja: `記録しました: ${done.map((r) => r.label.ja).join('、')}`,
             en: `Recorded: ${done.map((r) => r.label.en).join(', ')}`,
@@ -655,7 +644,7 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
         { ...state, reportedToChief: true },
         {
           name: 'case.reported_to_chief',
-          article: REPORT_ARTICLE[kind],
+          article: REPORT_CHIEF_ARTICLE[kind],
           summary: {
             ja: `${title.ja}を統括情報セキュリティ責任者へ報告しました`,
             en: `"${title.en}" reported to the chief officer`,
@@ -682,9 +671,10 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
       };
       const blank = (Object.keys(labels) as Array<keyof CaseClosure>).filter((k) => closure[k] === '');
       if (blank.length > 0) {
+        // The close group of the card shows what the record rests on (CLOSE_ARTICLE).
         return invalidInput(
-          `完了の記録を入力してください（対策基準 12(5)②カ）: ${blank.map((k) => labels[k].ja).join('、')}`,
-          `Please fill in the closing record (12(5)②カ): ${blank.map((k) => labels[k].en).join(', ')}`,
+          `完了の記録を入力してください: ${blank.map((k) => labels[k].ja).join('、')}`,
+          `Please fill in the closing record: ${blank.map((k) => labels[k].en).join(', ')}`,
         );
       }
       const missing = missingRecords(state);
@@ -697,9 +687,10 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
         );
       }
       if (chiefReportRequired(state) && !state.reportedToChief) {
+        // The report group of the card shows the article (REPORT_CHIEF_ARTICLE).
         return invalidState(
-          `完了の前に統括情報セキュリティ責任者への報告が必要です（対策基準 ${REPORT_ARTICLE[kind]}）。`,
-          `Report to the chief officer before closing (${REPORT_ARTICLE[kind]}).`,
+          '完了の前に統括情報セキュリティ責任者への報告が必要です。',
+          'Report to the chief officer before closing.',
         );
       }
       return ok(
@@ -709,7 +700,7 @@ export function applyAction(state: CaseState, action: CaseAction, ctx: ApplyCont
           article: CLOSE_ARTICLE[kind],
           summary: { ja: `${title.ja}の対応を完了しました`, en: `"${title.en}" closed` },
         },
-        [requester, ...chiefsNotify(ctx.directory)],
+        [requester, ...chiefsNotify(ctx.directory, closeNoticeArticle(kind))],
         ctx.actorId,
       );
     }

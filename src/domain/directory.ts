@@ -15,7 +15,7 @@ export interface Section {
   officerId: string | null;
   /** 代理者 (person id). */
   deputyId: string | null;
-  /** 上席者 (person id), the escalation target of 12(5)②オ. */
+  /** 上席者 (person id): the escalation's superior step (運用ルール; 12(5)②オ for an urgent breach). */
   superiorId: string | null;
 }
 

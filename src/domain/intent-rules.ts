@@ -1,5 +1,5 @@
 // Rule-based intent recognition. No LLM and no external service: staff messages may hold
-// classified data (対策基準 8(2)) and must not leave the organisation.
+// classified data (8(2)①; 11(2)⑤ keeps class II data off outside networks) and must not leave us.
 //
 // How it works:
 //   1. The message is normalised (normalize.ts). Empty → null.
@@ -17,6 +17,7 @@
 // Negations ("〜していない") are out of scope: a message that names a flow's keywords maps to that
 // flow, which then asks its own questions.
 
+import type { ArticleId } from './articles';
 import { INTENTS, type Intent } from './intents';
 import { normalizeText } from './normalize';
 
@@ -35,8 +36,8 @@ export interface IntentRule {
   readonly intent: Intent;
   /** Higher wins when several rules match. */
   readonly priority: number;
-  /** Article(s) of the standard (情報セキュリティ対策基準) the flow serves. */
-  readonly article: string;
+  /** Articles of the standard the flow serves; empty for the bot's own commands (help, lists). */
+  readonly articles: readonly ArticleId[];
   /** The rule matches when any pattern matches. */
   readonly patterns: readonly Pattern[];
 }
@@ -184,32 +185,32 @@ const DATA = ['個人情報', 'データ', 'ファイル', '資料', '書類', '
 
 // prettier-ignore
 export const INTENT_RULES: readonly IntentRule[] = [
-  // 私の申請・報告の一覧 (status of one's own cases). Highest: "持ち出し申請の状況" asks for the
-  // status of an existing case, not for a new one.
+  // 私の申請・報告の一覧 (status of one's own cases; a feature of the bot, no article). Highest:
+  // "持ち出し申請の状況" asks for the status of an existing case, not for a new one.
   {
     intent: 'my_cases',
     priority: 95,
-    article: '7, 10(4)⑥',
+    articles: [],
     patterns: [
       '私の申請', '私の報告', '私の案件', '自分の申請', '自分の報告', '申請一覧', '報告一覧',
       '案件一覧', '申請状況', '申請の状況', '報告の状況', '申請した件', '報告した件', '承認状況',
       '承認されたか', '進捗', 'マイケース', 'mycase', 'myrequest', 'myreport', 'statusofmy',
     ],
   },
-  // 10(4), 12(5)②: terminal or recording medium lost. Above the IC card rule ("SDカードを
+  // 10(6), 12(5)②: terminal or recording medium lost. Above the IC card rule ("SDカードを
   // なくした" is a medium) and above password leaks (the physical loss is the bigger incident;
   // its flow covers the credentials on the device).
   {
     intent: 'device_lost',
     priority: 89,
-    article: '10(4), 12(5)②',
+    articles: ['10(6)', '12(5)②'],
     patterns: [{ all: [DEVICE, LOSS] }],
   },
   // 10(9)①エ, 10(9)②: IC card (社員証・職員証・入館証) lost.
   {
     intent: 'lost_ic_card',
     priority: 88,
-    article: '10(9)①エ, 10(9)②',
+    articles: ['10(9)①エ', '10(9)②'],
     patterns: [{ all: [CARD, LOSS] }],
   },
   // 10(5)①, 10(4)⑦: installing or changing the security software is a software request, not a
@@ -217,14 +218,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'software_install',
     priority: 88,
-    article: '10(5)①, 10(4)⑦',
+    articles: ['10(5)①', '10(4)⑦'],
     patterns: [{ all: [SECURITY_SOFTWARE, INSTALL_ACTION] }],
   },
   // 10(8)②カ: password possibly leaked (phishing, shoulder surfing, told to someone …).
   {
     intent: 'password_leak',
     priority: 87,
-    article: '10(8)②カ',
+    articles: ['10(8)②カ'],
     patterns: [{ all: [CREDENTIAL, CREDENTIAL_LEAK] }],
   },
   // 10(8)②カ: password stolen. Below virus ("ウイルスでパスワードを盗まれた": disconnecting the
@@ -232,14 +233,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'password_leak',
     priority: 84,
-    article: '10(8)②カ',
+    articles: ['10(8)②カ'],
     patterns: [{ all: [CREDENTIAL, THEFT] }],
   },
   // 11(3)⑤⑥, 12(5)②: virus or malware detected, suspicious attachment opened.
   {
     intent: 'virus',
     priority: 85,
-    article: '11(3)⑤⑥, 12(5)②',
+    articles: ['11(3)⑤', '11(3)⑥', '12(5)②'],
     patterns: [
       'ウイルス', 'マルウェア', 'ランサム', 'トロイ', 'スパイウェア', 'エモテット', 'emotet',
       '不正プログラム', '不正なプログラム', 'virus', 'malware', 'ransom', 'trojan', 'spyware',
@@ -250,26 +251,26 @@ export const INTENT_RULES: readonly IntentRule[] = [
       { all: [SECURITY_SOFTWARE, ['警告', '検知', '検出', 'アラート', '隔離', '駆除', 'alert', 'detect', 'warning', 'quarantin']] },
     ],
   },
-  // 10(4), 12(5)②: terminal or medium stolen. Below virus and password rules, because
+  // 10(6), 12(5)②: terminal or medium stolen. Below virus and password rules, because
   // "PCからパスワードを盗まれた" is about the password, not the PC.
   {
     intent: 'device_lost',
     priority: 83,
-    article: '10(4), 12(5)②',
+    articles: ['10(6)', '12(5)②'],
     patterns: [{ all: [DEVICE, THEFT] }],
   },
   // 10(9)①エ, 10(9)②: IC card stolen.
   {
     intent: 'lost_ic_card',
     priority: 82,
-    article: '10(9)①エ, 10(9)②',
+    articles: ['10(9)①エ', '10(9)②'],
     patterns: [{ all: [CARD, THEFT] }],
   },
-  // 8(3)①キ, 10(6), 12(5)②カ: e-mail (or fax) sent to the wrong person.
+  // 8(3)①キ, 10(6), 12(5)②: e-mail (or fax) sent to the wrong person.
   {
     intent: 'misdirected_mail',
     priority: 75,
-    article: '8(3)①キ, 10(6), 12(5)②カ',
+    articles: ['8(3)①キ', '10(6)', '12(5)②'],
     patterns: [
       '誤送信', '誤送付', '誤配信', '誤爆', '送信ミス', 'misdirect', 'missent', 'wrongperson',
       'wrongrecipient', 'wrongaddress', 'wrongメール',
@@ -283,14 +284,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'system_failure',
     priority: 66,
-    article: '12(5)①',
+    articles: ['12(5)①'],
     patterns: [{ all: [CARD, ['使えな', '使えませ', '反応しな', '反応しませ', '読み取れな', '読み取れませ', '読めな', '認識しな', '認識しませ', 'エラー', 'notworking']] }],
   },
   // 12(5)①: system failure (障害).
   {
     intent: 'system_failure',
     priority: 65,
-    article: '12(5)①',
+    articles: ['12(5)①'],
     patterns: [
       '障害が', '障害発生', '障害です', '障害で', '障害の', '障害か', '障害に', '障害を', '障害報告',
       '障害対応', 'システム障害', '通信障害', 'システムダウン', 'サーバダウン', 'つながらない',
@@ -304,7 +305,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'exception',
     priority: 62,
-    article: '12(6)①②',
+    articles: ['12(6)①', '12(6)②'],
     patterns: [
       '例外', '特例', '適用除外', '規程どおり', '規定どおり', '規則どおり', 'ルールどおり', '基準どおり',
       'ポリシーどおり', '守れない', '守ることができない', '遵守できない', '遵守が困難', '遵守困難',
@@ -315,7 +316,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'takeout',
     priority: 60,
-    article: '8(3)①エオカ, 10(4)①③⑥',
+    articles: ['8(3)①エ', '8(3)①オ', '8(3)①カ', '10(4)①', '10(4)③', '10(4)⑥'],
     patterns: [
       '持ち出', '持ち帰', '持って行', '持参', '庁外', '外出先', '出張先', '自宅で作業', '自宅で仕事',
       '家で作業', '家で仕事', 'テレワーク', '在宅勤務', '外部に送', '外部へ送', '社外に送', '庁外に送',
@@ -326,7 +327,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'private_device',
     priority: 57,
-    article: '10(3), 10(4)②',
+    articles: ['10(3)', '10(4)②'],
     patterns: [
       '私物', '私有', '個人所有', '個人用', '個人持ち', 'byod', 'クラウドストレージ', 'オンラインストレージ',
       'ネットワークストレージ', 'ストレージサービス', 'ファイル転送サービス', 'クラウドサービス',
@@ -341,7 +342,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'software_install',
     priority: 55,
-    article: '10(5)①',
+    articles: ['10(5)①'],
     patterns: [
       'インストール', '導入し', '導入申請', 'ソフト導入', '設定変更', '設定を変更', '設定を変え', '設定変え',
       'install', 'changesetting', 'changethesetting', 'settingschange',
@@ -352,7 +353,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'takeout',
     priority: 50,
-    article: '8(3)①エ',
+    articles: ['8(3)①エ'],
     patterns: [
       { all: [DATA, ['コピーし', '複製', '書き出', '印刷し', '出力し', 'usbに', '媒体に', 'copy']] },
       { all: [['take', 'took', 'bring', 'carry'], ['out', 'home', 'outside', 'trip']] },
@@ -362,42 +363,42 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'lost_ic_card',
     priority: 50,
-    article: '10(9)③',
+    articles: ['10(9)③'],
     patterns: [{ all: [CARD, ['再発行', '再交付', 'reissue']] }],
   },
   // 10(8)②カ, 12(5)②: unauthorised login or a phishing message.
   {
     intent: 'password_leak',
     priority: 45,
-    article: '10(8)②カ',
+    articles: ['10(8)②カ'],
     patterns: ['不正ログイン', '不正アクセス', 'フィッシング', 'phishing'],
   },
   // 11(3)⑤, 12(5)②: takeover or hacking of a terminal, security warnings.
   {
     intent: 'virus',
     priority: 40,
-    article: '11(3)⑤, 12(5)②',
+    articles: ['11(3)⑤', '12(5)②'],
     patterns: ['乗っ取', 'ハッキング', 'hacked', '警告が出', '警告画面', 'セキュリティ警告'],
   },
   // 10(8)②カ: a message that only names the password → the password flow asks the rest.
   {
     intent: 'password_leak',
     priority: 30,
-    article: '10(8)②カ',
+    articles: ['10(8)②カ'],
     patterns: ['パスワード', '暗証番号', 'password'],
   },
   // 10(9)①エ: a message that only names the IC card → the IC card flow asks the rest.
   {
     intent: 'lost_ic_card',
     priority: 20,
-    article: '10(9)①エ',
+    articles: ['10(9)①エ'],
     patterns: ['icカード', 'iccard', '社員証', '職員証', '入館証'],
   },
-  // Help (how to use the bot). Lowest: a greeting in front of a report must not hide the report.
+  // Help (how to use the bot; no article). Lowest: a greeting in front of a report must not hide the report.
   {
     intent: 'help',
     priority: 10,
-    article: '10(2)②',
+    articles: [],
     patterns: [
       'ヘルプ', 'help', 'メニュー', 'menu', '使い方', '使いかた', '何ができ', 'なにができ', 'できること',
       '操作方法', 'こんにちは', 'こんにちわ', 'おはよう', 'こんばんは', 'はじめまして', 'hello',

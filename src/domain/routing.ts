@@ -1,21 +1,23 @@
 // Who handles a case and who else must hear of it, from the contact directory (緊急連絡網, 6ウ).
 // Pure: the same directory and inputs always give the same route.
+//
+// The standard names the section officer as the one who receives reports and gives permissions. Who
+// stands in when the officer is the reporter or is missing (deputy, superior, parent section's
+// officer, 統括) is the organisation's rule (運用ルール): the standard has no 代理者, and its 上席者
+// (12(5)②オ) is for an urgent breach whose addressee cannot be reached, which is the escalation below.
+import { OPERATING_RULE, type Citation, type Citations } from './articles';
+import { superiorEscalationArticle } from './case-articles';
 import type { CaseKind, Localized } from './cases';
 import type { Directory, Section } from './directory';
 
 export type AssigneeRole =
   'section_officer' | 'deputy' | 'superior' | 'parent_officer' | 'chief_officer' | 'it_admin' | 'role_holder';
 
-/**
- * Cited where a step is the organisation's own practice (運用ルール), not the standard's: e.g. who
- * receives a case when the standard names nobody but the reporter. Never shown as an article.
- */
-export const OPERATING_RULE = '運用ルール';
 export type NotifyRole = 'chief_officer' | 'it_admin' | 'affected_officer';
 
 export interface RouteReason {
   text: Localized;
-  article: string;
+  article: Citations;
 }
 
 export interface NotifyRecipient {
@@ -51,6 +53,11 @@ export interface RouteExtras {
   affectedSectionCodes?: readonly string[];
   /** Urgent exception (12(6)②): 統括 is told after the fact. */
   urgent?: boolean;
+  /**
+   * Why the section officer receives the case (case-articles.ts officerReceivesArticles): the report
+   * or permission article of this kind and form. Without it the reason cites 10(6)①.
+   */
+  officerBasis?: readonly Citation[];
 }
 
 const ERROR_MESSAGES: Readonly<Record<RoutingErrorCode, Localized>> = {
@@ -102,22 +109,22 @@ const ASSIGNEE_REASONS: Readonly<Record<Exclude<AssigneeRole, 'it_admin' | 'role
   },
   deputy: {
     text: { ja: '課情報セキュリティ責任者の代理者（責任者が未登録）', en: 'Deputy (no officer registered)' },
-    article: '12(5)②オ',
+    article: OPERATING_RULE,
   },
   superior: {
     text: {
-      ja: '上席者（報告者が課情報セキュリティ責任者本人のため）',
-      en: 'Superior (the reporter is the section officer)',
+      ja: '上席者（課情報セキュリティ責任者が報告者本人又は未登録のため）',
+      en: 'Superior (the section officer is the reporter or not registered)',
     },
-    article: '12(5)②オ',
+    article: OPERATING_RULE,
   },
   parent_officer: {
     text: { ja: '上位課の課情報セキュリティ責任者', en: 'Officer of the parent section' },
-    article: '12(5)②オ',
+    article: OPERATING_RULE,
   },
   chief_officer: {
     text: { ja: '統括情報セキュリティ責任者', en: 'Chief security officer' },
-    article: '12(5)②オ',
+    article: OPERATING_RULE,
   },
 };
 
@@ -233,12 +240,20 @@ const REASON = {
     article: '12(5)①イ',
   },
   itAdminFailure: {
-    text: { ja: 'IT管理者への障害連絡', en: 'Failure notice to the IT administrator' },
+    text: {
+      ja: 'IT管理者への障害連絡（障害に関係する課の責任者へ連絡する）',
+      en: 'Failure notice to the IT administrator (who tells the sections concerned)',
+    },
     article: '12(5)①ウ',
   },
+  // 12(5)①ウ has 統括 and then IT管理者 tell these officers; the bot tells the sections named in the
+  // report at once, which is the organisation's rule (policy/incident.ts says the same).
   affectedOfficer: {
-    text: { ja: '障害に関係する課の課情報セキュリティ責任者', en: 'Officer of an affected section' },
-    article: '12(5)①ウ',
+    text: {
+      ja: '障害に関係する課の課情報セキュリティ責任者（報告と同時に通知）',
+      en: 'Officer of a section concerned (told on submission)',
+    },
+    article: OPERATING_RULE,
   },
   chiefLeak: {
     text: {
@@ -339,7 +354,10 @@ export function routeCase(
     sectionCode: section.code,
     assignee: assignee.id,
     assigneeRole: assignee.role,
-    assigneeReason: assignee.reason,
+    assigneeReason:
+      assignee.role === 'section_officer' && extras.officerBasis && extras.officerBasis.length > 0
+        ? { ...ASSIGNEE_REASONS.section_officer, article: extras.officerBasis }
+        : assignee.reason,
     notify: [...recipients.values()],
   };
 }
@@ -349,18 +367,22 @@ export type EscalationRole = 'deputy' | 'superior' | 'chief_officer' | 'it_admin
 export interface EscalationStep {
   to: string;
   role: EscalationRole;
-  article: string;
+  article: Citation;
 }
 
 export interface EscalationOptions {
   /** People who must not receive the case, typically the reporter (nobody handles their own case). */
   exclude?: readonly string[];
+  /** The case, so the superior step cites 12(5)②オ exactly where it applies (an urgent breach). */
+  kind?: CaseKind;
+  urgent?: boolean;
 }
 
 /**
- * Where an unacknowledged request goes next (12(5)②オ, 6ウ): the section's deputy, then its superior,
- * then 統括 and IT管理者. De-duplicated, never the assignee nor an excluded person. The deputy acts for
- * the officer, so the deputy is skipped when the officer is excluded (the officer's own case).
+ * Where an unacknowledged case goes next: the section's deputy, then its superior, then 統括 and
+ * IT管理者. De-duplicated, never the assignee nor an excluded person. The deputy acts for the officer,
+ * so the deputy is skipped when the officer is excluded (the officer's own case). The chain is the
+ * organisation's rule (運用ルール); only its superior step of an urgent breach is 12(5)②オ.
  */
 export function escalationChain(
   dir: Directory,
@@ -372,16 +394,18 @@ export function escalationChain(
   if (!section) return fail('unknown_section');
   const excluded = new Set<string>([assigneeId, ...(opts.exclude ?? [])]);
   const steps: EscalationStep[] = [];
-  const push = (id: string | null, role: EscalationRole, article: string): void => {
+  const push = (id: string | null, role: EscalationRole, article: Citation): void => {
     if (!hasPerson(dir, id) || excluded.has(id)) return;
     excluded.add(id);
     steps.push({ to: id, role, article });
   };
   const officerIsExcluded = section.officerId !== null && (opts.exclude ?? []).includes(section.officerId);
-  if (!officerIsExcluded) push(section.deputyId, 'deputy', '12(5)②オ');
-  push(section.superiorId, 'superior', '12(5)②オ');
-  for (const id of chiefOfficers(dir)) push(id, 'chief_officer', '6ウ');
-  for (const id of itAdmins(dir)) push(id, 'it_admin', '6ウ');
+  const superiorArticle =
+    opts.kind === undefined ? OPERATING_RULE : superiorEscalationArticle(opts.kind, opts.urgent === true);
+  if (!officerIsExcluded) push(section.deputyId, 'deputy', OPERATING_RULE);
+  push(section.superiorId, 'superior', superiorArticle);
+  for (const id of chiefOfficers(dir)) push(id, 'chief_officer', OPERATING_RULE);
+  for (const id of itAdmins(dir)) push(id, 'it_admin', OPERATING_RULE);
   return { ok: true, steps };
 }
 
@@ -402,7 +426,7 @@ export type UrgentContact =
       /** Set when the assignee is away (不在) and their deputy is named instead. */
       absentAssigneeId: string | null;
       /** Why this person: the route's reason for the assignee, 運用ルール for the deputy. */
-      article: string;
+      article: Citations;
     }
   | RoutingError;
 

@@ -1,3 +1,4 @@
+import { OPERATING_RULE } from '../domain/articles';
 import type { Clock } from '../domain/clock';
 import { isOpenCaseStatus } from '../domain/cases';
 import type { Person } from '../domain/directory';
@@ -34,8 +35,9 @@ export function parseAbsence(
 
 /**
  * Sets 不在 for a person. From then on the deputy of the section the person is officer of receives
- * the cards meant for them and may act (delegation, 12(5)②オ); open cases already assigned to the
- * person are sent to the deputy now, when the absence has begun.
+ * the cards meant for them and may act; open cases already assigned to the person are sent to the
+ * deputy now, when the absence has begun. The deputy is the organisation's rule (運用ルール): the
+ * standard has no 代理者 (its 上席者 of 12(5)②オ is the escalation's, for an urgent breach).
  */
 export async function setAbsence(
   db: Database,
@@ -74,7 +76,7 @@ export async function setAbsence(
           reasons: [
             {
               text: { ja: '担当者が不在のため代理者として', en: 'Deputy: the assignee is away' },
-              article: '12(5)②オ',
+              article: OPERATING_RULE,
             },
           ],
         });
@@ -96,7 +98,7 @@ export async function setAbsence(
       actor: person.id,
       event: 'absence.set',
       subject: person.id,
-      article: '12(5)②オ',
+      article: OPERATING_RULE,
       data: { from: period.from.toISOString(), to: period.to.toISOString(), deputy: deputyId, forwarded },
     });
     return { deputyId, forwarded };

@@ -1,12 +1,7 @@
+import { OPERATING_RULE, type Citation } from '../domain/articles';
+import { officerReceivesArticles } from '../domain/case-articles';
 import type { Clock } from '../domain/clock';
-import {
-  articlesOf,
-  caseCategory,
-  caseIdPrefix,
-  type CaseKind,
-  type CaseStatus,
-  type Severity,
-} from '../domain/cases';
+import { caseCategory, caseIdPrefix, type CaseKind, type CaseStatus, type Severity } from '../domain/cases';
 import type { Person } from '../domain/directory';
 import type { CaseRoute } from '../domain/routing';
 import { jstDateOf } from '../domain/policy/jst';
@@ -41,6 +36,11 @@ export interface SubmitCaseInput {
   possibleLeak?: boolean;
   /** Outbound webhooks (config.webhooks); matching ones are enqueued with the case. */
   webhooks?: WebhookConfig[];
+  /**
+   * A take-out no article makes subject to permission (10(4)①ただし書, 8(3)①カ): it is filed as a
+   * record, closed at once, and the section officer gets it for information, with no deadline.
+   */
+  recordOnly?: { basis: readonly Citation[] };
 }
 
 export interface SubmittedCase {
@@ -85,12 +85,15 @@ export async function submitCase(
       },
       directory,
     );
-    const assigneeId = initial.assigneeId ?? input.route.assignee;
+    const recordOnly = input.recordOnly !== undefined;
+    const routedTo = initial.assigneeId ?? input.route.assignee;
+    // A record needs nobody to act on it.
+    const assigneeId = recordOnly ? null : routedTo;
     await cases.insert({
       id: caseId,
       kind: input.kind,
       category: caseCategory(input.kind),
-      status: 'submitted',
+      status: recordOnly ? 'closed' : 'submitted',
       severity: input.severity,
       reporterId: input.reporter.id,
       sectionCode: input.route.sectionCode,
@@ -103,18 +106,29 @@ export async function submitCase(
       state: stateJsonOf(initial),
     });
     const recipients: SubmittedCase['recipients'] = [
-      assigneeId === input.route.assignee
-        ? { personId: assigneeId, role: input.route.assigneeRole, reasons: [input.route.assigneeReason] }
+      routedTo === input.route.assignee
+        ? { personId: routedTo, role: input.route.assigneeRole, reasons: [input.route.assigneeReason] }
         : {
-            personId: assigneeId,
+            personId: routedTo,
             role: 'chief_officer',
-            reasons: [{ text: { ja: '例外措置の判断者', en: 'Decides the exception' }, article: '12(6)①' }],
+            reasons: [
+              initial.stage === 'post_report'
+                ? {
+                    text: {
+                      ja: '緊急の例外措置の事後報告を受ける者',
+                      en: 'Receives the urgent exception’s report',
+                    },
+                    article: '12(6)②',
+                  }
+                : { text: { ja: '例外措置の判断者', en: 'Decides the exception' }, article: '12(6)①' },
+            ],
           },
       ...input.route.notify
-        .filter((n) => n.personId !== assigneeId)
+        .filter((n) => n.personId !== routedTo)
         .map((n) => ({ personId: n.personId, role: n.roles.join(','), reasons: n.reasons })),
     ];
-    // 不在: while the assignee is away, their deputy gets the card too and may act (12(5)②オ).
+    // 不在: while the assignee is away, their deputy gets the card too and may act. The deputy is the
+    // organisation's rule (運用ルール): the standard has no 代理者.
     const absent = (await new AbsenceRepo(tx).active(at)).some(
       (a) => a.personId === assigneeId && a.from <= now,
     );
@@ -126,7 +140,7 @@ export async function submitCase(
         reasons: [
           {
             text: { ja: '担当者が不在のため代理者として', en: 'Deputy: the assignee is away' },
-            article: '12(5)②オ',
+            article: OPERATING_RULE,
           },
         ],
       });
@@ -146,15 +160,18 @@ export async function submitCase(
       });
     }
     const inserted = (await cases.get(caseId)) as CaseRecord;
-    await scheduleAckDeadline(tx, inserted, input.ackMinutes, now);
+    if (!recordOnly) await scheduleAckDeadline(tx, inserted, input.ackMinutes, now);
     await scheduleReminders(tx, inserted, now);
     await new AuditRepo(tx).append({
       at,
       actor: input.reporter.id,
       event: 'case.submitted',
       subject: caseId,
-      article: articlesOf(input.kind).join(' '),
+      // What the filing applies: the report to the officer, or what the request's permission rests on
+      // (domain/case-articles.ts; for a record, why no permission is needed).
+      article: input.recordOnly?.basis ?? officerReceivesArticles(input.kind, input.form.value),
       data: {
+        ...(recordOnly ? { recordOnly: true } : {}),
         kind: input.kind,
         severity: input.severity,
         assignee: assigneeId,

@@ -1,3 +1,4 @@
+import type { Citations } from '../domain/articles';
 import { authorize, mayView, type ActingAs } from '../domain/authorization';
 import { formatJst, type Clock } from '../domain/clock';
 import { isOpenCaseStatus, type Localized } from '../domain/cases';
@@ -82,7 +83,7 @@ async function routeTo(
   c: CaseRecord,
   personId: string,
   role: string,
-  reason: { text: Localized; article: string },
+  reason: { text: Localized; article: Citations },
   at: string,
 ): Promise<void> {
   const cases = new CaseRepo(tx);
@@ -99,10 +100,11 @@ async function routeTo(
   });
 }
 
+/** What the requester is told; the renderer cites `event.article` after it (teams/citation.ts). */
 function requesterText(c: CaseRecord, event: CaseEvent, actorName: string): Localized {
   return {
-    ja: `${c.id}: ${actorName} さんにより「${event.summary.ja}」（根拠: 対策基準 ${event.article}）`,
-    en: `${c.id}: ${actorName} — ${event.summary.en} (standard ${event.article})`,
+    ja: `${c.id}: ${actorName} さんにより「${event.summary.ja}」`,
+    en: `${c.id}: ${actorName} — ${event.summary.en}`,
   };
 }
 
@@ -177,7 +179,12 @@ export async function actOnCase(
     // Then whether this person may take this step (deny by default, authorization.ts).
     const auth = authorize(state, input.action.name, { actorId: actor.id, directory, absences, now });
     if (!auth.ok) return refuse('denied', auth.reason, auth.message);
-    const r = applyAction(state, input.action, { actorId: actor.id, now, directory });
+    const r = applyAction(state, input.action, {
+      actorId: actor.id,
+      now,
+      directory,
+      formValue: c.form.value,
+    });
     if (!r.ok) return refuse('invalid', r.code, r.message);
     const assigneeChanged = r.state.assigneeId !== c.assigneeId;
     const done = await cases.update(c.id, c.version, {
@@ -253,7 +260,11 @@ export async function actOnCase(
           dedupeKey: `case.notify:${c.id}:v${updated.version}:${n.personId}`,
           toAad: person.aadObjectId,
           priority: n.personId === c.reporterId ? priorityOf(c.severity) : PRIORITY.normal,
-          message: { type: 'text', text: requesterText(updated, r.event, actor.name) },
+          message: {
+            type: 'text',
+            text: requesterText(updated, r.event, actor.name),
+            article: r.event.article,
+          },
           caseId: c.id,
           at,
         });
@@ -263,7 +274,10 @@ export async function actOnCase(
           updated,
           n.personId,
           n.why === 'chief_officer' ? 'chief_officer' : 'assignee',
-          { text: { ja: '報告を受ける者', en: 'Receives the report' }, article: r.event.article },
+          {
+            text: { ja: '報告を受ける者', en: 'Receives the report' },
+            article: n.article ?? r.event.article,
+          },
           at,
         );
       }

@@ -1,3 +1,4 @@
+import { citationList, type Citation } from '../domain/articles';
 import type { Clock } from '../domain/clock';
 import { isOpenCaseStatus, type Severity } from '../domain/cases';
 import { escalationChain, type EscalationStep } from '../domain/routing';
@@ -55,8 +56,10 @@ export async function scheduleAckDeadline(
 }
 
 /**
- * The next escalation step (12(5)②オ, 6ウ): the deputy, then the superior, then 統括 and the IT
- * administrators together. `level` counts the steps already taken.
+ * The next escalation step: the deputy, then the superior, then 統括 and the IT administrators
+ * together. `level` counts the steps already taken. Deadlines and the chain are the organisation's
+ * rule; each step carries its own citation (routing.ts escalationChain: 12(5)②オ only for the
+ * superior step of an urgent breach).
  */
 export function nextEscalation(steps: readonly EscalationStep[], level: number): EscalationStep[] {
   const groups: EscalationStep[][] = [];
@@ -83,12 +86,18 @@ async function fireAckDeadline(
   if (!c || !awaiting || !stillAwaiting(c, awaiting) || !c.assigneeId) return 'stale';
   const dirRepo = new DirectoryRepo(tx);
   const dir = await dirRepo.load();
-  const chain = escalationChain(dir, c.sectionCode, c.assigneeId, { exclude: [c.reporterId] });
+  const chain = escalationChain(dir, c.sectionCode, c.assigneeId, {
+    exclude: [c.reporterId],
+    kind: c.kind,
+    // 急を要するとき (12(5)②オ): a case with a deadline in minutes.
+    urgent: c.severity !== 'normal',
+  });
   if (!chain.ok) return 'exhausted';
   const escalatedTo = new Set((c.state.escalatedTo as string[] | undefined) ?? []);
   const targets = nextEscalation(chain.steps, c.escalationLevel).filter((s) => !escalatedTo.has(s.to));
   if (targets.length === 0) return 'exhausted';
   const at = now.toISOString();
+  const cited: readonly Citation[] = citationList(targets.map((t) => t.article));
   for (const t of targets) escalatedTo.add(t.to);
   const state = { ...c.state, escalatedTo: [...escalatedTo] };
   if (
@@ -115,7 +124,7 @@ async function fireAckDeadline(
             ja: `期限内に対応が開始されなかったため回付（${t.role === 'deputy' ? '代理者' : t.role === 'superior' ? '上席者' : t.role === 'chief_officer' ? '統括情報セキュリティ責任者' : 'IT管理者'}）`,
             en: `Escalated: not acknowledged in time (${t.role})`,
           },
-          article: '12(5)②オ',
+          article: t.article,
         },
       ],
     });
@@ -140,9 +149,10 @@ async function fireAckDeadline(
       message: {
         type: 'text',
         text: {
-          ja: `【期限超過】${c.id} の対応が開始されていないため、${targets.map((t) => dir.people.find((p) => p.id === t.to)?.name ?? t.to).join('、')} さんへ回付しました（根拠: 対策基準 12(5)②オ）。至急対応してください。`,
-          en: `[Overdue] ${c.id} was not acknowledged in time and has been escalated (standard 12(5)②オ). Please act now.`,
+          ja: `【期限超過】${c.id} の対応が開始されていないため、${targets.map((t) => dir.people.find((p) => p.id === t.to)?.name ?? t.to).join('、')} さんへ回付しました。至急対応してください`,
+          en: `[Overdue] ${c.id} was not acknowledged in time and has been escalated. Please act now`,
         },
+        article: cited,
       },
       caseId: c.id,
       at,
@@ -153,7 +163,7 @@ async function fireAckDeadline(
     actor: 'scheduler',
     event: 'case.escalated',
     subject: c.id,
-    article: '12(5)②オ',
+    article: cited,
     data: { level: c.escalationLevel + 1, to: targets.map((t) => t.to), roles: targets.map((t) => t.role) },
   });
   const updated = await cases.get(c.id);

@@ -1,3 +1,4 @@
+import { OPERATING_RULE, type Citations } from '../domain/articles';
 import type { Clock } from '../domain/clock';
 import type { Localized } from '../domain/cases';
 import type { Person } from '../domain/directory';
@@ -36,8 +37,10 @@ async function schedule(
 }
 
 /**
- * Reminders a state change starts: an approved take-out's return (10(4)⑥), an approved exception's
- * expiry (12(6)), and — from submission — the external reporting deadlines of a personal-data leak.
+ * Reminders a state change starts: an approved take-out's return, an approved exception's expiry,
+ * and — from submission — the external reporting deadlines of a personal-data leak. The reminders and
+ * their timing are the organisation's rule (運用ルール): 10(4)⑥ asks for a record of take-outs, not
+ * for return reminders, and 12(6) sets no expiry. The leak deadlines come from 個人情報保護法 68条.
  */
 export async function scheduleReminders(tx: SqlClient, c: CaseRecord, now: Date): Promise<void> {
   const value = (c.form.value ?? {}) as Record<string, unknown>;
@@ -85,7 +88,7 @@ function notice(
   c: CaseRecord,
   title: Localized,
   text: Localized,
-  article: string,
+  article: Citations,
   withReturnButton: boolean,
 ): OutboxMessage {
   return {
@@ -147,7 +150,7 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
               ja: `返却予定日（${due.replaceAll('-', '/')}）を過ぎています。返却したら「返却しました」を押してください。明日になっても返却の報告がない場合は課情報セキュリティ責任者に通知します。`,
               en: `The return date (${due}) has passed. Press "Returned" once it is back; otherwise your section officer is told tomorrow.`,
             },
-            '10(4)⑥',
+            OPERATING_RULE,
             true,
           ),
           at,
@@ -174,7 +177,7 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
               ja: `${requester?.name ?? c.reporterId} さんの持ち出し（返却予定日 ${due.replaceAll('-', '/')}）の返却が報告されていません。確認してください。`,
               en: `The take-out by ${requester?.name ?? c.reporterId} (due ${due}) has not been reported returned. Please check.`,
             },
-            '10(4)⑥',
+            OPERATING_RULE,
             true,
           ),
           at,
@@ -200,7 +203,7 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
             c,
             { ja: '個人情報漏えいの報告期限', en: 'Leak report deadline' },
             text,
-            '個人情報保護法68条',
+            ['個人情報保護法68条1項', '個人情報保護法68条2項'],
             false,
           ),
           at,
@@ -220,7 +223,8 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
           c,
           t,
           key,
-          notice(c, { ja: '例外措置の期限', en: 'Exception expiry' }, text, '12(6)①', false),
+          // 12(6) gives an exception no expiry: the period is the requester's, the reminder our rule.
+          notice(c, { ja: '例外措置の期限', en: 'Exception expiry' }, text, OPERATING_RULE, false),
           at,
         );
       break;
@@ -231,6 +235,7 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
     actor: 'scheduler',
     event: 'case.reminded',
     subject: c.id,
+    article: p.type === 'leak_report' ? ['個人情報保護法68条1項', '個人情報保護法68条2項'] : OPERATING_RULE,
     data: { ...p },
   });
   return true;

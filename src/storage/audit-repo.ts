@@ -1,3 +1,4 @@
+import { parseCitations, serializeCitations, type Citation, type Citations } from '../domain/articles';
 import type { SqlClient } from './sql';
 
 export interface AuditEvent {
@@ -9,8 +10,11 @@ export interface AuditEvent {
   event: string;
   /** What the event is about: a case id, 'directory', a person id. */
   subject: string;
-  /** The article of the standard the state change applies, e.g. '10(9)①エ'. */
-  article?: string;
+  /**
+   * What the state change applies: articles of the standard ('10(9)①エ'), a law, or 'operating_rule'
+   * (domain/articles.ts). Stored as ids separated by spaces; read back as one id or a list.
+   */
+  article?: Citations;
   data?: Record<string, unknown>;
 }
 
@@ -24,7 +28,14 @@ export class AuditRepo {
   async append(e: AuditEvent): Promise<void> {
     await this.sql.execute(
       'INSERT INTO audit_log (at, actor, event, subject, article, data) VALUES (?, ?, ?, ?, ?, ?)',
-      [e.at, e.actor, e.event, e.subject, e.article ?? null, JSON.stringify(e.data ?? {})],
+      [
+        e.at,
+        e.actor,
+        e.event,
+        e.subject,
+        e.article === undefined ? null : serializeCitations(e.article),
+        JSON.stringify(e.data ?? {}),
+      ],
     );
   }
 
@@ -42,13 +53,16 @@ export class AuditRepo {
         : 'SELECT * FROM audit_log WHERE subject = ? ORDER BY id',
       subject === undefined ? [] : [subject],
     );
-    return rows.map((r) => ({
-      at: r.at,
-      actor: r.actor,
-      event: r.event,
-      subject: r.subject,
-      ...(r.article ? { article: r.article } : {}),
-      data: JSON.parse(r.data) as Record<string, unknown>,
-    }));
+    return rows.map((r) => {
+      const cited = parseCitations(r.article);
+      return {
+        at: r.at,
+        actor: r.actor,
+        event: r.event,
+        subject: r.subject,
+        ...(cited.length === 0 ? {} : { article: cited.length === 1 ? (cited[0] as Citation) : cited }),
+        data: JSON.parse(r.data) as Record<string, unknown>,
+      };
+    });
   }
 }

@@ -1,3 +1,4 @@
+import type { Citations } from '../domain/articles';
 import type { CaseCategory, CaseIdPrefix, CaseKind, CaseStatus, Localized, Severity } from '../domain/cases';
 import { formatCaseId, OPEN_CASE_STATUSES } from '../domain/cases';
 import type { SqlClient } from './sql';
@@ -21,7 +22,7 @@ export interface CaseRecord {
   version: number;
   /** Decision-state extras (stage, records, decision, escalatedTo …), see domain/decisions.ts. */
   state: Record<string, unknown>;
-  /** How many escalation steps have fired (12(5)②オ). */
+  /** How many escalation steps have fired (運用ルール; see routing.ts escalationChain). */
   escalationLevel: number;
 }
 
@@ -31,7 +32,7 @@ export interface CaseRecipient {
   /** 'section_officer', 'superior', 'chief_officer,it_admin' … (routing roles, comma-joined). */
   role: string;
   /** Why this person got the case, each with the article that says so. */
-  reasons: Array<{ text: Localized; article: string }>;
+  reasons: Array<{ text: Localized; article: Citations }>;
 }
 
 interface CaseRow {

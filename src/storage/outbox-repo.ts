@@ -1,3 +1,4 @@
+import type { Citations } from '../domain/articles';
 import type { SqlClient } from './sql';
 
 /**
@@ -6,14 +7,15 @@ import type { SqlClient } from './sql';
  */
 export type OutboxMessage =
   | { type: 'case.routed'; caseId: string; personId: string; role: string }
-  | { type: 'text'; text: { ja: string; en: string } }
+  /** Plain text; `article`, when set, is cited after it by the renderer (teams/citation.ts). */
+  | { type: 'text'; text: { ja: string; en: string }; article?: Citations }
   /** A notice card: title, text, article, and buttons that carry the case id only. */
   | {
       type: 'notice';
       caseId: string;
       title: { ja: string; en: string };
       text: { ja: string; en: string };
-      article: string;
+      article: Citations;
       buttons: Array<{ title: { ja: string; en: string }; verb: 'case.returned' }>;
     }
   /** Replace a card posted earlier (activityId) with the case as it is now, for that viewer. */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CASE_KINDS, INCIDENT_KINDS, REQUEST_KINDS } from '../domain/cases';
 import { FIELD_KINDS } from '../domain/flows/form';
 import { CASE_ACTION_VERBS } from './card-actions';
-import { basis } from './card-text';
+import { basis } from './citation';
 import { INTENTS, type Intent } from '../domain/intents';
 import { t, intentTitle, type Locale } from './i18n';
 

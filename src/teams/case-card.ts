@@ -17,10 +17,13 @@
 // - `prefill` puts back what the viewer typed before a refused click (e.g. 却下 without a comment),
 //   so a 条件 already written is not lost. It is only ever shown to the person who typed it, never
 //   saved from here; if it alone would break the size budget, the card is sent without it.
+import { OPERATING_RULE, type Citation, type Citations } from '../domain/articles';
+import { ACKNOWLEDGE_ARTICLE, CLOSE_ARTICLE, REPORT_CHIEF_ARTICLE } from '../domain/case-articles';
 import {
   caseCategory,
   caseTitle,
   isDoneCaseStatus,
+  isIncidentKind,
   type CaseKind,
   type CaseStatus,
   type DoneCaseStatus,
@@ -39,7 +42,8 @@ import {
   type StatusColor,
 } from './cards';
 import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
-import { basis, findingLines } from './card-text';
+import { basis, parenthesized, withCitation } from './citation';
+import { findingLines } from './card-text';
 import type { ArticleText, CardFinding, DisplayRow } from './form-card';
 import { t, type Locale } from './i18n';
 
@@ -52,8 +56,8 @@ export interface CaseHistoryEntry {
   actor: string;
   /** What happened, e.g. 対応開始 / Started handling. */
   text: Localized;
-  /** The article the step applied, shown after the line; omitted when none. */
-  article?: string;
+  /** What the step applied (from its audit row), shown after the line; omitted when none. */
+  article?: Citations;
 }
 
 /** An incident step the officer records (decisions.ts `records`; incidentPlan's officerRecords). */
@@ -61,7 +65,7 @@ export interface CaseRecordItem {
   /** Record id; the input is `record_<id>` (letters, digits, single underscores). */
   id: string;
   label: Localized;
-  article: string;
+  article: Citation;
   /** What was recorded so far, prefilled; '' for nothing yet. */
   value: string;
 }
@@ -90,8 +94,14 @@ export interface CaseCardInput {
   /** The filed answers, usually `answerRows(...)`. Long values are shortened to fit the size limit. */
   rows: readonly DisplayRow[];
   findings: readonly CardFinding[];
-  /** What the standard asks of the handler. */
+  /** What the standard asks of the handler (case-articles.ts caseDuties). */
   duties: readonly ArticleText[];
+  /**
+   * What a decision on this request rests on (case-articles.ts decisionArticles, from the form), the
+   * same citation the state machine records when the button is pressed. Ignored for incidents and for
+   * exceptions (12(6)①②).
+   */
+  decisionBasis?: Citations;
   /** Oldest first. Older entries are left out (with a note) when the card would be too large. */
   history: readonly CaseHistoryEntry[];
   /**
@@ -140,22 +150,14 @@ const STATUS_COLOR: Readonly<Record<CaseStatus, StatusColor>> = {
   closed: 'good',
 };
 
-/** The article a permission is granted under, shown above the approve / reject buttons. */
-const DECISION_ARTICLE: Readonly<Partial<Record<CaseKind, string>>> = {
-  takeout: '10(4)①',
-  software_install: '10(5)①',
-  private_device: '10(4)②',
-  exception: '12(6)①',
-};
-
 /**
- * The article that makes the handler report to 統括: harm to the systems (12(4)④), a failure
- * (12(5)①イ), otherwise a breach such as a possible leak (12(5)②イ).
+ * What the decision buttons rest on: the same citation the state machine records for the click
+ * (decisions.ts, from case-articles.ts).
  */
-function reportChiefArticle(kind: CaseKind): string {
-  if (kind === 'virus') return '12(4)④';
-  if (kind === 'system_failure') return '12(5)①イ';
-  return '12(5)②イ';
+function decisionArticle(input: CaseCardInput, urgentEndorse: boolean): Citations | undefined {
+  if (input.kind === 'exception') return urgentEndorse ? '12(6)②' : '12(6)①';
+  if (isIncidentKind(input.kind)) return undefined;
+  return input.decisionBasis;
 }
 
 /** Cuts `text` to `max` characters (code points, so no surrogate pair is split), marking the cut. */
@@ -199,11 +201,12 @@ function actionGroups(locale: Locale, input: CaseCardInput, level: DetailLevel):
   const typedRecord = (id: string): string | undefined =>
     prefill.records && Object.hasOwn(prefill.records, id) ? prefill.records[id] : undefined;
 
-  if (allowed.has('case.acknowledge')) {
+  if (allowed.has('case.acknowledge') && isIncidentKind(input.kind)) {
     groups.push({
       heading: t(locale, 'caseCard.acknowledgeHint'),
-      // Not acknowledged in time → deputy, superior (12(5)②オ).
-      basis: basis(locale, '12(5)②オ'),
+      // The step is the officer's duty on the report; its deadline and the escalation to the deputy
+      // and the superior are the organisation's rule.
+      basis: basis(locale, [ACKNOWLEDGE_ARTICLE[input.kind], OPERATING_RULE]),
       inputs: [],
       buttons: [button('case.acknowledge', t(locale, 'caseCard.acknowledge'), false, 'positive')],
     });
@@ -214,7 +217,7 @@ function actionGroups(locale: Locale, input: CaseCardInput, level: DetailLevel):
       heading: t(locale, 'caseCard.recordHeading'),
       basis: '',
       inputs: input.records.map((r) => {
-        const label = t(locale, 'case.withArticle', { text: r.label[locale], article: r.article });
+        const label = withCitation(locale, r.label[locale], r.article);
         const typed = typedRecord(r.id);
         if (typed !== undefined) return textInput(`record_${r.id}`, label, { value: typed });
         return level.recordValues || r.value === ''
@@ -225,21 +228,22 @@ function actionGroups(locale: Locale, input: CaseCardInput, level: DetailLevel):
     });
   }
 
-  if (allowed.has('case.report_chief')) {
+  if (allowed.has('case.report_chief') && isIncidentKind(input.kind)) {
     groups.push({
       heading: t(locale, 'caseCard.reportChiefHeading'),
-      basis: basis(locale, reportChiefArticle(input.kind)),
+      basis: basis(locale, REPORT_CHIEF_ARTICLE[input.kind]),
       inputs: [],
       buttons: [button('case.report_chief', t(locale, 'caseCard.reportChief'), false)],
     });
   }
 
-  if (allowed.has('case.close')) {
+  if (allowed.has('case.close') && isIncidentKind(input.kind)) {
     const closure = prefill.closure ?? {};
     groups.push({
       heading: t(locale, 'caseCard.closeHeading'),
-      // Content, cause, confirmed damage and scope are what 12(5)②カ asks to be recorded.
-      basis: basis(locale, '12(5)②カ'),
+      // The breach record (12(5)②カ: content, cause, confirmed damage, scope) or the failure record
+      // (12(5)①オ), as the state machine records it.
+      basis: basis(locale, CLOSE_ARTICLE[input.kind]),
       inputs: [
         textInput('closure_content', t(locale, 'caseCard.closeContent'), { value: closure.content ?? '' }),
         textInput('closure_cause', t(locale, 'caseCard.closeCause'), { value: closure.cause ?? '' }),
@@ -277,7 +281,7 @@ function actionGroups(locale: Locale, input: CaseCardInput, level: DetailLevel):
     }
     if (approve) buttons.push(button('case.approve', t(locale, 'caseCard.approve'), true, 'positive'));
     if (reject) buttons.push(button('case.reject', t(locale, 'caseCard.reject'), true, 'destructive'));
-    const article = urgent ? '12(6)②' : DECISION_ARTICLE[input.kind];
+    const article = decisionArticle(input, urgent);
     groups.push({
       heading: t(locale, 'caseCard.decisionHeading'),
       basis: article === undefined ? '' : basis(locale, article),
@@ -350,7 +354,7 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
             reason: reasons.map((r) => r.text[locale]).join(t(locale, 'value.listSeparator')),
             basis: basis(
               locale,
-              reasons.map((r) => r.article),
+              reasons.flatMap((r) => (typeof r.article === 'string' ? [r.article] : r.article)),
             ),
           }),
     // The case number and the status are in the header already.
@@ -364,9 +368,7 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
     findingsHeading: t(locale, 'routed.findingsHeading'),
     findings: findingLines(locale, input.findings),
     dutiesHeading: t(locale, 'routed.dutiesHeading'),
-    duties: input.duties.map((d) =>
-      t(locale, 'case.withArticle', { text: d.text[locale], article: d.article }),
-    ),
+    duties: input.duties.map((d) => withCitation(locale, d.text[locale], d.article)),
     historyHeading: t(locale, 'caseCard.historyHeading'),
     history: shown.map((h) => ({
       line: t(locale, 'caseCard.historyLine', {
@@ -374,7 +376,7 @@ function cardData(locale: Locale, input: CaseCardInput, level: DetailLevel): Cas
         actor: h.actor,
         text: truncate(locale, h.text[locale], level.historyText),
       }),
-      basis: h.article === undefined ? '' : t(locale, 'caseCard.historyBasis', { article: h.article }),
+      basis: parenthesized(locale, h.article),
     })),
     historyOmitted: omitted > 0 ? t(locale, 'caseCard.historyOmitted', { count: omitted }) : '',
     actionsHeading: t(locale, 'caseCard.actionsHeading'),

@@ -1,6 +1,8 @@
+import { OPERATING_RULE } from '../domain/articles';
 import { allowedActions } from '../domain/authorization';
+import { caseDuties, decisionArticles } from '../domain/case-articles';
 import type { Finding } from '../domain/case-evaluation';
-import { articlesOf, isDoneCaseStatus, isIncidentKind, type Localized } from '../domain/cases';
+import { isDoneCaseStatus, isIncidentKind, type Localized } from '../domain/cases';
 import { webhookFailureText, webhookStatusForCase } from '../services/webhook-service';
 import type { CaseState } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
@@ -21,31 +23,6 @@ const EVENT_TEXT: Readonly<Record<string, Localized>> = {
   'case.submitted': { ja: '提出', en: 'Submitted' },
   'case.escalated': { ja: '期限超過のため回付', en: 'Escalated (not acknowledged in time)' },
   'case.cancelled': { ja: '申請者が取り下げ', en: 'Withdrawn by the requester' },
-};
-
-const REQUEST_DUTIES: Readonly<Record<string, ArticleText>> = {
-  takeout: {
-    text: {
-      ja: '持ち出しの可否を判断し、端末機・記録媒体の持ち出しは記録する',
-      en: 'Decide; record terminals and media taken out',
-    },
-    article: '10(4)⑥',
-  },
-  exception: {
-    text: {
-      ja: '例外措置の合理的な理由と代替措置を確認する',
-      en: 'Check the reason and the alternative measure',
-    },
-    article: '12(6)①',
-  },
-  software_install: {
-    text: { ja: 'ソフトウェア導入・設定変更の可否を判断する', en: 'Decide on the software change' },
-    article: '10(5)①',
-  },
-  private_device: {
-    text: { ja: '業務上の必要性を判断する', en: 'Judge whether it is needed for work' },
-    article: '10(3)',
-  },
 };
 
 async function history(db: Database, c: CaseRecord, dir: Directory): Promise<CaseHistoryEntry[]> {
@@ -163,11 +140,9 @@ export async function renderCaseCard(
     if (userId) refreshUserIds.push(userId);
   }
   const plan = isIncidentKind(c.kind) ? incidentPlan(c.kind) : undefined;
-  const duties: ArticleText[] = plan
-    ? plan.officerRecords.map((r) => ({ text: r.label, article: r.article }))
-    : REQUEST_DUTIES[c.kind]
-      ? [REQUEST_DUTIES[c.kind] as ArticleText]
-      : [];
+  // One source for what the handler must do and what each button cites (domain/case-articles.ts).
+  const duties: ArticleText[] = caseDuties(c.kind, c.form.value);
+  const decisionBasis = isIncidentKind(c.kind) ? undefined : decisionArticles(c.kind, c.form.value);
   const final = isDoneCaseStatus(c.status);
   const card = buildCaseCard(locale, {
     caseId: c.id,
@@ -189,14 +164,14 @@ export async function renderCaseCard(
         level: f.level,
       })),
       // Integration failures are shown to whoever handles the case (e.g. the card was not stopped).
+      // The integration is the organisation's; the duty it helps with is among the duties below.
       ...(await webhookStatusForCase(db, c.id)).flatMap((s) => {
         const text = webhookFailureText(s);
-        return text
-          ? [{ message: text, article: articlesOf(c.kind)[0] ?? '', level: 'warning' as const }]
-          : [];
+        return text ? [{ message: text, article: OPERATING_RULE, level: 'warning' as const }] : [];
       }),
     ],
     duties,
+    ...(decisionBasis ? { decisionBasis } : {}),
     history: await history(db, c, directory),
     allowedVerbs: allowed,
     records: (plan?.officerRecords ?? []).map((r) => ({

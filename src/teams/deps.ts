@@ -11,7 +11,7 @@ export interface BotDeps {
   logger: Logger;
   /** The one sending component; handlers enqueue in their transaction and only kick it. */
   sender?: { kick(): void };
-  /** Acknowledgement deadline (minutes) of a case's current step, before escalation (12(5)②オ). */
+  /** Acknowledgement deadline (minutes) of a case's current step, before escalation (運用ルール). */
   ackMinutes: (c: CaseRecord) => number;
   /** ESCALATION_MINUTES overrides by severity, applied to new cases too. */
   ackMinutesOverride?: Partial<Record<'critical' | 'high' | 'normal', number>>;

@@ -4,6 +4,7 @@
 // Inputs: text that comes from the domain (titles, guidance, findings, reasons, duties, roles) is
 // `Localized` and picked here by locale; text that is the same in every language (names, case ids,
 // what the user typed) is a plain string. Times are `Date`s, shown in Japan time.
+import type { Citations } from '../domain/articles';
 import {
   articlesOf,
   caseCategory,
@@ -22,7 +23,8 @@ import {
 } from '../domain/flows/form';
 import { parseJstDateTime } from '../domain/policy/jst';
 import { renderCard, type AdaptiveCardJson, type FindingLevel, type FormFieldCardData } from './cards';
-import { basis, findingLines } from './card-text';
+import { basis, withCitation } from './citation';
+import { findingLines } from './card-text';
 import { t, type Locale } from './i18n';
 
 /** What a form card needs from a flow module (`src/domain/flows/*.ts`). */
@@ -49,7 +51,7 @@ export interface DisplayRow {
 /** A policy finding (`PolicyFinding` of domain/policy) with how loudly to show it. */
 export interface CardFinding {
   message: Localized;
-  article: string;
+  article: Citations;
   level: FindingLevel;
 }
 
@@ -62,7 +64,7 @@ export interface CardRecipient {
 /** Something the standard asks of someone, with its article (a duty, a reason for routing). */
 export interface ArticleText {
   text: Localized;
-  article: string;
+  article: Citations;
 }
 
 /** An urgent line already in the reader's language, e.g. 「今すぐ 佐藤 健一（06-…）へ電話してください。」. */
@@ -192,10 +194,8 @@ export function answerRows(locale: Locale, fields: readonly FieldDef[], answers:
 
 function helpText(locale: Locale, field: FieldDef): string {
   const help = field.help?.[locale] ?? '';
-  // Cite the article unless the help text already names it.
-  if (field.article === undefined || help.includes(field.article)) return help;
-  const cite = basis(locale, field.article);
-  return help === '' ? cite : `${help} ${cite}`;
+  const cite = field.article === undefined ? '' : basis(locale, field.article);
+  return [help, cite].filter((s) => s !== '').join(' ');
 }
 
 function fieldData(
@@ -324,10 +324,11 @@ export interface CaseCreatedInput {
   kind: CaseKind;
   status: CaseStatus;
   submittedAt: Date;
-  nextSteps: readonly Localized[];
+  /** What happens next, each with what it rests on (shown after the line). */
+  nextSteps: readonly { text: Localized; article?: Citations }[];
   recipients: readonly CardRecipient[];
   /** Defaults to the kind's articles (CASE_KIND_POLICY). */
-  articles?: readonly string[];
+  articles?: Citations;
 }
 
 /** Shown to the reporter after submission. */
@@ -347,7 +348,7 @@ export function buildCaseCreatedCard(locale: Locale, input: CaseCreatedInput): A
     statusLabel: t(locale, `status.${input.status}`),
     submittedAt: formatJst(input.submittedAt),
     nextStepsHeading: t(locale, 'created.nextStepsHeading'),
-    nextSteps: input.nextSteps.map((s) => s[locale]),
+    nextSteps: input.nextSteps.map((s) => withCitation(locale, s.text[locale], s.article)),
     recipientsHeading: t(locale, 'created.recipientsHeading'),
     recipients: recipientLines(locale, input.recipients),
     articles: basis(locale, input.articles ?? articlesOf(input.kind)),

@@ -18,9 +18,14 @@ const ja = {
   'menu.freeTextHint': 'こんな時は自由に入力してもOK：『ICカードをなくしました』',
   'menu.emergency': '緊急時は電話でも課情報セキュリティ責任者へ連絡してください。',
 
-  'basis.article': '根拠: 対策基準 {article}',
-  'basis.operatingRule': '根拠: 運用ルール',
-  'basis.joiner': '／',
+  // Citations are composed only by src/teams/citation.ts from these keys and the article table.
+  'basis.article': '根拠: {citation}',
+  'citation.standard': '対策基準 {articles}',
+  'citation.operatingRule': '運用ルール',
+  'citation.separator': '・',
+  'citation.groupSeparator': '、',
+  'citation.afterText': '{text}（{citation}）',
+  'citation.parenthesized': '（{citation}）',
 
   // Urgent guidance on incident forms: whom to phone now (routing.ts urgentContact).
   'urgent.call': '今すぐ {name}（{phone}）へ電話してください。',
@@ -85,8 +90,6 @@ const ja = {
   'case.caseIdLabel': '受付番号',
   'case.statusLabel': '状態',
   'case.submittedAtLabel': '送信日時',
-  'case.articleSeparator': '・',
-  'case.withArticle': '{text}（{article}）',
 
   'status.submitted': '受付済み',
   'status.acknowledged': '対応中',
@@ -121,7 +124,6 @@ const ja = {
   'caseCard.ackDue': '対応開始の期限: {due}',
   'caseCard.historyHeading': '経過',
   'caseCard.historyLine': '{at} {actor}: {text}',
-  'caseCard.historyBasis': '（{article}）',
   'caseCard.historyOmitted': '以前の経過 {count} 件は省略しています。',
   'caseCard.truncated': '…（以下省略）',
   'caseCard.actionsHeading': '対応',
@@ -219,9 +221,13 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'menu.freeTextHint': 'You can also just type what happened, e.g. "I lost my IC card".',
   'menu.emergency': 'In an emergency, also phone your section security officer.',
 
-  'basis.article': 'Basis: Security Standard {article}',
-  'basis.operatingRule': 'Basis: organisation rule',
-  'basis.joiner': ' / ',
+  'basis.article': 'Basis: {citation}',
+  'citation.standard': 'Security Standard {articles}',
+  'citation.operatingRule': 'operating rule',
+  'citation.separator': ', ',
+  'citation.groupSeparator': '; ',
+  'citation.afterText': '{text} ({citation})',
+  'citation.parenthesized': ' ({citation})',
 
   'urgent.call': 'Call {name} ({phone}) now.',
   'urgent.callNoPhone': 'Contact {name} now (no phone number is registered in the contact directory).',
@@ -284,8 +290,6 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'case.caseIdLabel': 'Case number',
   'case.statusLabel': 'Status',
   'case.submittedAtLabel': 'Submitted',
-  'case.articleSeparator': ', ',
-  'case.withArticle': '{text} ({article})',
 
   'status.submitted': 'Received',
   'status.acknowledged': 'In progress',
@@ -318,7 +322,6 @@ const en: { readonly [K in MessageKey]: TranslationOf<Catalog[K]> } = {
   'caseCard.ackDue': 'Start handling by {due}',
   'caseCard.historyHeading': 'History',
   'caseCard.historyLine': '{at} {actor}: {text}',
-  'caseCard.historyBasis': ' ({article})',
   'caseCard.historyOmitted': '{count} earlier entries are not shown.',
   'caseCard.truncated': '… (truncated)',
   'caseCard.actionsHeading': 'Actions',

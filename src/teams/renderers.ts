@@ -2,6 +2,7 @@ import type { Clock } from '../domain/clock';
 import type { Database, SqlClient } from '../storage/sql';
 import { DirectoryRepo } from '../storage/directory-repo';
 import { renderCard } from './cards';
+import { basis, withCitation } from './citation';
 import { renderCaseCard } from './case-view';
 import { t, type Locale } from './i18n';
 import { cardAttachment } from './send';
@@ -71,7 +72,12 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
     switch (message.type) {
       case 'text':
         // These texts may quote what someone typed (a reason, a condition): never read as Markdown.
-        return { activity: { text: message.text[locale], textFormat: 'plain' } };
+        return {
+          activity: {
+            text: withCitation(locale, message.text[locale], message.article),
+            textFormat: 'plain',
+          },
+        };
       case 'unreachable': {
         const text = await unreachableText(db, message.caseId, message.personId, locale);
         return text ? { activity: { text, textFormat: 'plain' } } : null;
@@ -80,11 +86,7 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
         const card = renderCard('notice', {
           title: message.title[locale],
           text: message.text[locale],
-          basis: message.article
-            ? locale === 'ja'
-              ? `根拠: 対策基準 ${message.article}`
-              : `Basis: standard ${message.article}`
-            : '',
+          basis: basis(locale, message.article),
           buttons: message.buttons.map((b) => ({
             title: b.title[locale],
             verb: b.verb,

@@ -18,6 +18,7 @@ import {
 } from '../../src/domain/decisions';
 import type { Directory } from '../../src/domain/directory';
 import { parseDirectoryCsv } from '../../src/domain/directory-csv';
+import { closeNoticeArticle } from '../../src/domain/case-articles';
 import { incidentPlan } from '../../src/domain/policy/incident';
 
 const parsed = parseDirectoryCsv(
@@ -182,12 +183,45 @@ describe('requests (take-out, software install, private device)', () => {
     },
   );
 
-  it('articles per kind', () => {
-    const art = (kind: CaseKind) =>
-      expectOk(applyAction(seed(kind), { name: 'case.approve' }, ctx(OFFICER))).event.article;
-    expect(art('takeout')).toBe('10(4)①');
-    expect(art('software_install')).toBe('10(5)①');
-    expect(art('private_device')).toBe('10(4)②');
+  const approveArticle = (kind: CaseKind, formValue?: unknown) =>
+    expectOk(applyAction(seed(kind), { name: 'case.approve' }, { ...ctx(OFFICER), formValue })).event.article;
+  const takeoutValue = (over: Record<string, unknown>) => ({
+    itemKind: 'terminal',
+    classification: 'III',
+    protection: 'encryption',
+    mobileTerminal: false,
+    remoteWipeEnabled: false,
+    sameBuilding: false,
+    ...over,
+  });
+
+  it('cites what the permission rests on, from the form: 10(4)① for terminals, 8(3)①エオ for data', () => {
+    expect(approveArticle('takeout', takeoutValue({}))).toEqual(['10(4)①']);
+    expect(approveArticle('takeout', takeoutValue({ classification: 'II' }))).toEqual(['8(3)①オ', '10(4)①']);
+    expect(approveArticle('takeout', takeoutValue({ itemKind: 'data', classification: 'II' }))).toEqual([
+      '8(3)①オ',
+    ]);
+    expect(approveArticle('takeout', takeoutValue({ itemKind: 'data', classification: 'I' }))).toEqual([
+      '8(3)①エ',
+      '8(3)①オ',
+    ]);
+    expect(approveArticle('software_install')).toEqual(['10(5)①']);
+    // Without a readable form, every article the kind may rest on, never a wrong single one.
+    expect(approveArticle('takeout')).toEqual(['8(3)①エ', '8(3)①オ', '10(4)①']);
+  });
+
+  it('cites 10(3) for approving free mail or online storage, 10(4)② for a private terminal', () => {
+    expect(approveArticle('private_device', { deviceKind: 'external_service' })).toEqual(['10(3)']);
+    expect(approveArticle('private_device', { deviceKind: 'private_terminal' })).toEqual(['10(4)②']);
+    expect(approveArticle('private_device', { deviceKind: 'private_medium' })).toEqual(['10(4)②']);
+    const rejected = expectOk(
+      applyAction(
+        seed('private_device'),
+        { name: 'case.reject', comment: '不要' },
+        { ...ctx(OFFICER), formValue: { deviceKind: 'external_service' } },
+      ),
+    );
+    expect(rejected.event.article).toEqual(['10(3)']);
   });
 
   it.each(['takeout', 'software_install', 'private_device'] as const)(
@@ -451,8 +485,20 @@ describe('incidents', () => {
     expect(close.event.name).toBe('case.closed');
     expect(close.notify).toEqual([
       { personId: STAFF, why: 'requester' },
-      { personId: CHIEF, why: 'chief_officer' },
+      { personId: CHIEF, why: 'chief_officer', article: closeNoticeArticle(kind) },
     ]);
+  });
+
+  it('cites 12(5)①オ for telling 統括 a failure is closed; other closes tell 統括 by 運用ルール', () => {
+    expect(closeNoticeArticle('system_failure')).toBe('12(5)①オ');
+    for (const kind of INCIDENT_KINDS.filter((k) => k !== 'system_failure'))
+      expect(closeNoticeArticle(kind)).toBe('operating_rule');
+  });
+
+  it('cites 10(6)② (not 10(8)②カ, which binds staff) when the officer starts on a password leak', () => {
+    expect(
+      expectOk(applyAction(inc('password_leak'), { name: 'case.acknowledge' }, ctx(OFFICER))).event.article,
+    ).toBe('10(6)②');
   });
 
   it('record, report and close before acknowledge → invalid_state', () => {
@@ -469,7 +515,7 @@ describe('incidents', () => {
     const a = expectOk(
       applyAction(acked('virus'), { name: 'case.record', records: { scope: ' 1台 ' } }, ctx(OFFICER)),
     );
-    expect(a.event.article).toBe('11(3)⑥');
+    expect(a.event.article).toEqual(['11(3)⑥']);
     const b = expectOk(
       applyAction(
         a.state,
@@ -478,7 +524,7 @@ describe('incidents', () => {
       ),
     );
     expect(b.state.records).toEqual({ scope: '1台', route: 'メール添付', evidence: '保全' });
-    expect(b.event.article).toBe('11(3)⑥ 12(5)②ク');
+    expect(b.event.article).toEqual(['11(3)⑥', '12(5)②ク']);
   });
 
   it('record rejects unknown ids, blank values and empty input', () => {
@@ -542,7 +588,7 @@ describe('incidents', () => {
         const okR = expectOk(r);
         expect(okR.notify).toEqual([
           { personId: STAFF, why: 'requester' },
-          { personId: CHIEF, why: 'chief_officer' },
+          { personId: CHIEF, why: 'chief_officer', article: 'operating_rule' },
         ]);
       }
     },
@@ -600,7 +646,7 @@ describe('incidents', () => {
     const t = expectOk(
       applyAction(s, { name: 'case.record', records: { old_card_destroyed: '破砕済' } }, ctx(OFFICER)),
     );
-    expect(t.event.article).toBe('10(9)③');
+    expect(t.event.article).toEqual(['10(9)③']);
     expectOk(applyAction(t.state, { name: 'case.close', ...CLOSURE }, ctx(OFFICER)));
   });
 

@@ -5,7 +5,8 @@ import { CASE_KINDS, type CaseKind } from '../../src/domain/cases';
 import { initialCaseState } from '../../src/domain/decisions';
 import { rolesOf } from '../../src/domain/directory';
 import { parseDirectoryCsv } from '../../src/domain/directory-csv';
-import { escalationChain, OPERATING_RULE, routeCase, urgentContact } from '../../src/domain/routing';
+import { OPERATING_RULE } from '../../src/domain/articles';
+import { escalationChain, routeCase, urgentContact } from '../../src/domain/routing';
 
 const parsed = parseDirectoryCsv(
   fs.readFileSync(path.resolve(__dirname, '../../infra/demo/directory.csv'), 'utf8'),

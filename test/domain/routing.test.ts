@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Directory, Person, Section } from '../../src/domain/directory';
-import { escalationChain, OPERATING_RULE, routeCase, type CaseRoute } from '../../src/domain/routing';
+import { OPERATING_RULE } from '../../src/domain/articles';
+import { escalationChain, routeCase, type CaseRoute } from '../../src/domain/routing';
 
 function person(id: string, sectionCode: string, flags: Partial<Person> = {}): Person {
   return {

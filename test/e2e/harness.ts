@@ -525,9 +525,13 @@ export class E2eHarness {
     return card;
   }
 
-  /** Waits for a bot text message (a paragraph) containing `text`. */
+  /**
+   * Waits for a bot text message containing `text`. Markdown messages render as paragraphs, plain
+   * ones (`textFormat: 'plain'`, used for anything quoting what a person typed) as bare text, so
+   * this looks for the text itself.
+   */
   async waitForBotText(text: string, timeoutMs = WAIT_MS): Promise<Locator> {
-    const p = this.page.getByRole('paragraph').filter({ hasText: text }).last();
+    const p = this.page.getByText(text).last();
     await p.waitFor({ state: 'visible', timeout: timeoutMs });
     return p;
   }

@@ -195,7 +195,7 @@ describe.each(FILLERS)('every card stays under 40 KB with maximal input of %s', 
       // More than any flow's evaluation gives (misdirected mail with every leak condition: 5).
       const findings = Array.from({ length: 6 }, () => ({
         message: { ja: '個人情報保護委員会への報告対象: 要配慮個人情報が含まれる', en: 'Reportable' },
-        article: '12(5)②イ',
+        article: '12(5)②イ' as const,
         level: 'warning' as const,
       }));
       // The assignee, a deputy, every 統括 and IT管理者 of a larger organisation.
@@ -219,7 +219,7 @@ describe.each(FILLERS)('every card stays under 40 KB with maximal input of %s', 
           kind,
           status: 'submitted',
           submittedAt: AT,
-          nextSteps: findings.map((f) => f.message),
+          nextSteps: findings.map((f) => ({ text: f.message, article: f.article })),
           recipients,
         }),
       );

@@ -216,7 +216,7 @@ describe('i18n', () => {
   });
 
   it('fills placeholders', () => {
-    expect(t('ja', 'basis.article', { article: '10(9)①エ' })).toBe('根拠: 対策基準 10(9)①エ');
+    expect(t('ja', 'basis.article', { citation: '運用ルール' })).toBe('根拠: 運用ルール');
     expect(t('en', 'menu.greeting', { userName: 'Hanako' })).toBe('Hello, Hanako.');
     expect(t('ja', 'menu.greeting')).toBe('{userName} さん、こんにちは。');
   });

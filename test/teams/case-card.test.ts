@@ -293,7 +293,7 @@ describe('buildCaseCard', () => {
       ['closure_scope', ''],
     ]);
     for (const input of inputs(card)) expect(input.isMultiline).toBe(true);
-    expect(inputs(card)[0]?.label).toBe('感染範囲（11(3)⑥）');
+    expect(inputs(card)[0]?.label).toBe('感染範囲（対策基準 11(3)⑥）');
     expect(
       inputs(card)
         .slice(2)
@@ -361,9 +361,9 @@ describe('buildCaseCard', () => {
       .map((b) => (b.inlines as { text: string }[]).map((i) => i.text).join(''))
       .filter((l) => /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} /.test(l));
     expect(lines).toEqual([
-      '2026/11/26 09:05 山田 花子: 報告（10(6)①）',
+      '2026/11/26 09:05 山田 花子: 報告（対策基準 10(6)①）',
       '2026/11/26 09:12 佐藤 健一: 対応開始',
-      '2026/11/26 10:30 佐藤 健一: 記録を保存（11(3)⑥）',
+      '2026/11/26 10:30 佐藤 健一: 記録を保存（対策基準 11(3)⑥）',
     ]);
   });
 
@@ -413,7 +413,7 @@ describe('buildCaseCard', () => {
       at: new Date(Date.UTC(2026, 10, 26, 0, i)),
       actor: `担当者 ${i}`,
       text: { ja: `経過 ${i} ${'い'.repeat(300)}`, en: `Step ${i}` },
-      article: '12(5)②カ',
+      article: '12(5)②カ' as const,
     }));
     const card = buildCaseCard(
       'ja',
@@ -528,7 +528,9 @@ describe('buildCaseCard', () => {
     expect(() =>
       buildCaseCard(
         'ja',
-        virusInput({ records: [{ id: 'bad id', label: { ja: 'x', en: 'x' }, article: '1', value: '' }] }),
+        virusInput({
+          records: [{ id: 'bad id', label: { ja: 'x', en: 'x' }, article: '11(3)⑥', value: '' }],
+        }),
       ),
     ).toThrow();
   });

@@ -8,6 +8,7 @@ import { OutboxRepo } from '../../src/storage/outbox-repo';
 import { NOW, VALID } from '../domain/flows/fixtures';
 import { DEMO } from '../helpers/activities';
 import { BotHarness, cardActions, cardInputs, type Reply } from '../helpers/bot-harness';
+import { basis } from '../../src/teams/citation';
 import { submitValue } from '../helpers/forms';
 
 const clock = { now: () => new Date(NOW) };
@@ -39,7 +40,7 @@ describe('staff flows, turn by turn through the real bot', () => {
       if (firstGuidance) {
         expect(form.cardText.indexOf(firstGuidance.text.ja)).toBeGreaterThan(-1);
         expect(form.cardText.indexOf(firstGuidance.text.ja)).toBeLessThan(form.cardText.indexOf('"Input.'));
-        expect(form.cardText).toContain(`根拠: 対策基準 ${firstGuidance.article}`);
+        expect(form.cardText).toContain(basis('ja', firstGuidance.article));
       }
       expect(verbs(form)).toContain('flow.review');
 

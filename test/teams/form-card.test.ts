@@ -392,12 +392,12 @@ describe('buildFlowConfirmCard', () => {
       '重要性分類Ⅱのデータは暗号化又はパスワード設定が必要です。',
       'Class II data must be encrypted.',
     ),
-    article: '8(3)①オ',
+    article: '8(3)①オ' as const,
     level: 'refusal' as const,
   };
   const note = {
     message: L('台帳に記録されます。', 'It is recorded.'),
-    article: '10(4)⑥',
+    article: '10(4)⑥' as const,
     level: 'info' as const,
   };
 
@@ -474,7 +474,10 @@ describe('buildCaseCreatedCard', () => {
     kind: 'lost_ic_card' as const,
     status: 'submitted' as const,
     submittedAt: new Date('2026-11-26T00:05:00Z'),
-    nextSteps: [L('責任者がカードを停止します。', 'The officer stops the card.')],
+    nextSteps: [
+      { text: L('責任者がカードを停止します。', 'The officer stops the card.'), article: '10(9)②' as const },
+      { text: L('状況は「私の申請・報告」で確認できます。', 'See "My requests and reports".') },
+    ],
     recipients: [{ name: '佐藤 健一', role: L('課情報セキュリティ責任者', 'Section security officer') }],
   };
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS } from '../../src/domain/cases';
-import { OPERATING_RULE } from '../../src/domain/routing';
+import { OPERATING_RULE } from '../../src/domain/articles';
 import { CaseRepo } from '../../src/storage/case-repo';
 import { NOW, VALID } from '../domain/flows/fixtures';
 import { DEMO } from '../helpers/activities';

@@ -135,7 +135,7 @@ function assignSectionRoles(
 }
 
 /**
- * One section: exactly one 課責任者 (対策基準 7), at most one 代理者 and 上席者, and the 代理者 is
+ * One section: exactly one 課責任者 (7), at most one 代理者 and 上席者, and the 代理者 is
  * not the 課責任者. A missing 代理者 or 上席者 is only a warning. Every section here has at least
  * one member row, the one at `firstLine`.
  */
@@ -164,8 +164,9 @@ function checkSectionRoles(
     errors.push(
       issueAt(
         firstLine,
-        `${label}に「課責任者」がいません。所属の職員のうち1名の「役割」に「課責任者」を入力してください（対策基準 7）。`,
+        `${label}に「課責任者」がいません。所属の職員のうち1名の「役割」に「課責任者」を入力してください。`,
         '役割',
+        '7',
       ),
     );
   }
@@ -193,8 +194,9 @@ function checkSectionRoles(
     warnings.push(
       issueAt(
         firstLine,
-        `${label}に「上席者」がいません。至急の報告で連絡がつかないときのエスカレーション先がありません（対策基準 12(5)②オ）。`,
+        `${label}に「上席者」がいません。至急の報告で連絡がつかないときのエスカレーション先がありません。`,
         '役割',
+        '12(5)②オ',
       ),
     );
   }
@@ -220,8 +222,9 @@ function checkOrganisationRoles(
     errors.push(
       issueAt(
         0,
-        '「役割」が「IT管理者」の職員がいません。緊急連絡網を管理する IT管理者を1名以上指定してください（対策基準 6ウ）。',
+        '「役割」が「IT管理者」の職員がいません。緊急連絡網を管理する IT管理者を1名以上指定してください。',
         column,
+        '6ウ',
       ),
     );
   }

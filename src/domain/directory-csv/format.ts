@@ -1,6 +1,7 @@
 // The directory CSV format itself: its columns, its role tokens and the shape of a problem report.
 // Shared by the reader (tokenize → header → row rules → file rules) and the writer (serialize).
 
+import type { ArticleId } from '../articles';
 import type { Directory } from '../directory';
 
 /**
@@ -73,17 +74,22 @@ export interface CsvIssue {
   line: number;
   column?: string;
   message: string;
+  /** The article the rule rests on; the CLI cites it after the message (teams/citation.ts). */
+  article?: ArticleId;
 }
 
 export type DirectoryCsvResult =
   { ok: true; directory: Directory; warnings: CsvIssue[] } | { ok: false; errors: CsvIssue[] };
 
 /** An issue at `line` (0 = the whole file), its message prefixed with the location. */
-export function issueAt(line: number, message: string, column?: string): CsvIssue {
+export function issueAt(line: number, message: string, column?: string, article?: ArticleId): CsvIssue {
   const where = line === 0 ? 'ファイル全体: ' : `${line}行目: `;
-  return column === undefined
-    ? { line, message: where + message }
-    : { line, column, message: where + message };
+  return {
+    line,
+    ...(column === undefined ? {} : { column }),
+    message: where + message,
+    ...(article === undefined ? {} : { article }),
+  };
 }
 
 /** By line; whole-file issues (line 0) last. Stable, so issues of one line keep their order. */

@@ -1,4 +1,4 @@
-// Contact directory CSV (緊急連絡網, 対策基準 6ウ): the file the IT管理者 keeps and uploads.
+// Contact directory CSV (緊急連絡網, 6ウ): the file the IT管理者 keeps and uploads.
 // Pure: text in, Directory (or every problem found) out. Reading the file lives elsewhere.
 //
 // Format: UTF-8 with or without BOM, CRLF or LF, RFC 4180 quoting (quoted fields may hold

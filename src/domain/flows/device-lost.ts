@@ -1,4 +1,4 @@
-// 端末機・記録媒体の紛失・盗難 (10(4)③, 10(6), 12(5)②): like the IC card flow, plus remote wipe.
+// 端末機・記録媒体の紛失・盗難 (10(6), 12(5)②): like the IC card flow, plus remote wipe (12(5)②ア).
 import { z } from 'zod';
 import { caseTitle, type Localized } from '../cases';
 import {
@@ -23,10 +23,12 @@ export const title = caseTitle(kind);
 export const guidance: readonly GuidanceItem[] = [
   {
     text: {
-      ja: 'この報告は課情報セキュリティ責任者とIT管理者に通知され、遠隔消去（リモートワイプ）が依頼されます。',
-      en: 'This report goes to your section officer and the IT administrator, and a remote wipe will be requested.',
+      ja: 'この報告は課情報セキュリティ責任者とIT管理者に通知されます。責任者はIT管理者と連携し、遠隔消去（リモートワイプ）などで被害の拡大を防ぎます。',
+      en: 'This report goes to your section officer and the IT administrator; the officer contains the damage with them, e.g. by a remote wipe.',
     },
-    article: '10(4)③',
+    // Containment of a breach (12(5)②ア). 10(4)③ is the remote-wipe check before using a mobile
+    // terminal outside, not a step after a loss.
+    article: '12(5)②ア',
   },
   {
     text: {
@@ -85,13 +87,20 @@ const form = defineForm({
     label: L.classification,
     choices: CLASS_CHOICES,
     help: {
-      ja: '保存されていたデータのうち最も上位の分類を選んでください（対策基準 8(3)①イ）。',
-      en: 'The highest class of the data it held (8(3)①イ).',
+      ja: '保存されていたデータのうち最も上位の分類を選んでください。',
+      en: 'The highest class of the data it held.',
     },
     article: '8(3)①イ',
   }),
   encrypted: toggle({ label: L.encrypted }),
-  remoteWipePossible: toggle({ label: L.remoteWipePossible, article: '10(4)③' }),
+  remoteWipePossible: toggle({
+    label: L.remoteWipePossible,
+    help: {
+      ja: '遠隔消去で被害の拡大を防げるかの確認です。',
+      en: 'Whether a remote wipe can contain the damage.',
+    },
+    article: '12(5)②ア',
+  }),
   policeReported: toggle({
     label: L.policeReported,
     help: { ja: '盗難の場合に回答してください。', en: 'Answer when stolen.' },

@@ -57,8 +57,8 @@ const form = defineForm({
     label: L.reason,
     maxLength: 2000,
     help: {
-      ja: '遵守が困難な状況と、行政事務の遂行に必要な理由を書いてください（対策基準 12(6)①）。',
-      en: 'Why the rule cannot be kept and why the work requires it (12(6)①).',
+      ja: '遵守が困難な状況と、行政事務の遂行に必要な理由を書いてください。',
+      en: 'Why the rule cannot be kept and why the work requires it.',
     },
     article: '12(6)①',
   }),
@@ -80,8 +80,8 @@ const form = defineForm({
   urgent: toggle({
     label: L.urgent,
     help: {
-      ja: '緊急時は課情報セキュリティ責任者が先に実施し、統括へ事後直ちに報告します（対策基準 12(6)②）。',
-      en: 'The section officer acts first and reports to the chief at once afterwards (12(6)②).',
+      ja: '緊急時は課情報セキュリティ責任者が先に実施し、統括へ事後直ちに報告します。',
+      en: 'The section officer acts first and reports to the chief at once afterwards.',
     },
     article: '12(6)②',
   }),

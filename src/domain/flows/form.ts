@@ -2,6 +2,7 @@
 // parsers of raw Adaptive Card values (everything arrives as a string). Every error carries Japanese
 // in the zod message and English in `params.en`, so `validate` can return both, keyed by field.
 import { z } from 'zod';
+import type { Citation, Citations } from '../articles';
 import type { CaseKind, Localized } from '../cases';
 import { DATA_CLASSES, type DataClass } from '../policy/classification';
 import { parseIsoDate, parseJstDateTime, jstDateOf, jstDateTimeInput, type IsoDate } from '../policy/jst';
@@ -33,9 +34,9 @@ export interface FieldDef {
   required: boolean;
   choices?: readonly FieldChoice[];
   placeholder?: Localized;
-  /** Help shown under the input, citing the article that asks for the field. */
+  /** Help shown under the input; the card cites `article` after it (never write it into the help). */
   help?: Localized;
-  article?: string;
+  article?: Citations;
   maxLength?: number;
   min?: number;
   max?: number;
@@ -55,7 +56,7 @@ export function isRelevant(field: FieldDef, answers: Readonly<Record<string, str
 
 export interface GuidanceItem {
   text: Localized;
-  article: string;
+  article: Citation;
 }
 
 /** Errors keyed by field id; `_form` for problems with the submission as a whole. */

@@ -57,9 +57,10 @@ const form = defineForm({
       { value: 'own', label: { ja: '本人用', en: 'Personal' } },
       { value: 'shared', label: { ja: '共用', en: 'Shared' } },
     ],
+    // 10(9)①イ only says who may use a shared card; the help says no more than that.
     help: {
-      ja: '共用カードは登録された利用者全員に影響します（対策基準 10(9)①イ）。',
-      en: 'A shared card affects every registered user (10(9)①イ).',
+      ja: '共用ICカード（利用者として登録された人だけが使うカード）の場合は「共用」を選んでください。',
+      en: 'Choose "Shared" for a shared IC card (one used only by its registered users).',
     },
     article: '10(9)①イ',
   }),
@@ -86,8 +87,8 @@ const form = defineForm({
       en: 'Last use, where you searched, whether it was on a lanyard, etc.',
     },
     help: {
-      ja: '課情報セキュリティ責任者への報告内容になります（対策基準 10(9)①エ）。',
-      en: 'This is the report to your section officer (10(9)①エ).',
+      ja: '課情報セキュリティ責任者への報告内容になります。',
+      en: 'This is the report to your section officer.',
     },
     article: '10(9)①エ',
   }),

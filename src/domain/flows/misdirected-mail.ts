@@ -1,5 +1,7 @@
-// メール誤送信 (8(3)①キ, 10(6), 12(5)②カ): ask the recipient to delete; assess a personal-data leak.
+// メール誤送信 (10(6), 12(5)②; 8(3)①キ is the rule about checking the address before sending):
+// ask the recipient to delete (運用ルール), keep the evidence, assess a personal-data leak.
 import { z } from 'zod';
+import { OPERATING_RULE } from '../articles';
 import { caseTitle, type Localized } from '../cases';
 import {
   CLASS_CHOICES,
@@ -26,25 +28,33 @@ export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
+    // The organisation's rule: 8(3)①キ says nothing about the clean-up after a slip.
     text: {
-      ja: '誤って送った相手に連絡し、メール（添付ファイルを含む）の削除を依頼してください。削除した旨の返信ももらってください。',
-      en: 'Contact the wrong recipient and ask them to delete the mail and attachments, and to confirm by reply.',
+      ja: '誤って送った相手に連絡し、メール（添付ファイルを含む）の削除を依頼してください。削除した旨の返信ももらってください。同じ内容は再送しないでください。',
+      en: 'Contact the wrong recipient and ask them to delete the mail and attachments, and to confirm by reply. Do not resend.',
     },
-    article: '8(3)①キ',
+    article: OPERATING_RULE,
   },
   {
     text: {
-      ja: '同じ内容を再送しないでください。正しい宛先への送付は課情報セキュリティ責任者の指示を受けてから行ってください。',
-      en: 'Do not resend. Send to the right address only after your section officer says so.',
+      ja: '正しい宛先への送付など、以後は課情報セキュリティ責任者の指示に従ってください。',
+      en: 'From now on, including sending to the right address, follow your section officer’s instructions.',
     },
-    article: '8(3)①キ',
+    article: '10(6)③',
   },
   {
     text: {
-      ja: '送信済みメールは削除せず、そのまま残してください（記録のため）。',
-      en: 'Keep the sent mail; do not delete it (it is part of the record).',
+      ja: '送信済みメールは削除せず、そのまま残してください（証拠保全）。',
+      en: 'Keep the sent mail; do not delete it (evidence).',
     },
-    article: '12(5)②カ',
+    article: '12(5)②ク',
+  },
+  {
+    text: {
+      ja: '今後、メールでデータを送るときは送信先のアドレスを十分に確認し、必要に応じて受領確認を行ってください。',
+      en: 'When you send data by e-mail, check the address carefully and confirm receipt where needed.',
+    },
+    article: '8(3)①キ',
   },
 ];
 
@@ -91,8 +101,8 @@ const form = defineForm({
     label: L.classification,
     choices: CLASS_CHOICES,
     help: {
-      ja: '複数の情報を含む場合は最も上位の分類を選んでください（対策基準 8(3)①イ）。',
-      en: 'If several, choose the highest class (8(3)①イ).',
+      ja: '複数の情報を含む場合は最も上位の分類を選んでください。',
+      en: 'If several, choose the highest class.',
     },
     article: '8(3)①イ',
   }),
@@ -116,9 +126,10 @@ const form = defineForm({
   sensitivePersonalInfo: toggle({
     label: L.sensitivePersonalInfo,
     help: {
-      ja: '病歴、犯罪の経歴、人種、信条、社会的身分など（個人情報保護法 2条3項）。',
-      en: 'Medical history, criminal record, race, creed, social status, etc. (APPI Art. 2(3)).',
+      ja: '病歴、犯罪の経歴、人種、信条、社会的身分など。',
+      en: 'Medical history, criminal record, race, creed, social status, etc.',
     },
+    article: '個人情報保護法2条3項',
   }),
   propertyDamageRisk: toggle({ label: L.propertyDamageRisk }),
   wrongfulPurpose: toggle({ label: L.wrongfulPurpose }),
@@ -130,7 +141,7 @@ const form = defineForm({
       { value: 'none', label: { ja: 'なし', en: 'No attachment' } },
     ],
   }),
-  deletionRequested: toggle({ label: L.deletionRequested, article: '8(3)①キ' }),
+  deletionRequested: toggle({ label: L.deletionRequested, article: OPERATING_RULE }),
 });
 
 export const fields = form.fields;

@@ -26,8 +26,8 @@ export const guidance: readonly GuidanceItem[] = [
   },
   {
     text: {
-      ja: '同じパスワードをほかのシステムでも使っている場合は、そちらも変更してください。',
-      en: 'If you use the same password elsewhere, change it there too.',
+      ja: '異なるシステムの間でパスワードを共有してはいけません。同じパスワードをほかのシステムでも使っている場合は、そちらも変更してください。',
+      en: 'A password may not be shared between systems: if you use the same one elsewhere, change it there too.',
     },
     article: '10(8)②エ',
   },

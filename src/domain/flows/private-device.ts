@@ -79,8 +79,8 @@ const form = defineForm({
     label: L.justification,
     maxLength: 2000,
     help: {
-      ja: '貸与品では対応できない理由を書いてください。業務上の必要性は課情報セキュリティ責任者が判断します（対策基準 10(3)）。',
-      en: 'Why issued equipment cannot do it; the section officer judges the need (10(3)).',
+      ja: '貸与品では対応できない理由を書いてください。業務上の必要性は課情報セキュリティ責任者が判断します。',
+      en: 'Why issued equipment cannot do it; the section officer judges the need.',
     },
     article: '10(3)',
   }),

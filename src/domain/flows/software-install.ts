@@ -67,8 +67,8 @@ const form = defineForm({
   licenseConfirmed: toggle({
     label: L.licenseConfirmed,
     help: {
-      ja: 'インストールの場合は確認が必要です（対策基準 10(5)②）。',
-      en: 'Required for an install (10(5)②).',
+      ja: 'インストールの場合は確認が必要です。',
+      en: 'Required for an install.',
     },
     article: '10(5)②',
   }),
@@ -79,8 +79,8 @@ export const FormSchema = z.object(form.shape).superRefine((v, ctx) => {
   // Deny by default: unlicensed software may not be used at all (10(5)②), so such a request is not sent on.
   if (v.action === 'install' && !v.licenseConfirmed) {
     addError(ctx, 'licenseConfirmed', {
-      ja: 'インストールするには、使用許諾（ライセンス）に違反しないことを確認してください（対策基準 10(5)②）。',
-      en: 'Confirm the licence permits this use before installing (10(5)②).',
+      ja: 'インストールするには、使用許諾（ライセンス）に違反しないことを確認してください。',
+      en: 'Confirm the licence permits this use before installing.',
     });
   }
 });

@@ -1,5 +1,6 @@
 // システム障害 (12(5)①): staff → officer → 統括 → IT管理者 → officers of the affected sections.
 import { z } from 'zod';
+import { OPERATING_RULE } from '../articles';
 import { caseTitle, type Localized } from '../cases';
 import {
   choice,
@@ -28,18 +29,20 @@ export const guidance: readonly GuidanceItem[] = [
     article: '12(5)①イ',
   },
   {
+    // Screenshots help the officer's investigation (12(5)①イ), but no article asks staff for them.
     text: {
       ja: '表示されたエラーメッセージや画面を記録（スクリーンショット等）してください。',
       en: 'Record the error messages or screens (e.g. screenshots).',
     },
-    article: '12(5)①オ',
+    article: OPERATING_RULE,
   },
   {
+    // A failure is a security incident (2(4)); staff act as the officer instructs.
     text: {
-      ja: '独自に再起動や復旧作業をせず、課情報セキュリティ責任者の指示を待ってください。',
-      en: 'Do not restart or repair on your own; wait for your section officer.',
+      ja: '独自に再起動や復旧作業をせず、課情報セキュリティ責任者の指示に従ってください。',
+      en: 'Do not restart or repair on your own; follow your section officer’s instructions.',
     },
-    article: '12(5)①エ',
+    article: '10(6)③',
   },
 ];
 
@@ -74,11 +77,13 @@ const form = defineForm({
   otherSections: text(false, {
     label: L.otherSections,
     maxLength: 500,
+    // What the bot does: the officers of the sections named here get the report at once. That is the
+    // organisation's rule; 12(5)①ウ has 統括 and IT管理者 pass it on (the IT administrator's card says so).
     help: {
-      ja: '分かる範囲で課名を入力してください。IT管理者から各課の責任者に連絡されます（対策基準 12(5)①ウ）。',
-      en: 'Section names as far as known; the IT administrator tells their officers (12(5)①ウ).',
+      ja: '分かる範囲で課名を入力してください。入力された課の課情報セキュリティ責任者にも、この報告が直ちに通知されます。',
+      en: 'Section names as far as known; the officers of those sections are told at once.',
     },
-    article: '12(5)①ウ',
+    article: OPERATING_RULE,
   }),
 });
 

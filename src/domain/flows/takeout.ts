@@ -1,4 +1,4 @@
-// 持ち出し申請 (8(3)①エオカ, 10(4)①③⑥): the form; the decision is policy/takeout.ts.
+// 持ち出し申請 (8(3)①エオカ, 10(4)①③⑥, 10(4)①ただし書): the form; the decision is policy/takeout.ts.
 import { z } from 'zod';
 import { caseTitle, type Localized } from '../cases';
 import {
@@ -39,10 +39,17 @@ export const guidance: readonly GuidanceItem[] = [
   },
   {
     text: {
-      ja: '端末機・記録媒体の持ち出しは常に許可が必要です。携行中はロック、ログオフ又はシャットダウンしてください。',
-      en: 'Terminals and media always need permission. Lock, log off or shut down while carrying them.',
+      ja: '端末機・記録媒体を執務室以外に持ち出すには許可が必要です。携行中はロック、ログオフ又はシャットダウンしてください。',
+      en: 'Terminals and media need permission to leave the office room. Lock, log off or shut down while carrying them.',
     },
     article: '10(4)①',
+  },
+  {
+    text: {
+      ja: 'ただし、同一庁舎内で常時携帯するなど自己の管理下に置き、持ち出し先の会議室等で施錠等の盗難防止措置を確実にできる場合は、許可は不要です。',
+      en: 'No permission is needed when it stays in the same building under your control and can be locked away at the destination (e.g. a meeting room).',
+    },
+    article: '10(4)①ただし書',
   },
   {
     text: {
@@ -63,6 +70,10 @@ const L = {
   startDate: { ja: '持ち出し日', en: 'Start date' },
   returnDate: { ja: '返却予定日', en: 'Return date' },
   protection: { ja: '保護措置', en: 'Protection' },
+  sameBuilding: {
+    ja: '同一庁舎内で常時携帯するなど自己の管理下に置き、持ち出し先（会議室等）で施錠等の盗難防止措置を確実にできる',
+    en: 'Stays in the same building under my control, and can be locked away at the destination (e.g. meeting room)',
+  },
   mobileTerminal: { ja: 'モバイル端末（ノートPC・タブレット・スマートフォン）', en: 'Mobile terminal' },
   remoteWipeEnabled: { ja: '遠隔消去機能が有効', en: 'Remote wipe enabled' },
 } satisfies Record<string, Localized>;
@@ -91,8 +102,8 @@ const form = defineForm({
     label: L.assetNumber,
     maxLength: 50,
     help: {
-      ja: '端末機・記録媒体の場合は必須です（持ち出し記録、対策基準 10(4)⑥）。',
-      en: 'Required for terminals and media (take-out record, 10(4)⑥).',
+      ja: '端末機・記録媒体の場合は必須です（持ち出し記録）。',
+      en: 'Required for terminals and media (take-out record).',
     },
     article: '10(4)⑥',
   }),
@@ -100,8 +111,8 @@ const form = defineForm({
     label: L.classification,
     choices: CLASS_CHOICES,
     help: {
-      ja: '端末機・記録媒体は、保存されているデータのうち最も上位の分類を選んでください（対策基準 8(3)①イ）。',
-      en: 'For terminals and media, the highest class of the data they hold (8(3)①イ).',
+      ja: '端末機・記録媒体は、保存されているデータのうち最も上位の分類を選んでください。',
+      en: 'For terminals and media, the highest class of the data they hold.',
     },
     article: '8(3)①イ',
   }),
@@ -110,6 +121,15 @@ const form = defineForm({
     label: L.destination,
     maxLength: 200,
     placeholder: { ja: '例: 〇〇市役所 会議室', en: 'e.g. city hall meeting room' },
+  }),
+  sameBuilding: toggle({
+    label: L.sameBuilding,
+    relevantWhen: { field: 'itemKind', values: ['terminal', 'medium'] },
+    help: {
+      ja: 'この場合、課情報セキュリティ責任者の許可は不要です（持ち出しは記録されます）。',
+      en: 'Then no permission from the section officer is needed (the take-out is recorded).',
+    },
+    article: '10(4)①ただし書',
   }),
   startDate: date(true, { label: L.startDate }),
   returnDate: date(true, { label: L.returnDate }),
@@ -121,10 +141,10 @@ const form = defineForm({
       { value: 'none', label: { ja: 'なし', en: 'None' } },
     ],
     help: {
-      ja: '重要性分類Ⅰ・Ⅱは必須（8(3)①オ）、Ⅲ・Ⅳは必要に応じて（8(3)①カ）。',
-      en: 'Mandatory for class I/II (8(3)①オ), as needed for III/IV (8(3)①カ).',
+      ja: '重要性分類Ⅰ・Ⅱは必須、Ⅲ・Ⅳは必要に応じて行います。',
+      en: 'Mandatory for class I/II, as needed for III/IV.',
     },
-    article: '8(3)①オ',
+    article: ['8(3)①オ', '8(3)①カ'],
   }),
   mobileTerminal: toggle({
     label: L.mobileTerminal,
@@ -135,8 +155,8 @@ const form = defineForm({
     label: L.remoteWipeEnabled,
     relevantWhen: { field: 'itemKind', values: ['terminal'] },
     help: {
-      ja: 'モバイル端末を庁外で使う場合は必須です（対策基準 10(4)③）。',
-      en: 'Required for a mobile terminal used outside (10(4)③).',
+      ja: 'モバイル端末を庁外で使う場合は必須です。',
+      en: 'Required for a mobile terminal used outside.',
     },
     article: '10(4)③',
   }),

@@ -92,8 +92,8 @@ const form = defineForm({
       { value: 'unknown', label: { ja: '不明', en: 'Unknown' } },
     ],
     help: {
-      ja: '影響範囲・感染経路は課情報セキュリティ責任者が調査します（対策基準 11(3)⑥）。',
-      en: 'The section officer investigates scope and route (11(3)⑥).',
+      ja: '影響範囲・感染経路は課情報セキュリティ責任者が調査します。',
+      en: 'The section officer investigates scope and route.',
     },
     article: '11(3)⑥',
   }),
@@ -101,8 +101,8 @@ const form = defineForm({
   disconnected: toggle({
     label: L.disconnected,
     help: {
-      ja: 'LANケーブルを抜き、Wi-Fiをオフにしたらオンにしてください（対策基準 11(3)⑤）。',
-      en: 'Switch on once the LAN cable is out and Wi-Fi is off (11(3)⑤).',
+      ja: 'LANケーブルを抜き、Wi-Fiをオフにしたらオンにしてください。',
+      en: 'Switch on once the LAN cable is out and Wi-Fi is off.',
     },
     article: '11(3)⑤',
   }),

@@ -1,4 +1,5 @@
 // 重要性分類 (8(2)①) and what each class means for taking data out of the office (8(3)①エオカ).
+import type { ArticleId } from '../articles';
 import type { Localized } from '../cases';
 
 export const DATA_CLASSES = ['I', 'II', 'III', 'IV'] as const;
@@ -17,7 +18,7 @@ export interface ClassRow {
   permissionRequired: boolean;
   /** Encryption or a password: mandatory for I/II (8(3)①オ), "as needed" for III/IV (8(3)①カ). */
   protectionRequired: ProtectionRequirement;
-  articles: readonly string[];
+  articles: readonly ArticleId[];
 }
 
 export const CLASS_TABLE: Readonly<Record<DataClass, ClassRow>> = {
@@ -64,7 +65,7 @@ export const CLASS_TABLE: Readonly<Record<DataClass, ClassRow>> = {
 export interface TakeoutRule {
   permissionRequired: boolean;
   protectionRequired: ProtectionRequirement;
-  articles: readonly string[];
+  articles: readonly ArticleId[];
 }
 
 export function takeoutRule(cls: DataClass): TakeoutRule {

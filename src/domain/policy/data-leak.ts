@@ -1,8 +1,9 @@
-// Possible personal-data leak from a misdirected e-mail (8(3)①キ, 12(5)②).
+// Possible personal-data leak from a misdirected e-mail (12(5)②).
 // For a public body (行政機関等; a 一部事務組合 is one), the duty to report to the Personal Information
 // Protection Commission and to notify the persons comes from 個人情報保護法 68条 and its rules
 // (施行規則 43条: the reportable cases; 44条: preliminary report "promptly", final within 30 days,
 // 60 days when the leak may be for a wrongful purpose).
+import { OPERATING_RULE, type Citation, type LawId } from '../articles';
 import {
   ACK_MINUTES_BY_SEVERITY,
   MISDIRECTED_MAIL_WITHOUT_PERSONAL_DATA,
@@ -35,7 +36,7 @@ export type ReportReasonCode = 'over_100_persons' | 'sensitive' | 'property_dama
 
 export interface ReportReason {
   code: ReportReasonCode;
-  article: string;
+  article: LawId;
   text: Localized;
 }
 
@@ -49,8 +50,8 @@ export interface LeakAssessment {
   notifyChief: boolean;
   severity: Severity;
   ackMinutes: number;
-  notes: Array<{ article: string; text: Localized }>;
-  articles: string[];
+  notes: Array<{ article: Citation; text: Localized }>;
+  articles: Citation[];
 }
 
 const REASONS: Readonly<Record<ReportReasonCode, Omit<ReportReason, 'code'>>> = {
@@ -111,8 +112,9 @@ export function assessMisdirectedMail(value: MisdirectedMailFacts, reportedAt: D
 
   const notes: LeakAssessment['notes'] = [];
   if (!value.deletionRequested) {
+    // The organisation's rule: 8(3)①キ is about checking the address before sending.
     notes.push({
-      article: '8(3)①キ',
+      article: OPERATING_RULE,
       text: {
         ja: '誤送信先へ至急メールの削除を依頼してください。',
         en: 'Ask the recipient to delete the mail now.',
@@ -123,8 +125,8 @@ export function assessMisdirectedMail(value: MisdirectedMailFacts, reportedAt: D
     notes.push({
       article: '12(5)②カ',
       text: {
-        ja: '組合内への誤送信です。漏えいに当たるかは、削除の確認を含め課情報セキュリティ責任者と統括が判断します。',
-        en: 'Internal recipient: the officers decide, after confirming deletion, whether it counts as a leak.',
+        ja: '組合内への誤送信です。漏えいに当たるか（確認された被害・影響範囲）は、削除の確認を含め課情報セキュリティ責任者が調査します。',
+        en: 'Internal recipient: the section officer investigates, deletion included, whether it caused damage (a leak).',
       },
     });
   }
@@ -134,8 +136,10 @@ export function assessMisdirectedMail(value: MisdirectedMailFacts, reportedAt: D
     value.classification !== 'III' &&
     value.classification !== 'IV'
   ) {
+    // 8(3)①オ is about data sent out of the office (an e-mail attachment is a take-out, 8(3)①エ);
+    // inside the office, data is handled as if taken out (8(3)①ク).
     notes.push({
-      article: '8(3)①オ',
+      article: external ? '8(3)①オ' : '8(3)①ク',
       text: {
         ja: '重要性分類Ⅱ以上のデータが暗号化されずに送信されています。',
         en: 'Class I/II data was sent without encryption.',
@@ -143,7 +147,7 @@ export function assessMisdirectedMail(value: MisdirectedMailFacts, reportedAt: D
     });
   }
 
-  const articles = ['8(3)①キ', '12(5)②カ'];
+  const articles: Citation[] = ['12(5)②カ'];
   if (possibleLeak) articles.push('12(5)②イ');
   if (mustReportToCommission) articles.push('個人情報保護法68条1項', '個人情報保護法68条2項');
 

@@ -1,4 +1,5 @@
 // Exception (例外措置) approval stages, 12(6)①②.
+import type { Citation } from '../articles';
 import type { CaseStatus, Localized } from '../cases';
 
 export type ExceptionStageName = 'endorse' | 'approve' | 'post_report';
@@ -9,7 +10,7 @@ export interface ExceptionStage {
   by: ExceptionStageActor;
   /** True when the actor can only acknowledge (事後報告): the measure is already in force. */
   acknowledgeOnly: boolean;
-  article: string;
+  article: Citation;
   /** Status the case takes when this stage completes. */
   statusOnComplete: CaseStatus;
   label: Localized;

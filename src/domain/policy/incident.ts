@@ -1,5 +1,6 @@
 // What each incident kind sets in motion: who must be told (in the standard's order), what the
 // section officer must record before closing, and the urgent actions the report itself reveals.
+import { OPERATING_RULE, type Citation } from '../articles';
 import type { IncidentKind, Localized } from '../cases';
 import type { DataClass } from './classification';
 
@@ -7,14 +8,14 @@ export type IncidentParty = 'section_officer' | 'chief_officer' | 'it_admin' | '
 
 export interface NotifyRule {
   party: IncidentParty;
-  article: string;
+  article: Citation;
   reason: Localized;
 }
 
 export interface OfficerRecord {
   id: string;
   label: Localized;
-  article: string;
+  article: Citation;
 }
 
 export interface IncidentPlan {
@@ -45,7 +46,8 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
         label: { ja: 'カードによるアクセスの停止', en: 'Access with the card stopped' },
         article: '10(9)②',
       },
-      { id: 'outcome', label: { ja: '発見又は再発行', en: 'Found or reissued' }, article: '10(9)①エ' },
+      // Recording how it ended is the organisation's practice; no article asks for it.
+      { id: 'outcome', label: { ja: '発見又は再発行', en: 'Found or reissued' }, article: OPERATING_RULE },
       {
         id: 'old_card_destroyed',
         label: {
@@ -59,7 +61,7 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
   virus: {
     kind: 'virus',
     notify: [
-      OFFICER,
+      { ...OFFICER, article: '11(3)⑤' },
       IT_ADMIN,
       {
         party: 'chief_officer',
@@ -102,9 +104,11 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
     ],
     officerRecords: [
       {
+        // Asking the recipient to delete is the organisation's rule (8(3)①キ is about checking the
+        // address before sending), so confirming the deletion is too.
         id: 'deletion_confirmed',
         label: { ja: '誤送信先での削除の確認', en: 'Deletion confirmed' },
-        article: '8(3)①キ',
+        article: OPERATING_RULE,
       },
     ],
   },
@@ -118,8 +122,13 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
         article: '10(8)②カ',
       },
       {
+        // 11(1)②イ: where unauthorised access is suspected, the officer restricts access. The id stays
+        // 'access_reviewed' (stored records use it); the label says what the article asks.
         id: 'access_reviewed',
-        label: { ja: '不正アクセスの有無の確認', en: 'Checked for unauthorised access' },
+        label: {
+          ja: '不正アクセスが疑われる場合のアクセス制限（実施内容、又は不要と判断した理由）',
+          en: 'Access restricted where unauthorised access is suspected (what was done, or why not needed)',
+        },
         article: '11(1)②イ',
       },
     ],
@@ -129,9 +138,11 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
     notify: [OFFICER, IT_ADMIN],
     officerRecords: [
       {
+        // Containing the damage of a breach (12(5)②ア); 10(4)③ is the check before use, not a step
+        // after a loss.
         id: 'remote_wipe',
-        label: { ja: '遠隔消去の実施', en: 'Remote wipe carried out' },
-        article: '10(4)③',
+        label: { ja: '遠隔消去の実施（被害拡大の防止）', en: 'Remote wipe carried out (containment)' },
+        article: '12(5)②ア',
       },
       {
         id: 'police_report',
@@ -142,7 +153,9 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
   },
   system_failure: {
     kind: 'system_failure',
-    // The order of 12(5)①イウ: officer, then 統括, then IT管理者, who tells the affected officers.
+    // The order of 12(5)①イウ: officer, then 統括, then IT管理者, who tells the affected officers. The
+    // bot also tells the officers of the sections named in the report at once: that direct notice is
+    // the organisation's rule, not the path of 12(5)①ウ.
     notify: [
       { ...OFFICER, article: '12(5)①イ' },
       {
@@ -153,8 +166,11 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
       { party: 'it_admin', article: '12(5)①ウ', reason: { ja: '障害状況等の連絡', en: 'Failure notice' } },
       {
         party: 'affected_officers',
-        article: '12(5)①ウ',
-        reason: { ja: '障害に関係する課への連絡', en: 'Notice to affected sections' },
+        article: OPERATING_RULE,
+        reason: {
+          ja: '障害に関係する課の課情報セキュリティ責任者（報告と同時に通知）',
+          en: 'Officers of the sections concerned (told on submission)',
+        },
       },
     ],
     officerRecords: [
@@ -180,7 +196,7 @@ export function incidentPlan(kind: IncidentKind): IncidentPlan {
 export interface UrgentAction {
   id: string;
   text: Localized;
-  article: string;
+  article: Citation;
 }
 
 export function virusActions(v: { disconnected: boolean }): UrgentAction[] {
@@ -222,10 +238,10 @@ export function deviceLostActions(v: {
     actions.push({
       id: 'remote_wipe',
       text: {
-        ja: 'IT管理者に遠隔消去を依頼します。',
-        en: 'Remote wipe is requested from the IT administrator.',
+        ja: '被害拡大の防止のため、課情報セキュリティ責任者がIT管理者と連携して遠隔消去を行います。',
+        en: 'To contain the damage, the section officer has the IT administrator wipe it remotely.',
       },
-      article: '10(4)③',
+      article: '12(5)②ア',
     });
   }
   if (v.lossType === 'stolen' && !v.policeReported) {
@@ -266,7 +282,8 @@ export function misdirectedMailActions(v: { deletionRequested: boolean }): Urgen
             ja: '誤送信先に至急連絡し、メールの削除を依頼してください。',
             en: 'Contact the recipient now and ask them to delete the mail.',
           },
-          article: '8(3)①キ',
+          // The organisation's rule: 8(3)①キ only says to check the address and confirm receipt.
+          article: OPERATING_RULE,
         },
       ];
 }

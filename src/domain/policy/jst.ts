@@ -1,5 +1,5 @@
 // Japan Standard Time helpers. Japan has no daylight saving time, so JST is always UTC+9 and calendar
-// arithmetic reduces to a fixed offset. Records show Japan time (12(4)③); storage keeps `Date` (UTC).
+// arithmetic reduces to a fixed offset. Records carry accurate times (12(4)③ asks for correct clocks) and show Japan time; storage keeps `Date` (UTC).
 
 export const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

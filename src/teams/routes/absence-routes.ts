@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { OPERATING_RULE } from '../../domain/articles';
 import type { Localized } from '../../domain/cases';
 import { formatJst } from '../../domain/clock';
 import { jstDateOf } from '../../domain/policy/jst';
@@ -13,6 +14,7 @@ import { AbsenceRepo } from '../../storage/absence-repo';
 import { DirectoryRepo } from '../../storage/directory-repo';
 import type { CardHandlers } from '../card-routes';
 import { renderCard } from '../cards';
+import { basis } from '../citation';
 import type { BotDeps } from '../deps';
 import type { Locale } from '../i18n';
 import { cardAttachment } from '../send';
@@ -25,7 +27,6 @@ const M = {
     ja: '不在の期間中、あなた宛ての承認・報告カードは代理者にも届き、代理者が対応できます。',
     en: 'While you are away, cards meant for you also go to your deputy, who may act on them.',
   },
-  basis: { ja: '根拠: 対策基準 12(5)②オ', en: 'Basis: standard 12(5)②オ' },
   current: { ja: '現在の設定: {from} 〜 {to}', en: 'Current setting: {from} – {to}' },
   fromLabel: { ja: '開始日', en: 'From' },
   toLabel: { ja: '終了日', en: 'To' },
@@ -79,7 +80,9 @@ export async function sendAbsenceCard(
   const card = renderCard('absence', {
     title: M.title[locale],
     intro: M.intro[locale],
-    basis: M.basis[locale],
+    // The deputy standing in while the officer is away is the organisation's rule; the standard has
+    // no 代理者 (PolicyMap "Roles").
+    basis: basis(locale, OPERATING_RULE),
     current: current
       ? fill(M.current[locale], {
           from: formatJst(current.from),

@@ -71,7 +71,7 @@ export async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<voi
           at: formatJst(new Date(c.createdAt)),
         }),
         dueText: due ? fill((overdue ? M.overdue : M.due)[locale], { at: formatJst(due) }) : '',
-        dueColor: overdue ? 'Attention' : due ? 'Warning' : 'Default',
+        dueColor: overdue ? ('Attention' as const) : due ? ('Warning' as const) : ('Default' as const),
         openLabel: M.open[locale],
       };
     }),

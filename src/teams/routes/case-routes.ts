@@ -4,6 +4,7 @@ import { confirmReturn } from '../../services/reminder-service';
 import { CaseRepo } from '../../storage/case-repo';
 import { DraftRepo } from '../../storage/draft-repo';
 import type { CardHandlers } from '../card-routes';
+import { withCitation } from '../citation';
 import type { BotDeps } from '../deps';
 import { buildMyCasesCard } from '../form-card';
 import { cardAttachment } from '../send';
@@ -45,10 +46,13 @@ export const caseCardHandlers: Pick<CardHandlers, 'cases.mine' | 'case.cancel' |
     const locale = turnLocale(ctx);
     await ctx.sendActivity(
       r.ok
-        ? {
-            ja: `${action.caseId} の返却を記録しました（根拠: 対策基準 10(4)⑥）。`,
-            en: `Return of ${action.caseId} recorded.`,
-          }[locale]
+        ? withCitation(
+            locale,
+            { ja: `${action.caseId} の返却を記録しました`, en: `Return of ${action.caseId} recorded` }[
+              locale
+            ],
+            '10(4)⑥',
+          )
         : r.message[locale],
     );
   },

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { caseCategory, type CaseKind, type Localized } from '../../domain/cases';
+import type { Citation, Citations } from '../../domain/articles';
+import { decisionArticles } from '../../domain/case-articles';
+import { caseCategory, isIncidentKind, type CaseKind, type Localized } from '../../domain/cases';
 import { evaluateCase, type CaseEvaluation, type Finding } from '../../domain/case-evaluation';
 import type { Directory, Person } from '../../domain/directory';
 import { FLOWS } from '../../domain/flows';
@@ -23,7 +25,7 @@ import {
   type CardRecipient,
   type UrgentLine,
 } from '../form-card';
-import { basis } from '../card-text';
+import { basis } from '../citation';
 import { t, type Locale } from '../i18n';
 import { roleLabel } from '../roles';
 import { cardAttachment } from '../send';
@@ -41,8 +43,12 @@ const M = {
     en: 'This request breaks a mandatory rule and cannot be sent. Please correct it.',
   },
   notifyAssignee: {
-    ja: '{name}（{role}）に通知しました。指示があればそれに従ってください（根拠: 対策基準 10(6)③）。',
-    en: '{name} ({role}) has been notified. Follow their instructions (standard 10(6)③).',
+    ja: '{name}（{role}）に通知しました。指示があればそれに従ってください。',
+    en: '{name} ({role}) has been notified. Follow their instructions.',
+  },
+  recorded: {
+    ja: 'この持ち出しに許可は不要です。記録として {name}（{role}）に通知しました。',
+    en: 'No permission is needed for this take-out. It was recorded and sent to {name} ({role}).',
   },
   awaitDecision: {
     ja: '{name}（{role}）の判断をお待ちください。許可が出るまでは実施しないでください。',
@@ -188,18 +194,28 @@ async function assess(
   return { ok: true, answers: stored, value: v.value, evaluation, route, dir };
 }
 
-function nextSteps(locale: Locale, kind: CaseKind, a: Assessed): Localized[] {
+/** A take-out that no article makes subject to permission: filed as a record (case-service). */
+function recordOnlyBasis(kind: CaseKind, a: Assessed): readonly Citation[] | null {
+  if (kind !== 'takeout' || a.evaluation.details.decision !== 'no_approval_needed') return null;
+  return a.evaluation.details.noPermissionBasis as readonly Citation[];
+}
+
+function nextSteps(kind: CaseKind, a: Assessed): { text: Localized; article?: Citations }[] {
   const assignee = a.dir.people.find((p) => p.id === a.route.assignee);
   const role = roleLabel(a.route.assigneeRole);
   const params = (l: Locale) => ({ name: assignee?.name ?? '', role: role[l] });
-  const first = caseCategory(kind) === 'incident' ? M.notifyAssignee : M.awaitDecision;
-  void locale;
+  const record = recordOnlyBasis(kind, a);
+  const first: { text: Localized; article?: Citations } = record
+    ? { text: M.recorded, article: record }
+    : isIncidentKind(kind)
+      ? { text: M.notifyAssignee, article: '10(6)③' }
+      : { text: M.awaitDecision, article: decisionArticles(kind, a.value) };
   return [
-    { ja: fill(first.ja, params('ja')), en: fill(first.en, params('en')) },
+    { ...first, text: { ja: fill(first.text.ja, params('ja')), en: fill(first.text.en, params('en')) } },
     ...a.evaluation.findings
       .filter((f) => f.level === 'warning')
-      .map((f) => ({ ja: `${f.text.ja}（${f.article}）`, en: `${f.text.en} (${f.article})` })),
-    M.track,
+      .map((f) => ({ text: f.text, article: f.article })),
+    { text: M.track },
   ];
 }
 
@@ -263,6 +279,8 @@ export const flowCardHandlers: Pick<
       await sendForm(ctx, deps, action.kind, draft.answers, {});
       return;
     }
+    // A take-out no article makes subject to permission is filed as a record (10(4)①ただし書, 8(3)①カ).
+    const record = recordOnlyBasis(action.kind, a);
     const created = await submitCase(deps.db, deps.clock, {
       reporter: person,
       kind: action.kind,
@@ -277,6 +295,7 @@ export const flowCardHandlers: Pick<
       route: a.route,
       urgent: a.evaluation.routeExtras.urgent === true,
       possibleLeak: a.evaluation.routeExtras.possibleLeak === true,
+      ...(record ? { recordOnly: { basis: record } } : {}),
       ...(deps.webhooks ? { webhooks: deps.webhooks.hooks } : {}),
     });
     if (!created) {
@@ -291,9 +310,9 @@ export const flowCardHandlers: Pick<
       buildCaseCreatedCard(locale, {
         caseId: created.caseId,
         kind: action.kind,
-        status: 'submitted',
+        status: record ? 'closed' : 'submitted',
         submittedAt: deps.clock.now(),
-        nextSteps: nextSteps(locale, action.kind, a),
+        nextSteps: nextSteps(action.kind, a),
         recipients: recipientsOf(a.dir, a.route),
       }),
     );

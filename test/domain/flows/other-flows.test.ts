@@ -122,7 +122,7 @@ describe('software install form', () => {
     ).toBe(true);
   });
   it.each([
-    ['licenseConfirmed', { licenseConfirmed: 'false' }, /10\(5\)②/],
+    ['licenseConfirmed', { licenseConfirmed: 'false' }, /使用許諾（ライセンス）に違反しない/],
     ['action', { action: 'upgrade' }, /選択肢/],
     ['assetNumber', { assetNumber: '' }, /資産番号」を入力/],
   ])('%s: %j → error', (field, over, message) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../../src/domain/flows/takeout';
+import { fields, guidance, validate } from '../../../src/domain/flows/takeout';
 import { evaluateTakeout } from '../../../src/domain/policy/takeout';
 import { VALID, ctx } from './fixtures';
 
@@ -20,11 +20,27 @@ describe('take-out form', () => {
         startDate: '2026-04-10',
         returnDate: '2026-04-11',
         protection: 'encryption',
+        sameBuilding: false,
         mobileTerminal: true,
         remoteWipeEnabled: true,
       },
     });
     if (r.ok) expect(evaluateTakeout(r.value).decision).toBe('needs_approval');
+  });
+
+  it('asks whether a terminal or medium stays in the same building (10(4)①ただし書), and not for data', () => {
+    const r = validate({ ...base, sameBuilding: 'true' }, ctx);
+    expect(r.ok && r.value.sameBuilding).toBe(true);
+    if (r.ok) expect(evaluateTakeout(r.value).decision).toBe('no_approval_needed');
+    const field = fields.find((f) => f.id === 'sameBuilding');
+    expect(field?.article).toBe('10(4)①ただし書');
+    expect(field?.relevantWhen).toEqual({ field: 'itemKind', values: ['terminal', 'medium'] });
+  });
+
+  it('no longer says terminals and media always need permission (10(4)①ただし書)', () => {
+    const texts = guidance.map((g) => g.text.ja).join('\n');
+    expect(texts).not.toMatch(/常に許可/);
+    expect(guidance.map((g) => g.article)).toContain('10(4)①ただし書');
   });
 
   it('class II without protection passes validation and is refused by the policy (8(3)①オ)', () => {

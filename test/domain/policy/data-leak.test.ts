@@ -121,13 +121,16 @@ describe('assessMisdirectedMail: severity', () => {
 });
 
 describe('assessMisdirectedMail: notes', () => {
-  it('asks for deletion when not yet requested (8(3)①キ)', () => {
+  it('asks for deletion when not yet requested, as 運用ルール (8(3)①キ is only about checking the address)', () => {
+    const notes = assessMisdirectedMail(facts({ deletionRequested: false }), reportedAt).notes;
+    const ask = notes.find((n) => n.text.ja.includes('削除を依頼'));
+    expect(ask?.article).toBe('operating_rule');
+    expect(notes.map((n) => n.article)).not.toContain('8(3)①キ');
     expect(
-      assessMisdirectedMail(facts({ deletionRequested: false }), reportedAt).notes.map((n) => n.article),
-    ).toContain('8(3)①キ');
-    expect(
-      assessMisdirectedMail(facts({ deletionRequested: true }), reportedAt).notes.map((n) => n.article),
-    ).not.toContain('8(3)①キ');
+      assessMisdirectedMail(facts({ deletionRequested: true }), reportedAt).notes.some((n) =>
+        n.text.ja.includes('削除を依頼'),
+      ),
+    ).toBe(false);
   });
 
   it('flags an unencrypted class I/II attachment (8(3)①オ)', () => {
@@ -138,6 +141,15 @@ describe('assessMisdirectedMail: notes', () => {
       reportedAt,
     );
     expect(r2.notes.map((n) => n.article)).not.toContain('8(3)①オ');
+  });
+
+  it('cites 8(3)①ク, not 8(3)①オ (a take-out), for an unencrypted attachment sent inside the organisation', () => {
+    const r = assessMisdirectedMail(
+      facts({ attachment: 'not_encrypted', classification: 'II', recipientScope: 'internal' }),
+      reportedAt,
+    );
+    expect(r.notes.map((n) => n.article)).toContain('8(3)①ク');
+    expect(r.notes.map((n) => n.article)).not.toContain('8(3)①オ');
   });
 
   it('an internal recipient leaves the leak judgement to the officers', () => {

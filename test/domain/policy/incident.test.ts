@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_KINDS } from '../../../src/domain/cases';
-import { incidentPlan, misdirectedMailActions } from '../../../src/domain/policy/incident';
+import { deviceLostActions, incidentPlan, misdirectedMailActions } from '../../../src/domain/policy/incident';
 
 describe('incidentPlan', () => {
   it.each([
@@ -35,13 +35,34 @@ describe('incidentPlan', () => {
     expect(plan.notify.find((n) => n.party === 'chief_officer')?.article).toBe('12(4)④');
   });
 
-  it('system failure follows 12(5)①イ then ウ', () => {
-    expect(incidentPlan('system_failure').notify.map((n) => n.article)).toEqual([
-      '12(5)①イ',
-      '12(5)①イ',
-      '12(5)①ウ',
-      '12(5)①ウ',
+  it('system failure follows 12(5)①イ then ウ; the direct notice to the sections concerned is 運用ルール', () => {
+    expect(incidentPlan('system_failure').notify.map((n) => [n.party, n.article])).toEqual([
+      ['section_officer', '12(5)①イ'],
+      ['chief_officer', '12(5)①イ'],
+      ['it_admin', '12(5)①ウ'],
+      ['affected_officers', 'operating_rule'],
     ]);
+  });
+
+  it('cites 11(1)②イ for restricting access where unauthorised access is suspected, not for a check', () => {
+    const r = incidentPlan('password_leak').officerRecords.find((x) => x.id === 'access_reviewed');
+    expect(r?.article).toBe('11(1)②イ');
+    expect(r?.label.ja).toMatch(/アクセス制限/);
+    expect(r?.label.ja).not.toMatch(/有無の確認/);
+  });
+
+  it('cites 12(5)②ア (containment), not 10(4)③, for a remote wipe after a loss', () => {
+    expect(incidentPlan('device_lost').officerRecords.find((x) => x.id === 'remote_wipe')?.article).toBe(
+      '12(5)②ア',
+    );
+    const wipe = deviceLostActions({
+      lossType: 'lost',
+      remoteWipePossible: true,
+      policeReported: false,
+      encrypted: true,
+      classification: 'III',
+    }).find((a) => a.id === 'remote_wipe');
+    expect(wipe?.article).toBe('12(5)②ア');
   });
 
   it('every incident kind has a plan with Japanese reasons', () => {
@@ -50,8 +71,11 @@ describe('incidentPlan', () => {
     }
   });
 
-  it('misdirected mail without a deletion request → request deletion now', () => {
-    expect(misdirectedMailActions({ deletionRequested: false }).map((a) => a.article)).toEqual(['8(3)①キ']);
+  it('misdirected mail without a deletion request → request deletion now, as 運用ルール (not 8(3)①キ)', () => {
+    expect(misdirectedMailActions({ deletionRequested: false }).map((a) => a.article)).toEqual([
+      'operating_rule',
+    ]);
+    expect(incidentPlan('misdirected_mail').officerRecords.map((r) => r.article)).toEqual(['operating_rule']);
     expect(misdirectedMailActions({ deletionRequested: true })).toEqual([]);
   });
 });

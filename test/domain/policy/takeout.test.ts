@@ -108,15 +108,66 @@ describe('evaluateTakeout: notes', () => {
     expect(r.notes.map((n) => n.article)).toContain('8(3)①エ');
   });
 
-  it('class III data without protection is allowed but advised and recorded (8(3)①カ)', () => {
+  it('class III data without protection is allowed but advised (8(3)①カ) and recorded (運用ルール)', () => {
     const r = evaluateTakeout(facts({ classification: 'III', protection: 'none' }));
     expect(r.decision).toBe('no_approval_needed');
-    expect(r.notes.map((n) => n.article)).toEqual(['8(3)①カ', '8(3)①カ']);
-    expect(r.notes[1]?.message.ja).toMatch(/記録/);
+    expect(r.permission).toEqual([]);
+    expect(r.notes.map((n) => n.article)).toEqual(['8(3)①カ', '8(3)①カ', 'operating_rule']);
+    expect(r.notes[2]?.message.ja).toMatch(/記録/);
   });
 
   it('class II data with encryption has no 8(3)①エ note', () => {
     const r = evaluateTakeout(facts({ classification: 'II', protection: 'password' }));
     expect(r.notes).toEqual([]);
+  });
+});
+
+describe('evaluateTakeout: within the same building (10(4)①ただし書)', () => {
+  it.each(['terminal', 'medium'] as const)(
+    'a %s carried within the building needs no permission and cites the ただし書',
+    (itemKind) => {
+      const r = evaluateTakeout(
+        facts({ itemKind, classification: 'II', protection: 'encryption', sameBuilding: true }),
+      );
+      expect(r.decision).toBe('no_approval_needed');
+      expect(r.permission).toEqual([]);
+      expect(r.noPermissionBasis).toEqual(['10(4)①ただし書', '10(4)⑥']);
+      expect(r.notes.map((n) => n.article)).toEqual(['10(4)①ただし書', '10(4)①', '10(4)⑥']);
+      // Still recorded (10(4)⑥) and locked while carried (10(4)①).
+      expect(r.ledger).toBe('takeout_ledger');
+    },
+  );
+
+  it('the same answer does nothing for data, which 10(4)① does not cover', () => {
+    const r = evaluateTakeout(
+      facts({ itemKind: 'data', classification: 'II', protection: 'encryption', sameBuilding: true }),
+    );
+    expect(r.decision).toBe('needs_approval');
+    expect(r.permission).toEqual(['8(3)①オ']);
+  });
+
+  it('is not a take-out out of the office: no 8(3)①オ refusal, a 8(3)①ク note instead; no 10(4)③ refusal', () => {
+    const r = evaluateTakeout(
+      facts({
+        itemKind: 'terminal',
+        classification: 'I',
+        protection: 'none',
+        mobileTerminal: true,
+        sameBuilding: true,
+      }),
+    );
+    expect(r.decision).toBe('no_approval_needed');
+    expect(r.violations).toEqual([]);
+    expect(r.notes.map((n) => n.article)).toContain('8(3)①ク');
+  });
+
+  it('outside the building a terminal needs permission under 10(4)①, and class I/II data under 8(3)①エオ too', () => {
+    expect(evaluateTakeout(facts({ itemKind: 'terminal', classification: 'III' })).permission).toEqual([
+      '10(4)①',
+    ]);
+    expect(
+      evaluateTakeout(facts({ itemKind: 'terminal', classification: 'I', protection: 'encryption' }))
+        .permission,
+    ).toEqual(['8(3)①エ', '8(3)①オ', '10(4)①']);
   });
 });
