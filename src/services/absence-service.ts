@@ -44,7 +44,7 @@ export async function setAbsence(
   clock: Clock,
   person: Person,
   period: { from: Date; to: Date },
-): Promise<{ deputyId: string | null; forwarded: string[] }> {
+): Promise<{ deputyId: string | null; deputy: Person | undefined; forwarded: string[] }> {
   const now = clock.now();
   const at = now.toISOString();
   return db.transaction(async (tx) => {
@@ -101,7 +101,8 @@ export async function setAbsence(
       article: OPERATING_RULE,
       data: { from: period.from.toISOString(), to: period.to.toISOString(), deputy: deputyId, forwarded },
     });
-    return { deputyId, forwarded };
+    const deputy = deputyId ? await dirRepo.personById(deputyId) : undefined;
+    return { deputyId, deputy, forwarded };
   });
 }
 
@@ -113,4 +114,14 @@ export async function clearAbsence(db: Database, clock: Clock, person: Person): 
       await new AuditRepo(tx).append({ at, actor: person.id, event: 'absence.cleared', subject: person.id });
     return n;
   });
+}
+
+/** The person's current (or next) absence, if any. */
+export async function currentAbsence(
+  db: Database,
+  clock: Clock,
+  personId: string,
+): Promise<{ from: Date; to: Date } | undefined> {
+  const all = await new AbsenceRepo(db).active(clock.now().toISOString());
+  return all.find((a) => a.personId === personId);
 }

@@ -14,7 +14,7 @@ import { scheduleReminders } from './reminder-service';
 import { AuditRepo } from '../storage/audit-repo';
 import { CaseRepo, type CaseRecipient, type CaseRecord } from '../storage/case-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
-import { DraftRepo } from '../storage/draft-repo';
+import { DraftRepo, type Draft } from '../storage/draft-repo';
 import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database } from '../storage/sql';
 import type { WebhookConfig } from '../config/config';
@@ -288,4 +288,14 @@ export async function cancelCase(
     }
     return { ok: true, case: updated ?? c };
   });
+}
+
+/** 私の申請・報告: the person's own cases and drafts, nobody else's. */
+export async function listMyCases(
+  db: Database,
+  personId: string,
+): Promise<{ cases: Array<CaseRecord & { cancellable: boolean }>; drafts: Draft[] }> {
+  const cases = await new CaseRepo(db).listByReporter(personId);
+  const drafts = await new DraftRepo(db).listByPerson(personId);
+  return { cases: cases.map((c) => ({ ...c, cancellable: canCancel(c, personId) })), drafts };
 }

@@ -8,7 +8,7 @@ import { AbsenceRepo } from '../storage/absence-repo';
 import { AuditRepo } from '../storage/audit-repo';
 import { CaseRepo, type CaseRecord } from '../storage/case-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
-import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
+import { OutboxRepo, PRIORITY, type OutboxItem } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo } from '../storage/timer-repo';
 import { priorityOf, scheduleAckDeadline } from './escalation-service';
@@ -39,6 +39,41 @@ const CONFLICT: Localized = {
   ja: 'ほかの方が同時に操作しました。最新の状態を表示します。',
   en: 'Someone else acted at the same time. Showing the current state.',
 };
+
+/**
+ * A case card rendered from one version and posted while a decision landed is stale: an update is
+ * queued for exactly that posted copy, in the transaction that marks it sent (so a crash cannot lose it).
+ */
+export async function requeueStaleCard(
+  tx: SqlClient,
+  input: {
+    item: OutboxItem;
+    activityId: string | undefined;
+    renderedVersion: number | undefined;
+    at: string;
+  },
+): Promise<void> {
+  const { item, activityId, renderedVersion } = input;
+  const m = item.message;
+  if ((m.type !== 'case.routed' && m.type !== 'case.update') || !activityId || renderedVersion === undefined)
+    return;
+  const c = await new CaseRepo(tx).get(m.caseId);
+  if (!c || c.version === renderedVersion) return;
+  await new OutboxRepo(tx).enqueue({
+    dedupeKey: `case.update:${c.id}:v${c.version}:${item.id}:late`,
+    toAad: item.toAad,
+    priority: item.priority,
+    message: {
+      type: 'case.update',
+      caseId: c.id,
+      personId: m.personId,
+      activityId,
+      conversationId: item.conversationId ?? '',
+    },
+    caseId: c.id,
+    at: input.at,
+  });
+}
 
 /**
  * Cards already posted for a case: each gets an update after a change (no stale buttons anywhere).

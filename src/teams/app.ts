@@ -10,12 +10,38 @@ import { assignedCardHandlers } from './routes/assigned-routes';
 import { approvalCardHandlers, registerApprovalRoutes } from './routes/approval-routes';
 import { caseCardHandlers } from './routes/case-routes';
 import { flowCardHandlers } from './routes/flow-routes';
-import { menuCardHandlers, registerMenuRoutes } from './routes/menu-routes';
+import {
+  menuCardHandlers,
+  registerMenuRoutes,
+  type IntentHandler,
+  type IntentHandlers,
+} from './routes/menu-routes';
+import { CASE_KINDS, type CaseKind } from '../domain/cases';
+import { sendMenu } from './menu';
+import { sendAbsenceCard } from './routes/absence-routes';
+import { sendAssigned } from './routes/assigned-routes';
+import { sendMyCases } from './routes/case-routes';
+import { startFlow } from './routes/flow-routes';
+import { sendUnreachable } from './routes/unreachable-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
 import { turnLocale } from './turn';
 
+/** What every intent starts (menu buttons and free text), one entry per intent. */
+export const INTENT_HANDLERS: IntentHandlers = {
+  help: (ctx) => sendMenu(ctx),
+  my_cases: (ctx, deps) => sendMyCases(ctx, deps),
+  my_tasks: sendAssigned,
+  absence: (ctx, deps) => sendAbsenceCard(ctx, deps),
+  unreachable: sendUnreachable,
+  ...(Object.fromEntries(
+    CASE_KINDS.map(
+      (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
+    ),
+  ) as Record<CaseKind, IntentHandler>),
+};
+
 export const CARD_HANDLERS: CardHandlers = {
-  ...menuCardHandlers,
+  ...menuCardHandlers(INTENT_HANDLERS),
   ...flowCardHandlers,
   ...caseCardHandlers,
   ...approvalCardHandlers,
@@ -38,7 +64,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerWelcomeRoutes(app, deps);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
-  registerMenuRoutes(app, deps);
+  registerMenuRoutes(app, deps, INTENT_HANDLERS);
   return app;
 }
 

@@ -1,9 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { recordUnknownIdentity } from '../services/access-service';
-import { releaseForNewServiceUrl, releaseForReachable } from '../services/delivery-service';
-import { ConversationRepo } from '../storage/conversation-repo';
-import { DirectoryRepo } from '../storage/directory-repo';
-import { TenantRepo } from '../storage/tenant-repo';
+import { identify, learnServiceUrl, recordConversation } from '../services/conversation-service';
 import { buildUnknownUserCard } from './cards';
 import { t } from './i18n';
 import type { BotDeps } from './deps';
@@ -28,18 +25,20 @@ export function identityGuard(deps: BotDeps) {
     )
       .toString()
       .toLowerCase();
-    const now = deps.clock.now().toISOString();
     // The HTTP host admitted only allowed tenants, and in production the adapter checked the
     // token's serviceurl claim: this URL is the tenant's own.
     if (tenantId && a.serviceUrl) {
-      if (await new TenantRepo(deps.db).learn(tenantId, a.serviceUrl, a.recipient?.id ?? null, now)) {
-        // A way to reach people appeared: re-check everyone who was waiting.
-        if ((await releaseForNewServiceUrl(deps.db, deps.clock, tenantId)) > 0) deps.sender?.kick();
-      }
+      const released = await learnServiceUrl(deps.db, deps.clock, {
+        tenantId,
+        serviceUrl: a.serviceUrl,
+        botId: a.recipient?.id ?? null,
+      });
+      // A way to reach people appeared: everyone who was waiting is tried again.
+      if (released > 0) deps.sender?.kick();
     }
     const aad = a.from?.aadObjectId?.toLowerCase();
-    const person = aad ? await new DirectoryRepo(deps.db).personByAadObjectId(aad) : undefined;
-    if (!person) {
+    const who = aad ? await identify(deps.db, aad) : undefined;
+    if (!who) {
       deps.logger.warn(
         { activityId: a.id, type: a.type, aadObjectId: aad ?? null },
         'unknown person refused',
@@ -81,19 +80,18 @@ export function identityGuard(deps: BotDeps) {
       }
       return false;
     }
+    const { person } = who;
     setActingPerson(ctx, person);
-    setHoldsRole(ctx, await new DirectoryRepo(deps.db).holdsRole(person.id));
+    setHoldsRole(ctx, who.holdsRole);
     const conversationType = a.conversation?.conversationType;
     if (conversationType === undefined || conversationType === 'personal') {
-      await new ConversationRepo(deps.db).upsert({
-        aadObjectId: person.aadObjectId,
+      const released = await recordConversation(deps.db, deps.clock, {
+        person,
         tenantId,
         conversationId: a.conversation.id,
         reference: TurnContext.getConversationReference(a) as Record<string, unknown>,
         locale: a.locale,
-        at: now,
       });
-      const released = await releaseForReachable(deps.db, deps.clock, person);
       if (released > 0) {
         deps.logger.info(
           { personId: person.id, items: released },

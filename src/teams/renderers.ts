@@ -8,7 +8,7 @@ import { t, type Locale } from './i18n';
 import { cardAttachment } from './send';
 import type { AfterSend, MessageRenderer } from './sender';
 import { CaseRepo } from '../storage/case-repo';
-import { OutboxRepo } from '../storage/outbox-repo';
+import { requeueStaleCard } from '../services/decision-service';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -16,31 +16,8 @@ import { OutboxRepo } from '../storage/outbox-repo';
  * transaction that marks the item sent, so a crash cannot lose the update.
  */
 export function createAfterSend(clock: Clock): AfterSend {
-  return async (db, item, activityId, renderedVersion) => {
-    const m = item.message;
-    if (
-      (m.type !== 'case.routed' && m.type !== 'case.update') ||
-      !activityId ||
-      renderedVersion === undefined
-    )
-      return;
-    const c = await new CaseRepo(db).get(m.caseId);
-    if (!c || c.version === renderedVersion) return;
-    await new OutboxRepo(db).enqueue({
-      dedupeKey: `case.update:${c.id}:v${c.version}:${item.id}:late`,
-      toAad: item.toAad,
-      priority: item.priority,
-      message: {
-        type: 'case.update',
-        caseId: c.id,
-        personId: m.personId,
-        activityId,
-        conversationId: item.conversationId ?? '',
-      },
-      caseId: c.id,
-      at: clock.now().toISOString(),
-    });
-  };
+  return (tx, item, activityId, renderedVersion) =>
+    requeueStaleCard(tx, { item, activityId, renderedVersion, at: clock.now().toISOString() });
 }
 
 /** Whom to phone instead: the directory's numbers of the person Teams cannot reach (緊急連絡網). */

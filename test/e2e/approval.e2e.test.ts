@@ -153,7 +153,8 @@ describe('approval across two people (two Agents Playgrounds, one bot)', () => {
       const text = await staff.waitForBotText(`${caseId}: ${SATO} さんにより`);
       note(`result on page A after ${Date.now() - started} ms`);
       expect(await text.innerText()).toContain(`持ち出し申請を承認しました（条件: ${CONDITION}）`);
-      expect(await text.innerText()).toContain('10(4)①');
+      // Class II data taken out: the permission of 8(3)①オ (not 10(4)①, which is for terminals and media).
+      expect(await text.innerText()).toContain('対策基準 8(3)①オ');
       await staff.screenshot('approval-04-A-result');
     });
   });

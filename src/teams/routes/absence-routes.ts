@@ -5,13 +5,12 @@ import { formatJst } from '../../domain/clock';
 import { jstDateOf } from '../../domain/policy/jst';
 import {
   clearAbsence,
+  currentAbsence,
   MAX_ABSENCE_DAYS,
   parseAbsence,
   setAbsence,
   type AbsenceInputError,
 } from '../../services/absence-service';
-import { AbsenceRepo } from '../../storage/absence-repo';
-import { DirectoryRepo } from '../../storage/directory-repo';
 import type { CardHandlers } from '../card-routes';
 import { renderCard } from '../cards';
 import { basis } from '../citation';
@@ -19,7 +18,7 @@ import type { BotDeps } from '../deps';
 import type { Locale } from '../i18n';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
-import { sendMenu } from './menu-routes';
+import { sendMenu } from '../menu';
 
 const M = {
   title: { ja: '不在設定', en: 'Out of office' },
@@ -74,9 +73,7 @@ export async function sendAbsenceCard(
   const locale: Locale = turnLocale(ctx);
   const person = actingPerson(ctx);
   const now = deps.clock.now();
-  const current = (await new AbsenceRepo(deps.db).active(now.toISOString())).find(
-    (a) => a.personId === person.id,
-  );
+  const current = await currentAbsence(deps.db, deps.clock, person.id);
   const card = renderCard('absence', {
     title: M.title[locale],
     intro: M.intro[locale],
@@ -119,7 +116,7 @@ export const absenceCardHandlers: Pick<CardHandlers, 'absence.set' | 'absence.cl
     const r = await setAbsence(deps.db, deps.clock, person, period);
     deps.logger.info({ personId: person.id, forwarded: r.forwarded.length }, 'absence set');
     deps.sender?.kick();
-    const deputy = r.deputyId ? await new DirectoryRepo(deps.db).personById(r.deputyId) : undefined;
+    const deputy = r.deputy;
     const lines = [
       fill(M.saved[locale], {
         from: formatJst(period.from),

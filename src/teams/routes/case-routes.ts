@@ -1,8 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { cancelCase, canCancel } from '../../services/case-service';
+import { cancelCase, listMyCases } from '../../services/case-service';
 import { confirmReturn } from '../../services/reminder-service';
-import { CaseRepo } from '../../storage/case-repo';
-import { DraftRepo } from '../../storage/draft-repo';
 import type { CardHandlers } from '../card-routes';
 import { withCitation } from '../citation';
 import type { BotDeps } from '../deps';
@@ -25,15 +23,14 @@ const M = {
 /** 私の申請・報告: the person's own cases and drafts, nobody else's. */
 export async function sendMyCases(ctx: TurnContext, deps: BotDeps, lead?: string): Promise<void> {
   const person = actingPerson(ctx);
-  const cases = await new CaseRepo(deps.db).listByReporter(person.id);
-  const drafts = await new DraftRepo(deps.db).listByPerson(person.id);
+  const { cases, drafts } = await listMyCases(deps.db, person.id);
   const card = buildMyCasesCard(turnLocale(ctx), {
     cases: cases.map((c) => ({
       caseId: c.id,
       kind: c.kind,
       status: c.status,
       submittedAt: new Date(c.createdAt),
-      canCancel: canCancel(c, person.id),
+      canCancel: c.cancellable,
     })),
     drafts: drafts.map((d) => ({ kind: d.kind, updatedAt: new Date(d.updatedAt) })),
   });

@@ -1,16 +1,21 @@
 import type { TurnContext } from 'botbuilder';
-import type { Citation, Citations } from '../../domain/articles';
+import type { Citations } from '../../domain/articles';
 import { decisionArticles } from '../../domain/case-articles';
 import { caseCategory, isIncidentKind, type CaseKind, type Localized } from '../../domain/cases';
-import { evaluateCase, type CaseEvaluation, type Finding } from '../../domain/case-evaluation';
-import type { Directory, Person } from '../../domain/directory';
+import type { Finding } from '../../domain/case-evaluation';
+import type { Directory } from '../../domain/directory';
 import { FLOWS } from '../../domain/flows';
-import { defaultAnswers, limitAnswers } from '../../domain/flows/form';
-import { routeCase, urgentContact, type CaseRoute } from '../../domain/routing';
-import { submitCase } from '../../services/case-service';
-import { AbsenceRepo } from '../../storage/absence-repo';
-import { DirectoryRepo } from '../../storage/directory-repo';
-import { DraftRepo } from '../../storage/draft-repo';
+import { defaultAnswers } from '../../domain/flows/form';
+import type { CaseRoute } from '../../domain/routing';
+import {
+  discardDraft,
+  getDraft,
+  recordOnlyBasis,
+  reviewFlow,
+  submitFlow,
+  urgentContactFor,
+  type Assessment,
+} from '../../services/flow-service';
 import type { CardHandlers } from '../card-routes';
 import type { BotDeps } from '../deps';
 import {
@@ -30,7 +35,7 @@ import { t, type Locale } from '../i18n';
 import { roleLabel } from '../roles';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
-import { sendMenu } from './menu-routes';
+import { sendMenu } from '../menu';
 
 const M = {
   discarded: { ja: '下書きを破棄しました。', en: 'The draft was discarded.' },
@@ -87,10 +92,12 @@ function recipientsOf(dir: Directory, route: CaseRoute): CardRecipient[] {
 async function urgentLine(ctx: TurnContext, deps: BotDeps, kind: CaseKind): Promise<UrgentLine | undefined> {
   if (caseCategory(kind) !== 'incident') return undefined;
   const locale = turnLocale(ctx);
-  const now = deps.clock.now();
-  const dir = await new DirectoryRepo(deps.db).load();
-  const absences = await new AbsenceRepo(deps.db).active(now.toISOString());
-  const c = urgentContact(dir, actingPerson(ctx).id, kind, absences, now);
+  const { contact: c, directory: dir } = await urgentContactFor(
+    deps.db,
+    deps.clock,
+    actingPerson(ctx).id,
+    kind,
+  );
   // Only when nobody at all can receive the case: the general rule, as on the menu (10(6)①).
   if (!c.ok) return { text: t(locale, 'urgent.unknown'), basis: basis(locale, '10(6)①') };
   const nameOf = (id: string) => dir.people.find((p) => p.id === id)?.name ?? id;
@@ -125,7 +132,7 @@ async function sendForm(
 /** Starts a flow: urgent guidance first (on the form or the resume card), then the questions. */
 export async function startFlow(ctx: TurnContext, kind: CaseKind, deps: BotDeps): Promise<void> {
   const person = actingPerson(ctx);
-  const draft = await new DraftRepo(deps.db).get(person.id, kind);
+  const draft = await getDraft(deps.db, person.id, kind);
   if (draft && Object.values(draft.answers).some((v) => v.trim() !== '')) {
     const contact = await urgentLine(ctx, deps, kind);
     await reply(
@@ -143,65 +150,8 @@ export async function startFlow(ctx: TurnContext, kind: CaseKind, deps: BotDeps)
   await sendForm(ctx, deps, kind, defaultAnswers(FLOWS[kind].fields, deps.clock.now()), {});
 }
 
-interface Assessed {
-  ok: true;
-  /** The answers as stored (limitAnswers): what the confirmation shows and the case keeps. */
-  answers: Answers;
-  value: unknown;
-  evaluation: CaseEvaluation;
-  route: CaseRoute;
-  dir: Directory;
-}
-
-/**
- * Server-side validation of whatever the client sent, then the policy and the routing. The answers
- * are stored first, so an error, a crash or a restart never loses what was typed; they are stored
- * within the fields' limits (limitAnswers), the validation of the uncut answers telling the person
- * how much they wrote.
- */
-async function assess(
-  ctx: TurnContext,
-  deps: BotDeps,
-  person: Person,
-  kind: CaseKind,
-  answers: Answers,
-): Promise<Assessed | { ok: false }> {
-  const now = deps.clock.now();
-  const flow = FLOWS[kind];
-  const v = flow.validate(answers, { now });
-  const errors = v.ok ? {} : v.errors;
-  const stored = limitAnswers(flow.fields, answers);
-  await new DraftRepo(deps.db).save({
-    personId: person.id,
-    kind,
-    answers: stored,
-    errors,
-    updatedAt: now.toISOString(),
-  });
-  if (!v.ok) {
-    deps.logger.info({ personId: person.id, kind, errorFields: Object.keys(v.errors) }, 'form rejected');
-    await sendForm(ctx, deps, kind, stored, v.errors);
-    return { ok: false };
-  }
-  const dir = await new DirectoryRepo(deps.db).load();
-  const evaluation = evaluateCase(kind, v.value as never, now, dir);
-  const route = routeCase(dir, person.id, kind, evaluation.routeExtras);
-  if (!route.ok) {
-    deps.logger.error({ personId: person.id, kind, error: route.error }, 'routing failed');
-    await ctx.sendActivity(route.message[turnLocale(ctx)]);
-    return { ok: false };
-  }
-  return { ok: true, answers: stored, value: v.value, evaluation, route, dir };
-}
-
-/** A take-out that no article makes subject to permission: filed as a record (case-service). */
-function recordOnlyBasis(kind: CaseKind, a: Assessed): readonly Citation[] | null {
-  if (kind !== 'takeout' || a.evaluation.details.decision !== 'no_approval_needed') return null;
-  return a.evaluation.details.noPermissionBasis as readonly Citation[];
-}
-
-function nextSteps(kind: CaseKind, a: Assessed): { text: Localized; article?: Citations }[] {
-  const assignee = a.dir.people.find((p) => p.id === a.route.assignee);
+function nextSteps(kind: CaseKind, a: Assessment): { text: Localized; article?: Citations }[] {
+  const assignee = a.directory.people.find((p) => p.id === a.route.assignee);
   const role = roleLabel(a.route.assigneeRole);
   const params = (l: Locale) => ({ name: assignee?.name ?? '', role: role[l] });
   const record = recordOnlyBasis(kind, a);
@@ -221,7 +171,7 @@ function nextSteps(kind: CaseKind, a: Assessed): { text: Localized; article?: Ci
 
 /** 修正する / 続きから: the form again with what the draft holds (answers, errors, when saved). */
 async function sendDraftForm(ctx: TurnContext, kind: CaseKind, deps: BotDeps): Promise<void> {
-  const draft = await new DraftRepo(deps.db).get(actingPerson(ctx).id, kind);
+  const draft = await getDraft(deps.db, actingPerson(ctx).id, kind);
   // What the person typed wins; a field they never answered starts as on a new form.
   await sendForm(
     ctx,
@@ -233,16 +183,36 @@ async function sendDraftForm(ctx: TurnContext, kind: CaseKind, deps: BotDeps): P
   );
 }
 
+/** The form again with its errors, or — when nobody can receive the case — why not. */
+async function answerFailure(
+  ctx: TurnContext,
+  deps: BotDeps,
+  kind: CaseKind,
+  r:
+    | { reason: 'invalid'; answers: Answers; errors: Record<string, Localized> }
+    | { reason: 'unroutable'; message: Localized },
+): Promise<void> {
+  const person = actingPerson(ctx);
+  if (r.reason === 'unroutable') {
+    deps.logger.error({ personId: person.id, kind }, 'routing failed');
+    await ctx.sendActivity(r.message[turnLocale(ctx)]);
+    return;
+  }
+  deps.logger.info({ personId: person.id, kind, errorFields: Object.keys(r.errors) }, 'form rejected');
+  await sendForm(ctx, deps, kind, r.answers, r.errors);
+}
+
 export const flowCardHandlers: Pick<
   CardHandlers,
   'flow.review' | 'flow.submit' | 'flow.edit' | 'draft.resume' | 'draft.discard'
 > = {
   'flow.review': async (ctx, action, deps) => {
     const person = actingPerson(ctx);
-    const answers = answersFromSubmit(action as Record<string, unknown>, FLOWS[action.kind].fields);
-    const a = await assess(ctx, deps, person, action.kind, answers);
-    if (!a.ok) return;
     const locale = turnLocale(ctx);
+    const answers = answersFromSubmit(action as Record<string, unknown>, FLOWS[action.kind].fields);
+    const r = await reviewFlow(deps.db, deps.clock, { person, kind: action.kind, answers });
+    if (!r.ok) return answerFailure(ctx, deps, action.kind, r);
+    const a = r.assessment;
     await reply(
       ctx,
       buildFlowConfirmCard(locale, {
@@ -251,7 +221,7 @@ export const flowCardHandlers: Pick<
         rows: answerRows(locale, FLOWS[action.kind].fields, a.answers),
         findings: toCardFindings(a.evaluation.findings),
         refused: a.evaluation.refused,
-        recipients: recipientsOf(a.dir, a.route),
+        recipients: recipientsOf(a.directory, a.route),
       }),
     );
   },
@@ -260,48 +230,27 @@ export const flowCardHandlers: Pick<
     const person = actingPerson(ctx);
     const locale = turnLocale(ctx);
     // Card data carries the kind only: the answers are reloaded from storage, never from the card.
-    const draft = await new DraftRepo(deps.db).get(person.id, action.kind);
-    if (!draft) {
-      await ctx.sendActivity(M.noDraft[locale]);
-      return;
-    }
-    // The last check of these answers failed (e.g. a text was cut to its limit): the person sees the
-    // form and its errors again before anything is sent, even from an older confirmation card.
-    if (Object.keys(draft.errors).length > 0) {
-      await sendForm(ctx, deps, action.kind, draft.answers, draft.errors, new Date(draft.updatedAt));
-      return;
-    }
-    const a = await assess(ctx, deps, person, action.kind, draft.answers);
-    if (!a.ok) return;
-    if (a.evaluation.refused) {
-      // Deny by default: a request that breaks a mandatory rule is never sent on (8(3)①オ, 10(4)③).
-      await ctx.sendActivity(M.refused[locale]);
-      await sendForm(ctx, deps, action.kind, draft.answers, {});
-      return;
-    }
-    // A take-out no article makes subject to permission is filed as a record (10(4)①ただし書, 8(3)①カ).
-    const record = recordOnlyBasis(action.kind, a);
-    const created = await submitCase(deps.db, deps.clock, {
-      reporter: person,
+    const r = await submitFlow(deps.db, deps.clock, {
+      person,
       kind: action.kind,
-      form: { answers: draft.answers, value: JSON.parse(JSON.stringify(a.value)) as unknown },
-      evaluation: {
-        refused: false,
-        findings: a.evaluation.findings,
-        ...a.evaluation.details,
-      },
-      severity: a.evaluation.severity,
-      ackMinutes: deps.ackMinutesOverride?.[a.evaluation.severity] ?? a.evaluation.ackMinutes,
-      route: a.route,
-      urgent: a.evaluation.routeExtras.urgent === true,
-      possibleLeak: a.evaluation.routeExtras.possibleLeak === true,
-      ...(record ? { recordOnly: { basis: record } } : {}),
+      ...(deps.ackMinutesOverride ? { ackMinutesOverride: deps.ackMinutesOverride } : {}),
       ...(deps.webhooks ? { webhooks: deps.webhooks.hooks } : {}),
     });
-    if (!created) {
-      await ctx.sendActivity(M.noDraft[locale]);
-      return;
+    if (!r.ok) {
+      if (r.reason === 'no_draft') return void (await ctx.sendActivity(M.noDraft[locale]));
+      // Seen again before anything is sent, even from an older confirmation card.
+      if (r.reason === 'needs_review') {
+        const d = r.draft;
+        return sendForm(ctx, deps, action.kind, d.answers, d.errors, new Date(d.updatedAt));
+      }
+      if (r.reason === 'refused') {
+        // Deny by default: a request that breaks a mandatory rule is never sent on (8(3)①オ, 10(4)③).
+        await ctx.sendActivity(M.refused[locale]);
+        return sendForm(ctx, deps, action.kind, r.draft.answers, {});
+      }
+      return answerFailure(ctx, deps, action.kind, r);
     }
+    const { created, assessment: a } = r;
     deps.logger.info({ personId: person.id, caseId: created.caseId, kind: action.kind }, 'case submitted');
     deps.sender?.kick();
     deps.webhooks?.dispatcher.kick();
@@ -310,10 +259,10 @@ export const flowCardHandlers: Pick<
       buildCaseCreatedCard(locale, {
         caseId: created.caseId,
         kind: action.kind,
-        status: record ? 'closed' : 'submitted',
+        status: r.recordOnly ? 'closed' : 'submitted',
         submittedAt: deps.clock.now(),
         nextSteps: nextSteps(action.kind, a),
-        recipients: recipientsOf(a.dir, a.route),
+        recipients: recipientsOf(a.directory, a.route),
       }),
     );
   },
@@ -324,7 +273,7 @@ export const flowCardHandlers: Pick<
 
   'draft.discard': async (ctx, action, deps) => {
     const person = actingPerson(ctx);
-    await new DraftRepo(deps.db).delete(person.id, action.kind);
+    await discardDraft(deps.db, deps.clock, person, action.kind);
     deps.logger.info({ personId: person.id, kind: action.kind }, 'draft discarded');
     await sendMenu(ctx, M.discarded[turnLocale(ctx)]);
   },

@@ -1,9 +1,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { ConversationRepo } from '../../storage/conversation-repo';
+import { claimWelcome } from '../../services/conversation-service';
 import type { BotDeps } from '../deps';
 import { actingPerson } from '../turn';
-import { sendMenu } from './menu-routes';
+import { sendMenu } from '../menu';
 
 /**
  * Welcome once per person. Teams and the Playground re-send install/update events (the Playground
@@ -11,10 +11,7 @@ import { sendMenu } from './menu-routes';
  */
 async function welcomeOnce(ctx: TurnContext, deps: BotDeps): Promise<void> {
   const person = actingPerson(ctx);
-  const first = await new ConversationRepo(deps.db).markWelcomed(
-    person.aadObjectId,
-    deps.clock.now().toISOString(),
-  );
+  const first = await claimWelcome(deps.db, deps.clock, person);
   if (!first) return;
   deps.logger.info({ personId: person.id }, 'welcome sent');
   await sendMenu(ctx);
