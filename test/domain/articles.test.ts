@@ -145,7 +145,8 @@ describe('the article table', () => {
 
 const TABLE_FILE = 'src/domain/articles.ts';
 const RENDERER_FILE = 'src/teams/citation.ts';
-const I18N_FILE = 'src/teams/i18n.ts';
+/** The catalogue's tables (src/i18n/messages/*.ts): `'basis.…': { ja: '…', en: '…' }`. */
+const I18N_DIR = 'src/i18n/messages/';
 
 /** Citation text: 「対策基準」 followed by a number or a placeholder. */
 const COMPOSED = /対策基準\s*[\d{]/;
@@ -286,7 +287,9 @@ function scanSources(): { problems: Problem[]; literals: number; cited: Set<stri
         const at = lineOf(sf, node.getStart(sf));
         const allowed = NOT_CITATIONS.find((a) => a.file === rel && a.text === text);
         const key = propertyName(node);
-        const rendererKey = rel === I18N_FILE && key !== undefined && /^(basis|citation)\./.test(key);
+        const pairKey = key === 'ja' || key === 'en' ? propertyName(node.parent.parent) : undefined;
+        const rendererKey =
+          rel.startsWith(I18N_DIR) && pairKey !== undefined && /^(basis|citation)\./.test(pairKey);
         if (allowed) {
           for (const ref of articleRefs(text)) {
             if (!resolve(standard, ref))

@@ -1,0 +1,92 @@
+// The one text catalogue. Every user-facing string of the bot is a message here, in Japanese and
+// English; code refers to messages by key (`msg('caseCard.approve')`), domain code returns keys and
+// parameters, and the teams layer renders them with `t(locale, …)` in the reader's language. A
+// leaf module: it imports nothing from the rest of the bot, so every layer may use it.
+import { COMMON_MESSAGES } from './messages/common';
+import type { Pair } from './table';
+
+export type { Pair, MessageTable } from './table';
+
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Every table, by area; their keys never overlap (a test checks). */
+export const MESSAGE_TABLES = { common: COMMON_MESSAGES } as const;
+
+export const MESSAGES = { ...COMMON_MESSAGES } as const;
+
+type Catalog = typeof MESSAGES;
+export type MessageKey = keyof Catalog;
+
+/** Placeholder names used in a message, e.g. `'{a} and {b}'` → `'a' | 'b'`. */
+type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | PlaceholdersOf<Rest>
+  : never;
+
+/** A parameter: a value, or another message rendered in the same language. */
+export type Param = string | number | Msg;
+
+export type MessageParams<K extends MessageKey> = Partial<Record<PlaceholdersOf<Catalog[K]['ja']>, Param>>;
+
+/** A message to be rendered later, in the reader's language: what domain code returns and storage keeps. */
+export interface Msg<K extends MessageKey = MessageKey> {
+  readonly key: K;
+  readonly params?: Readonly<Record<string, Param>>;
+}
+
+export function msg<K extends MessageKey>(key: K, params?: MessageParams<K>): Msg<K> {
+  return params ? { key, params: params as Record<string, Param> } : { key };
+}
+
+export function isMsg(value: unknown): value is Msg {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { key?: unknown }).key === 'string' &&
+    Object.hasOwn(MESSAGES, (value as { key: string }).key)
+  );
+}
+
+/** Text stored before the catalogue existed: both languages written out. Rendered as it is. */
+function isPair(value: unknown): value is Pair {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Pair).ja === 'string' &&
+    typeof (value as Pair).en === 'string'
+  );
+}
+
+/** Teams sends the client's locale (e.g. `ja-JP`, `en-US`); anything not English gets Japanese. */
+export function localeOf(activityLocale: string | undefined): Locale {
+  return activityLocale?.trim().toLowerCase().startsWith('en') ? 'en' : 'ja';
+}
+
+function fill(locale: Locale, text: string, params: Readonly<Record<string, Param | undefined>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? t(locale, value) : String(value);
+  });
+}
+
+/**
+ * The text of a message in `locale`, with `{name}` placeholders replaced from its parameters (a
+ * parameter may itself be a message). Placeholders without a value are left as they are (the menu
+ * template fills `{userName}` itself). Accepts a key, a Msg, or — for rows stored by earlier versions
+ * — a `{ ja, en }` pair.
+ */
+export function t<K extends MessageKey>(locale: Locale, key: K, params?: MessageParams<K>): string;
+export function t(locale: Locale, message: Msg | Pair): string;
+export function t(locale: Locale, m: MessageKey | Msg | Pair, params?: object): string {
+  if (typeof m === 'string')
+    return fill(locale, MESSAGES[m][locale], (params ?? {}) as Record<string, Param>);
+  if (isMsg(m)) return fill(locale, MESSAGES[m.key][locale], m.params ?? {});
+  if (isPair(m)) return m[locale];
+  return '';
+}
+
+/** Both languages of a message (e.g. for an audit row a person reads without the bot). */
+export function bothLanguages(m: Msg): Pair {
+  return { ja: t('ja', m), en: t('en', m) };
+}
