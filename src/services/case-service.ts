@@ -18,7 +18,7 @@ import { DraftRepo, type Draft } from '../storage/draft-repo';
 import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database } from '../storage/sql';
 import type { WebhookConfig } from '../config/config';
-import { enqueueWebhooks } from './webhook-service';
+import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 
 export interface SubmitCaseInput {
   reporter: Person;
@@ -182,19 +182,7 @@ export async function submitCase(
     });
     // --- outbound webhooks (webhook-service): persisted with the case, sent by WebhookDispatcher ---
     if (input.webhooks?.length) {
-      await enqueueWebhooks(tx, input.webhooks, {
-        event: 'case.submitted',
-        caseId,
-        kind: input.kind,
-        at,
-        data: {
-          version: inserted.version,
-          status: inserted.status,
-          severity: inserted.severity,
-          sectionCode: inserted.sectionCode,
-          form: inserted.form,
-        },
-      });
+      await enqueueWebhooks(tx, input.webhooks, caseWebhookEvent(inserted, 'case.submitted', at));
     }
     // --- end outbound webhooks ---
     return { caseId, recipients, ackDueAt };
@@ -272,19 +260,7 @@ export async function cancelCase(
     // The posted cards lose their buttons (no stale approve button on a withdrawn request).
     if (updated) await enqueueCardUpdates(tx, updated, at);
     if (updated && webhooks.length > 0) {
-      await enqueueWebhooks(tx, webhooks, {
-        event: 'case.cancelled',
-        caseId: c.id,
-        kind: c.kind,
-        at,
-        data: {
-          version: updated.version,
-          status: updated.status,
-          severity: updated.severity,
-          sectionCode: updated.sectionCode,
-          form: updated.form,
-        },
-      });
+      await enqueueWebhooks(tx, webhooks, caseWebhookEvent(updated, 'case.cancelled', at));
     }
     return { ok: true, case: updated ?? c };
   });

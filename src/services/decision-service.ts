@@ -14,7 +14,7 @@ import { TimerRepo } from '../storage/timer-repo';
 import { priorityOf, scheduleAckDeadline } from './escalation-service';
 import { scheduleReminders } from './reminder-service';
 import type { WebhookConfig } from '../config/config';
-import { enqueueWebhooks } from './webhook-service';
+import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 import { caseStateOf, stateJsonOf } from './case-state';
 import { involvementOf, isRefusalEvent } from './case-view-service';
 
@@ -251,19 +251,7 @@ export async function actOnCase(
     });
     // --- outbound webhooks (webhook-service): persisted with the change, sent by WebhookDispatcher ---
     if (input.webhooks?.length) {
-      await enqueueWebhooks(tx, input.webhooks, {
-        event: r.event.name,
-        caseId: c.id,
-        kind: c.kind,
-        at,
-        data: {
-          version: updated.version,
-          status: updated.status,
-          severity: updated.severity,
-          sectionCode: updated.sectionCode,
-          form: updated.form,
-        },
-      });
+      await enqueueWebhooks(tx, input.webhooks, caseWebhookEvent(updated, r.event.name, at));
     }
     // --- end outbound webhooks ---
     // The awaited step moved on: its deadline no longer applies; the next step gets its own.

@@ -10,7 +10,7 @@ import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
 import { fireReminder } from './reminder-service';
-import { enqueueWebhooks } from './webhook-service';
+import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 import type { WebhookConfig } from '../config/config';
 
 export const priorityOf = (s: Severity): number =>
@@ -169,19 +169,7 @@ async function fireAckDeadline(
   const updated = await cases.get(c.id);
   if (updated) await scheduleAckDeadline(tx, updated, Number(timer.payload.minutes ?? 15), now);
   if (updated && hooks.length > 0) {
-    await enqueueWebhooks(tx, [...hooks], {
-      event: 'case.escalated',
-      caseId: c.id,
-      kind: c.kind,
-      at,
-      data: {
-        version: updated.version,
-        status: updated.status,
-        severity: updated.severity,
-        sectionCode: updated.sectionCode,
-        form: updated.form,
-      },
-    });
+    await enqueueWebhooks(tx, hooks, caseWebhookEvent(updated, 'case.escalated', at));
   }
   logger.info({ caseId: c.id, level: c.escalationLevel + 1 }, 'case escalated');
   return 'escalated';

@@ -1,0 +1,52 @@
+import type { IncidentKind } from '../../cases';
+import { incidentPlan, type OfficerRecord } from '../../policy/incident';
+import { isFilled } from '../records';
+import { invalidInput, ok, type ActionHandler, type ApplyFailure } from '../result';
+
+/** Why these records cannot be stored: none given, one this case does not have, or one left blank. */
+function invalidRecords(
+  records: Record<string, string>,
+  officerRecords: readonly OfficerRecord[],
+): ApplyFailure | null {
+  const entries = Object.entries(records);
+  if (entries.length === 0) {
+    return invalidInput('記録する項目がありません。', 'Nothing to record.');
+  }
+  const unknown = entries.map(([id]) => id).filter((id) => !officerRecords.some((r) => r.id === id));
+  if (unknown.length > 0) {
+    return invalidInput(
+      `この案件にない記録項目です: ${unknown.join(', ')}`,
+      `Not a record of this case: ${unknown.join(', ')}`,
+    );
+  }
+  const blank = officerRecords.filter((r) => r.id in records && !isFilled(records[r.id]));
+  if (blank.length > 0) {
+    return invalidInput(
+      `記録の内容を入力してください: ${blank.map((r) => r.label.ja).join('、')}`,
+      `Please fill in: ${blank.map((r) => r.label.en).join(', ')}`,
+    );
+  }
+  return null;
+}
+
+export const record: ActionHandler<'case.record'> = (state, action, ctx) => {
+  const plan = incidentPlan(state.kind as IncidentKind);
+  const invalid = invalidRecords(action.records, plan.officerRecords);
+  if (invalid) return invalid;
+  const records = { ...state.records };
+  const done = plan.officerRecords.filter((r) => r.id in action.records);
+  for (const r of done) records[r.id] = (action.records[r.id] ?? '').trim();
+  return ok(
+    { ...state, records },
+    {
+      name: 'case.recorded',
+      article: [...new Set(done.map((r) => r.article))],
+      summary: {
+        ja: `記録しました: ${done.map((r) => r.label.ja).join('、')}`,
+        en: `Recorded: ${done.map((r) => r.label.en).join(', ')}`,
+      },
+    },
+    [],
+    ctx.actorId,
+  );
+};
