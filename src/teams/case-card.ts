@@ -43,7 +43,7 @@ import {
 } from './cards';
 import { CARD_BYTE_BUDGET, cardBytes } from './card-size';
 import { basis, parenthesized, withCitation } from './citation';
-import { findingLines } from './card-text';
+import { findingLines } from './cards/lines';
 import type { ArticleText, CardFinding, DisplayRow } from './form-card';
 import { t, type Locale } from './i18n';
 
