@@ -1,0 +1,37 @@
+// The main menu (cards/menu.json): every case kind, incidents under 報告する and requests under 申請する.
+import { INCIDENT_KINDS, REQUEST_KINDS } from '../../domain/cases';
+import type { Intent } from '../../domain/intents';
+import { basis } from '../citation';
+import { intentTitle, t, type Locale } from '../i18n';
+import { renderCard, type AdaptiveCardJson } from './registry';
+
+const REPORT_INTENTS = INCIDENT_KINDS satisfies readonly Intent[];
+const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
+
+export function buildMenuCard(
+  locale: Locale,
+  userName: string,
+  opts: { officer?: boolean; admin?: boolean } = {},
+): AdaptiveCardJson {
+  const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });
+  return renderCard('menu', {
+    title: t(locale, 'menu.title'),
+    intro: t(locale, 'menu.intro'),
+    userName,
+    greeting: t(locale, 'menu.greeting'),
+    reportHeading: t(locale, 'menu.reportHeading'),
+    reportButtons: REPORT_INTENTS.map(button),
+    requestHeading: t(locale, 'menu.requestHeading'),
+    requestButtons: REQUEST_INTENTS.map(button),
+    myCasesButton: button('my_cases'),
+    officerButtons: [
+      ...(opts.officer ? [button('my_tasks'), button('absence')] : []),
+      // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
+      ...(opts.admin ? [button('unreachable')] : []),
+    ],
+    freeTextHint: t(locale, 'menu.freeTextHint'),
+    // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback.
+    emergency: t(locale, 'menu.emergency'),
+    emergencyBasis: basis(locale, '10(6)①'),
+  });
+}

@@ -1,0 +1,107 @@
+// Adaptive Card templates (cards/*.json) and the data each one needs. Every template has a zod
+// schema (./schemas/<template>.ts): data is validated before expansion, so a card never goes out
+// half-filled. The caller wraps the returned JSON into an attachment; this file has no Teams SDK
+// dependency.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import type { z } from 'zod';
+import { AbsenceCardDataSchema } from './schemas/absence';
+import { AssignedCasesCardDataSchema } from './schemas/assigned-cases';
+import { CaseCardDataSchema } from './schemas/case-card';
+import { CaseCreatedCardDataSchema } from './schemas/case-created';
+import { DraftResumeCardDataSchema } from './schemas/draft-resume';
+import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
+import { FlowFormCardDataSchema } from './schemas/flow-form';
+import { MenuCardDataSchema } from './schemas/menu';
+import { MyCasesCardDataSchema } from './schemas/my-cases';
+import { NoticeCardDataSchema } from './schemas/notice';
+import { UnknownUserCardDataSchema } from './schemas/unknown-user';
+import { UnreachableCardDataSchema } from './schemas/unreachable';
+
+export const CARD_TEMPLATES = {
+  'assigned-cases': { file: 'assigned-cases.json', schema: AssignedCasesCardDataSchema },
+  notice: { file: 'notice.json', schema: NoticeCardDataSchema },
+  absence: { file: 'absence.json', schema: AbsenceCardDataSchema },
+  menu: { file: 'menu.json', schema: MenuCardDataSchema },
+  'unknown-user': { file: 'unknown-user.json', schema: UnknownUserCardDataSchema },
+  'flow-form': { file: 'flow-form.json', schema: FlowFormCardDataSchema },
+  'flow-confirm': { file: 'flow-confirm.json', schema: FlowConfirmCardDataSchema },
+  'draft-resume': { file: 'draft-resume.json', schema: DraftResumeCardDataSchema },
+  'case-created': { file: 'case-created.json', schema: CaseCreatedCardDataSchema },
+  'case-card': { file: 'case-card.json', schema: CaseCardDataSchema },
+  'my-cases': { file: 'my-cases.json', schema: MyCasesCardDataSchema },
+  unreachable: { file: 'unreachable.json', schema: UnreachableCardDataSchema },
+} as const satisfies Record<string, { file: string; schema: z.ZodType }>;
+
+export type CardTemplateName = keyof typeof CARD_TEMPLATES;
+export type CardData<N extends CardTemplateName> = z.infer<(typeof CARD_TEMPLATES)[N]['schema']>;
+
+export function isCardTemplateName(value: string): value is CardTemplateName {
+  return Object.hasOwn(CARD_TEMPLATES, value);
+}
+
+/** A rendered card: plain JSON, ready for `CardFactory.adaptiveCard()`. */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: '1.5';
+  body: unknown[];
+  [key: string]: unknown;
+}
+
+/** The repository root: the nearest folder above this file holding package.json (src/ or dist/src/). */
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`package.json not found above ${start}`);
+  }
+}
+
+export const CARDS_DIR = path.join(findRepoRoot(__dirname), 'cards');
+
+// Read-only after first load: template JSON is immutable and shared by every turn.
+const templateCache = new Map<CardTemplateName, unknown>();
+
+function loadTemplate(name: CardTemplateName): unknown {
+  let json = templateCache.get(name);
+  if (json === undefined) {
+    const file = path.join(CARDS_DIR, CARD_TEMPLATES[name].file);
+    json = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    templateCache.set(name, json);
+  }
+  return json;
+}
+
+/**
+ * Removes object properties whose value is null. A template writes an optional property as
+ * `"${if(cond, value, null)}"` (e.g. `maxLength` only when there is a limit); clients differ in how
+ * they treat an explicit null, so none is sent.
+ */
+function dropNullProperties(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dropNullProperties);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (value !== null) out[key] = dropNullProperties(value);
+  }
+  return out;
+}
+
+/** Validates `data` against the template's schema (throws on bad data) and expands the template. */
+export function renderCard<N extends CardTemplateName>(name: N, data: CardData<N>): AdaptiveCardJson {
+  const parsed = CARD_TEMPLATES[name].schema.parse(data);
+  // A fresh Template per render: it keeps its evaluation context on the instance.
+  const expanded: unknown = dropNullProperties(
+    new ACData.Template(loadTemplate(name)).expand({ $root: parsed }),
+  );
+  if (
+    typeof expanded !== 'object' ||
+    expanded === null ||
+    (expanded as { type?: unknown }).type !== 'AdaptiveCard' ||
+    (expanded as { version?: unknown }).version !== '1.5' ||
+    !Array.isArray((expanded as { body?: unknown }).body)
+  ) {
+    throw new Error(`card template "${name}" did not expand to an Adaptive Card 1.5`);
+  }
+  return expanded as AdaptiveCardJson;
+}
