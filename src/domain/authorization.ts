@@ -13,6 +13,7 @@ import {
   type CaseState,
 } from './decisions';
 import type { Directory, Person } from './directory';
+import { msg } from '../i18n';
 
 export interface Absence {
   personId: string;
@@ -35,50 +36,17 @@ export type AuthorizeResult =
   { ok: true; as: ActingAs } | { ok: false; reason: DenyReason; message: Localized };
 
 const MESSAGES = {
-  unknown_actor: {
-    ja: '緊急連絡網にあなたの登録が見つからないため、この操作はできません。IT管理者に連絡してください。',
-    en: 'You are not in the contact directory, so you cannot do this. Please contact the IT administrator.',
-  },
-  own_case: {
-    ja: 'ご自身が申請・報告した案件を、ご自身で処理することはできません。',
-    en: 'You cannot act on a case you filed yourself.',
-  },
-  not_assignee: {
-    ja: 'この案件の担当者ではないため、この操作はできません。',
-    en: 'You are not handling this case, so you cannot do this.',
-  },
-  deputy_present: {
-    ja: '課情報セキュリティ責任者が在席中のため、代理者はこの操作をできません。',
-    en: 'The section officer is present, so the deputy cannot act for them.',
-  },
-  chief_not_request_approver: {
-    ja: 'この申請の許可は課情報セキュリティ責任者が行います（統括情報セキュリティ責任者の許可事項ではありません）。',
-    en: 'This request is for the section officer to permit, not the chief officer.',
-  },
-  chief_stage_only: {
-    ja: '例外措置の許可・事後報告の確認は統括情報セキュリティ責任者が行います。',
-    en: 'Permitting an exception, or acknowledging its after-the-fact report, is the chief officer’s.',
-  },
-  own_endorsement: {
-    ja: 'ご自身が進達した例外措置を、ご自身で許可・確認することはできません。',
-    en: 'You cannot approve an exception you forwarded yourself.',
-  },
-  officer_stage_only: {
-    ja: '例外措置はまず課情報セキュリティ責任者が判断します。',
-    en: 'The section officer decides this stage of the exception first.',
-  },
-  it_admin_limited: {
-    ja: 'IT管理者は対応開始と記録（助言・調整）のみ行えます。承認・却下・完了は課情報セキュリティ責任者が行います。',
-    en: 'The IT administrator may acknowledge and record (advice and coordination) only; the officer decides and closes.',
-  },
-  officer_step: {
-    ja: '進達（緊急時の実施判断）は課情報セキュリティ責任者が行う段階で、すでに済んでいます。',
-    en: 'Forwarding is the section officer’s step, and it has already been done.',
-  },
-  not_applicable: {
-    ja: 'この操作はこの種類の案件には使えません。',
-    en: 'This action does not apply to this kind of case.',
-  },
+  unknown_actor: msg('authorization.not_contact_directory_so_cannot'),
+  own_case: msg('authorization.cannot_act_case_filed_yourself'),
+  not_assignee: msg('authorization.not_handling_case_so_cannot'),
+  deputy_present: msg('authorization.section_officer_present_so_deputy'),
+  chief_not_request_approver: msg('authorization.request_section_officer_permit_not'),
+  chief_stage_only: msg('authorization.permitting_exception_acknowledging_its_after'),
+  own_endorsement: msg('authorization.cannot_approve_exception_forwarded_yourself'),
+  officer_stage_only: msg('authorization.section_officer_decides_stage_exception'),
+  it_admin_limited: msg('authorization.administrator_may_acknowledge_record_advice'),
+  officer_step: msg('authorization.forwarding_section_officer_s_step'),
+  not_applicable: msg('authorization.action_does_not_apply_kind'),
 } satisfies Record<string, Localized>;
 
 function deny(reason: DenyReason, message: Localized): AuthorizeResult {

@@ -5,6 +5,7 @@ import { OPERATING_RULE, type ArticleId, type Citation } from './articles';
 import { isIncidentKind, type CaseKind, type IncidentKind, type Localized, type RequestKind } from './cases';
 import { incidentPlan } from './policy/incident';
 import { evaluateTakeout, type TakeoutFacts } from './policy/takeout';
+import { msg } from '../i18n';
 
 /**
  * 侵害事案 (12(5)②: 不正行為等による情報の漏えい、滅失、改ざん等): the incidents in which information
@@ -176,16 +177,13 @@ export function caseDuties(kind: CaseKind, value: unknown): Duty[] {
       const duties: Duty[] = [];
       if (permission.length > 0) {
         duties.push({
-          text: { ja: '持ち出しの可否を判断する', en: 'Decide whether the take-out may go ahead' },
+          text: msg('caseArticles.decide_whether_take_out_may'),
           article: permission,
         });
       }
       if (!facts || facts.itemKind !== 'data') {
         duties.push({
-          text: {
-            ja: '端末機・記録媒体の持ち出しを記録し、保管する',
-            en: 'Record terminals and media taken out, and keep the record',
-          },
+          text: msg('caseArticles.record_terminals_media_taken_out'),
           article: '10(4)⑥',
         });
       }
@@ -195,33 +193,27 @@ export function caseDuties(kind: CaseKind, value: unknown): Duty[] {
       return record(value).urgent === true
         ? [
             {
-              text: {
-                ja: '緊急で避けられないかを判断し、実施するときは事後直ちに統括へ報告する',
-                en: 'Judge whether it is urgent and unavoidable; if carried out, report to the chief at once',
-              },
+              text: msg('caseArticles.judge_whether_urgent_unavoidable_if'),
               article: '12(6)②',
             },
           ]
         : [
             {
-              text: {
-                ja: '例外措置の合理的な理由と代替措置を確認する',
-                en: 'Check the reason and the alternative measure',
-              },
+              text: msg('caseArticles.check_reason_alternative_measure'),
               article: '12(6)①',
             },
           ];
     case 'software_install':
       return [
         {
-          text: { ja: 'ソフトウェア導入・設定変更の可否を判断する', en: 'Decide on the software change' },
+          text: msg('caseArticles.decide_software_change'),
           article: '10(5)①',
         },
       ];
     case 'private_device':
       return [
         {
-          text: { ja: '業務上の必要性を判断する', en: 'Judge whether it is needed for work' },
+          text: msg('caseArticles.judge_whether_needed_work'),
           article: permissionArticles(kind, value),
         },
       ];

@@ -18,6 +18,7 @@ import {
 } from './policy/incident';
 import { evaluateTakeout } from './policy/takeout';
 import type { RouteExtras } from './routing';
+import { msg } from '../i18n';
 
 export type FindingLevel = 'info' | 'warning' | 'refusal';
 
@@ -63,10 +64,7 @@ const EVALUATORS: Evaluators = {
     ...base('lost_ic_card'),
     findings: [
       {
-        text: {
-          ja: '課情報セキュリティ責任者が、このICカードによるアクセスを速やかに停止します。',
-          en: 'The section officer stops access with this card at once.',
-        },
+        text: msg('evaluation.section_officer_stops_access_card'),
         article: '10(9)②',
         level: 'info',
       },
@@ -82,10 +80,7 @@ const EVALUATORS: Evaluators = {
     const findings: Finding[] = [
       ...misdirectedMailActions(v).map(warn),
       ...a.reasons.map((r) => ({
-        text: {
-          ja: `個人情報保護委員会への報告対象: ${r.text.ja}`,
-          en: `Reportable to the Personal Information Protection Commission: ${r.text.en}`,
-        },
+        text: msg('evaluation.reportable', { reason: r.text }),
         article: r.article,
         level: 'warning' as const,
       })),
@@ -152,20 +147,14 @@ const EVALUATORS: Evaluators = {
       findings: v.urgent
         ? [
             {
-              text: {
-                ja: '緊急の例外措置は先に実施できますが、事後直ちに統括情報セキュリティ責任者へ報告されます（事後報告）。',
-                en: 'An urgent exception may be carried out first; the chief officer is told at once afterwards.',
-              },
+              text: msg('evaluation.urgent_exception_may_carried_out'),
               article: '12(6)②',
               level: 'info',
             },
           ]
         : [
             {
-              text: {
-                ja: '課情報セキュリティ責任者の確認を経て、統括情報セキュリティ責任者が許可します。',
-                en: 'The section officer endorses it, then the chief officer decides.',
-              },
+              text: msg('evaluation.section_officer_endorses_then_chief'),
               article: '12(6)①',
               level: 'info',
             },
@@ -177,10 +166,7 @@ const EVALUATORS: Evaluators = {
     ...base('software_install'),
     findings: [
       {
-        text: {
-          ja: '課情報セキュリティ責任者の許可があるまで、インストール・設定変更はしないでください。',
-          en: 'Do not install or change settings until the section officer permits it.',
-        },
+        text: msg('evaluation.do_not_install_change_settings'),
         article: '10(5)①',
         level: 'info',
       },
@@ -190,10 +176,7 @@ const EVALUATORS: Evaluators = {
     ...base('private_device'),
     findings: [
       {
-        text: {
-          ja: '許可があるまで、私物端末・外部サービスを業務に使わないでください。',
-          en: 'Do not use the private device or external service for work until permitted.',
-        },
+        text: msg('evaluation.do_not_use_private_device'),
         // 10(4)② for a private terminal or medium, 10(3) for free mail or online storage.
         article: permissionArticles('private_device', v)[0] ?? '10(4)②',
         level: 'info',

@@ -1,12 +1,10 @@
 // Case kinds, ids, statuses and per-kind severity: the data every flow, ledger and escalation timer
 // reads. Incidents (INC) are reports of something that happened; requests (REQ) ask for permission.
 import type { ArticleId } from './articles';
+import { msg, type Msg } from '../i18n';
 
-/** Every user-facing string carries Japanese and English. */
-export interface Localized {
-  ja: string;
-  en: string;
-}
+/** A user-facing text: a message of the one catalogue (src/i18n), rendered in the reader's language. */
+export type Localized = Msg;
 
 export const INCIDENT_KINDS = [
   'lost_ic_card',
@@ -63,20 +61,20 @@ export interface CaseKindPolicy {
 
 export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
   lost_ic_card: {
-    title: { ja: 'ICカード紛失', en: 'Lost IC card' },
+    title: msg('intent.lost_ic_card'),
     // Access with the card must be stopped at once (10(9)②): minutes matter.
     severity: 'critical',
     ackMinutes: 15,
     articles: ['10(9)①エ', '10(9)②', '10(9)③'],
   },
   virus: {
-    title: { ja: 'ウイルス検知', en: 'Virus detected' },
+    title: msg('intent.virus'),
     severity: 'critical',
     ackMinutes: 15,
     articles: ['11(3)⑤', '11(3)⑥', '12(4)④', '12(5)②'],
   },
   misdirected_mail: {
-    title: { ja: 'メール誤送信', en: 'Misdirected e-mail' },
+    title: msg('intent.misdirected_mail'),
     // The default assumes personal data may be involved; assessMisdirectedMail refines it.
     severity: 'high',
     ackMinutes: 30,
@@ -85,13 +83,13 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     articles: ['8(3)①キ', '10(6)', '12(5)②'],
   },
   password_leak: {
-    title: { ja: 'パスワード流出の可能性', en: 'Password possibly leaked' },
+    title: msg('intent.password_leak'),
     severity: 'high',
     ackMinutes: 30,
     articles: ['10(8)②カ'],
   },
   device_lost: {
-    title: { ja: '端末機・記録媒体の紛失・盗難', en: 'Device or medium lost or stolen' },
+    title: msg('intent.device_lost'),
     severity: 'critical',
     ackMinutes: 15,
     // 10(4)③ (remote wipe checked before use) is not a step after a loss; the wipe is containment,
@@ -99,31 +97,31 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     articles: ['10(6)', '12(5)②'],
   },
   system_failure: {
-    title: { ja: 'システム障害', en: 'System failure' },
+    title: msg('intent.system_failure'),
     severity: 'high',
     ackMinutes: 30,
     articles: ['12(5)①'],
   },
   takeout: {
-    title: { ja: '持ち出し申請', en: 'Take-out request' },
+    title: msg('intent.takeout'),
     severity: 'normal',
     ackMinutes: 480,
     articles: ['8(3)①エ', '8(3)①オ', '8(3)①カ', '10(4)①', '10(4)①ただし書', '10(4)③', '10(4)⑥'],
   },
   exception: {
-    title: { ja: '例外措置申請', en: 'Exception request' },
+    title: msg('intent.exception'),
     severity: 'normal',
     ackMinutes: 480,
     articles: ['12(6)①', '12(6)②'],
   },
   software_install: {
-    title: { ja: 'ソフトウェア導入・設定変更申請', en: 'Software install / setting change request' },
+    title: msg('intent.software_install'),
     severity: 'normal',
     ackMinutes: 480,
     articles: ['10(5)①', '10(5)②'],
   },
   private_device: {
-    title: { ja: '私物端末・外部サービス利用申請', en: 'Private device / external service request' },
+    title: msg('intent.private_device'),
     severity: 'normal',
     ackMinutes: 480,
     articles: ['10(3)', '10(4)②'],

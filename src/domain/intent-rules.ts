@@ -18,6 +18,7 @@
 // flow, which then asks its own questions.
 
 import type { ArticleId } from './articles';
+import { LOCALES, t } from '../i18n';
 import { INTENTS, type Intent } from './intents';
 import { normalizeText } from './normalize';
 
@@ -477,6 +478,9 @@ const EXACT_INDEX: ReadonlyMap<string, Intent> = (() => {
   for (const intent of INTENTS) {
     add(intent, intent); // the intent id itself, e.g. from a card button or a typed command
     for (const text of EXACT_COMMANDS[intent]) add(text, intent);
+    // Its name in the catalogue, in both languages: the menu button, the case title and the
+    // Teams command are one name, and typing it always starts the flow.
+    for (const locale of LOCALES) add(t(locale, `intent.${intent}`), intent);
   }
   return index;
 })();

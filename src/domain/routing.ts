@@ -9,6 +9,7 @@ import { OPERATING_RULE, type Citation, type Citations } from './articles';
 import { superiorEscalationArticle } from './case-articles';
 import type { CaseKind, Localized } from './cases';
 import type { Directory, Section } from './directory';
+import { msg } from '../i18n';
 
 export type AssigneeRole =
   'section_officer' | 'deputy' | 'superior' | 'parent_officer' | 'chief_officer' | 'it_admin' | 'role_holder';
@@ -61,18 +62,9 @@ export interface RouteExtras {
 }
 
 const ERROR_MESSAGES: Readonly<Record<RoutingErrorCode, Localized>> = {
-  unknown_reporter: {
-    ja: '緊急連絡網にあなたの登録が見つかりません。IT管理者に連絡してください。',
-    en: 'You are not in the contact directory. Please contact the IT administrator.',
-  },
-  unknown_section: {
-    ja: '所属課が緊急連絡網に登録されていません。IT管理者に連絡してください。',
-    en: 'Your section is not in the contact directory. Please contact the IT administrator.',
-  },
-  no_assignee: {
-    ja: '報告先となる責任者が緊急連絡網に見つかりません。IT管理者に連絡してください。',
-    en: 'No officer to send this to was found in the contact directory. Please contact the IT administrator.',
-  },
+  unknown_reporter: msg('routing.not_contact_directory_please_contact'),
+  unknown_section: msg('routing.section_not_contact_directory_please'),
+  no_assignee: msg('routing.no_officer_send_was_found'),
 };
 
 function fail(error: RoutingErrorCode): RoutingError {
@@ -104,26 +96,23 @@ export function itAdmins(dir: Directory): string[] {
 
 const ASSIGNEE_REASONS: Readonly<Record<Exclude<AssigneeRole, 'it_admin' | 'role_holder'>, RouteReason>> = {
   section_officer: {
-    text: { ja: '所属課の課情報セキュリティ責任者', en: 'Section security officer of the reporter' },
+    text: msg('routing.section_security_officer_reporter'),
     article: '10(6)①',
   },
   deputy: {
-    text: { ja: '課情報セキュリティ責任者の代理者（責任者が未登録）', en: 'Deputy (no officer registered)' },
+    text: msg('routing.deputy_no_officer_registered'),
     article: OPERATING_RULE,
   },
   superior: {
-    text: {
-      ja: '上席者（課情報セキュリティ責任者が報告者本人又は未登録のため）',
-      en: 'Superior (the section officer is the reporter or not registered)',
-    },
+    text: msg('routing.superior_section_officer_reporter_not'),
     article: OPERATING_RULE,
   },
   parent_officer: {
-    text: { ja: '上位課の課情報セキュリティ責任者', en: 'Officer of the parent section' },
+    text: msg('routing.officer_parent_section'),
     article: OPERATING_RULE,
   },
   chief_officer: {
-    text: { ja: '統括情報セキュリティ責任者', en: 'Chief security officer' },
+    text: msg('routing.chief_security_officer'),
     article: OPERATING_RULE,
   },
 };
@@ -133,24 +122,15 @@ const ASSIGNEE_REASONS: Readonly<Record<Exclude<AssigneeRole, 'it_admin' | 'role
 // section), the standard names no one else: who receives the case is the organisation's practice.
 const FALLBACK_REASONS = {
   ownDeputy: {
-    text: {
-      ja: '所属課の代理者（報告者が課情報セキュリティ責任者本人で、上席者・他の統括情報セキュリティ責任者が登録されていないため）',
-      en: 'Deputy of the section (the reporter is its officer; no superior or other chief officer is registered)',
-    },
+    text: msg('routing.deputy_section_reporter_its_officer'),
     article: OPERATING_RULE,
   },
   itAdmin: {
-    text: {
-      ja: 'IT管理者（報告者のほかに課情報セキュリティ責任者・上席者・代理者・統括情報セキュリティ責任者が登録されていないため）',
-      en: 'IT administrator (no other officer, superior, deputy or chief officer is registered)',
-    },
+    text: msg('routing.administrator_no_other_officer_superior'),
     article: OPERATING_RULE,
   },
   roleHolder: {
-    text: {
-      ja: '緊急連絡網に役割が登録されている職員（ほかに受け取れる責任者が登録されていないため）',
-      en: 'A person with a role in the contact directory (nobody else who could receive it is registered)',
-    },
+    text: msg('routing.person_role_contact_directory_nobody'),
     article: OPERATING_RULE,
   },
 } satisfies Record<string, RouteReason>;
@@ -222,58 +202,37 @@ function pickAssignee(dir: Directory, section: Section, reporterId: string): Pic
 
 const REASON = {
   itAdminIncident: {
-    text: {
-      ja: 'IT管理者（課情報セキュリティ責任者と連携し助言）',
-      en: 'IT administrator (advises the section officer)',
-    },
+    text: msg('routing.administrator_advises_section_officer'),
     article: '10(6)②',
   },
   chiefVirus: {
-    text: {
-      ja: '統括情報セキュリティ責任者への報告（被害のおそれ）',
-      en: 'Report to the chief (risk of harm)',
-    },
+    text: msg('routing.report_chief_risk_harm'),
     article: '12(4)④',
   },
   chiefFailure: {
-    text: { ja: '統括情報セキュリティ責任者への障害報告', en: 'Failure report to the chief' },
+    text: msg('routing.failure_report_chief'),
     article: '12(5)①イ',
   },
   itAdminFailure: {
-    text: {
-      ja: 'IT管理者への障害連絡（障害に関係する課の責任者へ連絡する）',
-      en: 'Failure notice to the IT administrator (who tells the sections concerned)',
-    },
+    text: msg('routing.failure_notice_administrator_who_tells'),
     article: '12(5)①ウ',
   },
   // 12(5)①ウ has 統括 and then IT管理者 tell these officers; the bot tells the sections named in the
   // report at once, which is the organisation's rule (policy/incident.ts says the same).
   affectedOfficer: {
-    text: {
-      ja: '障害に関係する課の課情報セキュリティ責任者（報告と同時に通知）',
-      en: 'Officer of a section concerned (told on submission)',
-    },
+    text: msg('routing.officer_section_concerned_told_submission'),
     article: OPERATING_RULE,
   },
   chiefLeak: {
-    text: {
-      ja: '統括情報セキュリティ責任者への報告（個人情報漏えいの可能性）',
-      en: 'Report to the chief (possible personal-data leak)',
-    },
+    text: msg('routing.report_chief_possible_personal_data'),
     article: '12(5)②イ',
   },
   chiefExceptionApprover: {
-    text: {
-      ja: '例外措置の許可者（課情報セキュリティ責任者の進達後に判断）',
-      en: 'Approver of the exception (decides after the section officer forwards it)',
-    },
+    text: msg('routing.approver_exception_decides_after_section'),
     article: '12(6)①',
   },
   chiefExceptionPostReport: {
-    text: {
-      ja: '緊急の例外措置の事後報告（確認が必要）',
-      en: 'After-the-fact report of an urgent exception',
-    },
+    text: msg('routing.after_fact_report_urgent_exception'),
     article: '12(6)②',
   },
 } satisfies Record<string, RouteReason>;
@@ -304,7 +263,7 @@ export function routeCase(
     if (personId === reporter.id || personId === assignee.id || !hasPerson(dir, personId)) return;
     const r = recipients.get(personId) ?? { personId, roles: [], reasons: [] };
     if (!r.roles.includes(role)) r.roles.push(role);
-    if (!r.reasons.some((x) => x.article === reason.article && x.text.ja === reason.text.ja))
+    if (!r.reasons.some((x) => x.article === reason.article && x.text.key === reason.text.key))
       r.reasons.push(reason);
     recipients.set(personId, r);
   };

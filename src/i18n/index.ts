@@ -2,7 +2,11 @@
 // English; code refers to messages by key (`msg('caseCard.approve')`), domain code returns keys and
 // parameters, and the teams layer renders them with `t(locale, …)` in the reader's language. A
 // leaf module: it imports nothing from the rest of the bot, so every layer may use it.
+import { BOT_MESSAGES } from './messages/bot';
 import { COMMON_MESSAGES } from './messages/common';
+import { DOMAIN_MESSAGES } from './messages/domain';
+import { FLOW_MESSAGES } from './messages/flows';
+import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
 export type { Pair, MessageTable } from './table';
@@ -11,9 +15,21 @@ export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Every table, by area; their keys never overlap (a test checks). */
-export const MESSAGE_TABLES = { common: COMMON_MESSAGES } as const;
+export const MESSAGE_TABLES = {
+  common: COMMON_MESSAGES,
+  flows: FLOW_MESSAGES,
+  policy: POLICY_MESSAGES,
+  domain: DOMAIN_MESSAGES,
+  bot: BOT_MESSAGES,
+} as const;
 
-export const MESSAGES = { ...COMMON_MESSAGES } as const;
+export const MESSAGES = {
+  ...COMMON_MESSAGES,
+  ...FLOW_MESSAGES,
+  ...POLICY_MESSAGES,
+  ...DOMAIN_MESSAGES,
+  ...BOT_MESSAGES,
+} as const;
 
 type Catalog = typeof MESSAGES;
 export type MessageKey = keyof Catalog;
@@ -23,10 +39,15 @@ type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer 
   ? P | PlaceholdersOf<Rest>
   : never;
 
-/** A parameter: a value, or another message rendered in the same language. */
-export type Param = string | number | Msg;
+/**
+ * A parameter: a value, another message rendered in the same language, or a list of them joined
+ * with the language's list separator (「、」 / ", ").
+ */
+export type Param = string | number | Msg | readonly Param[];
 
-export type MessageParams<K extends MessageKey> = Partial<Record<PlaceholdersOf<Catalog[K]['ja']>, Param>>;
+export type MessageParams<K extends MessageKey> = Partial<
+  Record<PlaceholdersOf<Catalog[K]['ja']> | PlaceholdersOf<Catalog[K]['en']>, Param>
+>;
 
 /** A message to be rendered later, in the reader's language: what domain code returns and storage keeps. */
 export interface Msg<K extends MessageKey = MessageKey> {
@@ -62,11 +83,16 @@ export function localeOf(activityLocale: string | undefined): Locale {
   return activityLocale?.trim().toLowerCase().startsWith('en') ? 'en' : 'ja';
 }
 
+function paramText(locale: Locale, value: Param): string {
+  if (Array.isArray(value))
+    return value.map((v: Param) => paramText(locale, v)).join(t(locale, 'value.listSeparator'));
+  return typeof value === 'object' ? t(locale, value as Msg) : String(value);
+}
+
 function fill(locale: Locale, text: string, params: Readonly<Record<string, Param | undefined>>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'object' ? t(locale, value) : String(value);
+    return value === undefined ? whole : paramText(locale, value);
   });
 }
 
@@ -77,13 +103,24 @@ function fill(locale: Locale, text: string, params: Readonly<Record<string, Para
  * — a `{ ja, en }` pair.
  */
 export function t<K extends MessageKey>(locale: Locale, key: K, params?: MessageParams<K>): string;
-export function t(locale: Locale, message: Msg | Pair): string;
-export function t(locale: Locale, m: MessageKey | Msg | Pair, params?: object): string {
+export function t(locale: Locale, message: Msg | Pair | undefined): string;
+export function t(locale: Locale, m: MessageKey | Msg | Pair | undefined, params?: object): string {
+  if (m === undefined) return '';
   if (typeof m === 'string')
     return fill(locale, MESSAGES[m][locale], (params ?? {}) as Record<string, Param>);
   if (isMsg(m)) return fill(locale, MESSAGES[m.key][locale], m.params ?? {});
   if (isPair(m)) return m[locale];
   return '';
+}
+
+/**
+ * Text read back from storage: a message as stored, or a `{ ja, en }` pair written by an earlier
+ * version (kept verbatim in both languages), or anything else shown as it is.
+ */
+export function storedText(value: unknown): Msg {
+  if (isMsg(value)) return value;
+  if (isPair(value)) return msg('stored.pair', { ja: value.ja, en: value.en });
+  return msg('stored.raw', { text: typeof value === 'string' ? value : '' });
 }
 
 /** Both languages of a message (e.g. for an audit row a person reads without the bot). */

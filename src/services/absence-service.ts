@@ -10,6 +10,7 @@ import { DirectoryRepo } from '../storage/directory-repo';
 import { OutboxRepo } from '../storage/outbox-repo';
 import type { Database } from '../storage/sql';
 import { priorityOf } from './escalation-service';
+import { msg } from '../i18n';
 
 export const MAX_ABSENCE_DAYS = 90;
 
@@ -75,7 +76,7 @@ export async function setAbsence(
           role: 'deputy',
           reasons: [
             {
-              text: { ja: '担当者が不在のため代理者として', en: 'Deputy: the assignee is away' },
+              text: msg('absence.deputy_assignee_away'),
               article: OPERATING_RULE,
             },
           ],

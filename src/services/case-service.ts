@@ -19,6 +19,7 @@ import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database } from '../storage/sql';
 import type { WebhookConfig } from '../config/config';
 import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
+import { msg } from '../i18n';
 
 export interface SubmitCaseInput {
   reporter: Person;
@@ -114,13 +115,10 @@ export async function submitCase(
             reasons: [
               initial.stage === 'post_report'
                 ? {
-                    text: {
-                      ja: '緊急の例外措置の事後報告を受ける者',
-                      en: 'Receives the urgent exception’s report',
-                    },
+                    text: msg('caseService.receives_urgent_exception_s_report'),
                     article: '12(6)②',
                   }
-                : { text: { ja: '例外措置の判断者', en: 'Decides the exception' }, article: '12(6)①' },
+                : { text: msg('caseService.decides_exception'), article: '12(6)①' },
             ],
           },
       ...input.route.notify
@@ -139,7 +137,7 @@ export async function submitCase(
         role: 'deputy',
         reasons: [
           {
-            text: { ja: '担当者が不在のため代理者として', en: 'Deputy: the assignee is away' },
+            text: msg('caseService.deputy_assignee_away'),
             article: OPERATING_RULE,
           },
         ],
@@ -240,10 +238,7 @@ export async function cancelCase(
         priority: PRIORITY.normal,
         message: {
           type: 'text',
-          text: {
-            ja: `${c.id} は申請者により取り下げられました。対応は不要です。`,
-            en: `${c.id} was withdrawn by the requester. No action is needed.`,
-          },
+          text: msg('caseService.withdrawn', { caseId: c.id }),
         },
         caseId: c.id,
         at,

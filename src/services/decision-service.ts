@@ -17,6 +17,7 @@ import type { WebhookConfig } from '../config/config';
 import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 import { caseStateOf, stateJsonOf } from './case-state';
 import { involvementOf, isRefusalEvent } from './case-view-service';
+import { msg } from '../i18n';
 
 export type ActResult =
   | { ok: true; case: CaseRecord; event: CaseEvent; actorId: string; as: ActingAs }
@@ -31,14 +32,8 @@ export type ActResult =
       message: Localized;
     };
 
-const UNSEEN: Localized = {
-  ja: 'この案件は表示できません。',
-  en: 'This case cannot be shown.',
-};
-const CONFLICT: Localized = {
-  ja: 'ほかの方が同時に操作しました。最新の状態を表示します。',
-  en: 'Someone else acted at the same time. Showing the current state.',
-};
+const UNSEEN: Localized = msg('decisionService.case_cannot_shown');
+const CONFLICT: Localized = msg('decisionService.someone_else_acted_same_time');
 
 /**
  * A case card rendered from one version and posted while a decision landed is stale: an update is
@@ -137,10 +132,7 @@ async function routeTo(
 
 /** What the requester is told; the renderer cites `event.article` after it (teams/citation.ts). */
 function requesterText(c: CaseRecord, event: CaseEvent, actorName: string): Localized {
-  return {
-    ja: `${c.id}: ${actorName} さんにより「${event.summary.ja}」`,
-    en: `${c.id}: ${actorName} — ${event.summary.en}`,
-  };
+  return msg('decisionService.requesterTold', { caseId: c.id, actor: actorName, summary: event.summary });
 }
 
 /**
@@ -204,10 +196,11 @@ export async function actOnCase(
       const by = last ? directory.people.find((p) => p.id === last.actor)?.name : undefined;
       const message =
         last && by
-          ? {
-              ja: `${stale.message.ja}（最終操作: ${by} さん、${formatJst(new Date(last.at))}）`,
-              en: `${stale.message.en} (last action: ${by}, ${formatJst(new Date(last.at))})`,
-            }
+          ? msg('decisionService.lastAction', {
+              message: stale.message,
+              by,
+              at: formatJst(new Date(last.at)),
+            })
           : stale.message;
       return refuse('invalid', 'invalid_state', message);
     }
@@ -270,7 +263,7 @@ export async function actOnCase(
         updated,
         updated.assigneeId,
         'chief_officer',
-        { text: { ja: '次の段階の判断者', en: 'Decides the next stage' }, article: r.event.article },
+        { text: msg('decisionService.decides_next_stage'), article: r.event.article },
         at,
       );
     }
@@ -298,7 +291,7 @@ export async function actOnCase(
           n.personId,
           n.why === 'chief_officer' ? 'chief_officer' : 'assignee',
           {
-            text: { ja: '報告を受ける者', en: 'Receives the report' },
+            text: msg('decisionService.receives_report'),
             article: n.article ?? r.event.article,
           },
           at,

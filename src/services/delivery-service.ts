@@ -141,7 +141,7 @@ export async function listUnreachable(db: Database, clock: Clock, actor: Person)
       actor: actor.id,
       event: 'directory.unreachable_denied',
       subject: 'directory',
-      data: { reason: 'not IT管理者 or 統括' },
+      data: { reason: 'not_it_admin_or_chief' },
     });
     return { ok: false };
   }

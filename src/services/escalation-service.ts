@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { citationList, type Citation } from '../domain/articles';
 import type { Clock } from '../domain/clock';
 import { isOpenCaseStatus, type Severity } from '../domain/cases';
@@ -120,10 +121,7 @@ async function fireAckDeadline(
       role: t.role,
       reasons: [
         {
-          text: {
-            ja: `期限内に対応が開始されなかったため回付（${t.role === 'deputy' ? '代理者' : t.role === 'superior' ? '上席者' : t.role === 'chief_officer' ? '統括情報セキュリティ責任者' : 'IT管理者'}）`,
-            en: `Escalated: not acknowledged in time (${t.role})`,
-          },
+          text: msg('escalation.reason', { role: msg(`escalation.role.${t.role}`) }),
           article: t.article,
         },
       ],
@@ -148,10 +146,10 @@ async function fireAckDeadline(
       priority: priorityOf(c.severity),
       message: {
         type: 'text',
-        text: {
-          ja: `【期限超過】${c.id} の対応が開始されていないため、${targets.map((t) => dir.people.find((p) => p.id === t.to)?.name ?? t.to).join('、')} さんへ回付しました。至急対応してください`,
-          en: `[Overdue] ${c.id} was not acknowledged in time and has been escalated. Please act now`,
-        },
+        text: msg('escalation.overdue', {
+          caseId: c.id,
+          names: targets.map((t) => dir.people.find((p) => p.id === t.to)?.name ?? t.to),
+        }),
         article: cited,
       },
       caseId: c.id,

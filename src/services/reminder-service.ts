@@ -9,6 +9,7 @@ import { DirectoryRepo } from '../storage/directory-repo';
 import { OutboxRepo, PRIORITY, type OutboxMessage } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
+import { msg } from '../i18n';
 
 /** What a reminder timer does when it fires. */
 export type ReminderPayload =
@@ -94,12 +95,10 @@ function notice(
   return {
     type: 'notice',
     caseId: c.id,
-    title: { ja: `${c.id} ${title.ja}`, en: `${c.id} ${title.en}` },
+    title: msg('reminder.noticeTitle', { caseId: c.id, title }),
     text,
     article,
-    buttons: withReturnButton
-      ? [{ title: { ja: '返却しました', en: 'Returned' }, verb: 'case.returned' }]
-      : [],
+    buttons: withReturnButton ? [{ title: msg('reminder.returned'), verb: 'case.returned' }] : [],
   };
 }
 
@@ -145,11 +144,8 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
           key,
           notice(
             c,
-            { ja: '返却の確認', en: 'Return check' },
-            {
-              ja: `返却予定日（${due.replaceAll('-', '/')}）を過ぎています。返却したら「返却しました」を押してください。明日になっても返却の報告がない場合は課情報セキュリティ責任者に通知します。`,
-              en: `The return date (${due}) has passed. Press "Returned" once it is back; otherwise your section officer is told tomorrow.`,
-            },
+            msg('reminder.return_check'),
+            msg('reminder.returnOverdue', { due: due.replaceAll('-', '/') }),
             OPERATING_RULE,
             true,
           ),
@@ -172,11 +168,11 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
           key,
           notice(
             c,
-            { ja: '未返却の持ち出し', en: 'Take-out not returned' },
-            {
-              ja: `${requester?.name ?? c.reporterId} さんの持ち出し（返却予定日 ${due.replaceAll('-', '/')}）の返却が報告されていません。確認してください。`,
-              en: `The take-out by ${requester?.name ?? c.reporterId} (due ${due}) has not been reported returned. Please check.`,
-            },
+            msg('reminder.take_out_not_returned'),
+            msg('reminder.returnNotReported', {
+              name: requester?.name ?? c.reporterId,
+              due: due.replaceAll('-', '/'),
+            }),
             OPERATING_RULE,
             true,
           ),
@@ -187,10 +183,10 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
     }
     case 'leak_report': {
       if (c.status === 'closed' || c.status === 'cancelled') return false;
-      const text: Localized = {
-        ja: `個人情報保護委員会への${p.which === 'preliminary' ? '速報' : '確報'}の期限（${formatJst(new Date(p.dueAt))}）が近づいています。報告と本人への通知の状況を確認してください。`,
-        en: `The ${p.which} report to the Personal Information Protection Commission is due ${formatJst(new Date(p.dueAt))}. Check the report and the notice to the persons affected.`,
-      };
+      const text: Localized = msg('reminder.leakDue', {
+        which: msg(p.which === 'preliminary' ? 'reminder.leakPreliminary' : 'reminder.leakFinal'),
+        due: formatJst(new Date(p.dueAt)),
+      });
       const chiefs = (await dir.load()).people.filter((x) => x.isChiefOfficer);
       const targets = [c.assigneeId ? await dir.personById(c.assigneeId) : undefined, ...chiefs];
       for (const t of targets)
@@ -201,7 +197,7 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
           key,
           notice(
             c,
-            { ja: '個人情報漏えいの報告期限', en: 'Leak report deadline' },
+            msg('reminder.leak_report_deadline'),
             text,
             ['個人情報保護法68条1項', '個人情報保護法68条2項'],
             false,
@@ -212,10 +208,7 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
     }
     case 'exception_expiry': {
       if (c.status !== 'approved') return false;
-      const text: Localized = {
-        ja: `例外措置の期間は ${p.periodEnd.replaceAll('-', '/')} までです。延長が必要なら改めて申請し、不要になれば通常の運用に戻してください。`,
-        en: `The exception ends on ${p.periodEnd}. File a new request to extend it, or return to normal practice.`,
-      };
+      const text: Localized = msg('reminder.exceptionEnds', { end: p.periodEnd.replaceAll('-', '/') });
       const to = officer ? await dir.personById(officer) : undefined;
       for (const t of [requester, to])
         await send(
@@ -224,7 +217,7 @@ export async function fireReminder(tx: SqlClient, timer: Timer, now: Date): Prom
           t,
           key,
           // 12(6) gives an exception no expiry: the period is the requester's, the reminder our rule.
-          notice(c, { ja: '例外措置の期限', en: 'Exception expiry' }, text, OPERATING_RULE, false),
+          notice(c, msg('reminder.exception_expiry'), text, OPERATING_RULE, false),
           at,
         );
       break;
@@ -266,13 +259,13 @@ export async function confirmReturn(
       });
       return {
         ok: false,
-        message: { ja: 'この返却は記録できません。', en: 'You cannot record this return.' },
+        message: msg('reminder.cannot_record_return'),
       };
     }
     if (c.status !== 'approved') {
       return {
         ok: false,
-        message: { ja: 'この持ち出しは承認されていません。', en: 'This take-out was not approved.' },
+        message: msg('reminder.take_out_was_not_approved'),
       };
     }
     if (c.state.returnedAt) return { ok: true };
@@ -289,10 +282,7 @@ export async function confirmReturn(
     ) {
       return {
         ok: false,
-        message: {
-          ja: '同時に更新されました。もう一度押してください。',
-          en: 'Updated at the same time; press again.',
-        },
+        message: msg('reminder.updated_same_time_press_again'),
       };
     }
     await new TimerRepo(tx).cancelForCase(c.id, 'reminder');

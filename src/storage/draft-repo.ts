@@ -1,4 +1,5 @@
 import type { CaseKind } from '../domain/cases';
+import type { Msg } from '../i18n';
 import type { SqlClient } from './sql';
 
 export interface Draft {
@@ -7,7 +8,7 @@ export interface Draft {
   /** Raw answers exactly as the card sent them (strings), so nothing typed is ever lost. */
   answers: Record<string, string>;
   /** Field errors from the last server-side validation, shown next to the inputs. */
-  errors: Record<string, { ja: string; en: string }>;
+  errors: Record<string, Msg>;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,4 +1,5 @@
 import type { Citations } from '../domain/articles';
+import type { Msg } from '../i18n';
 import type { SqlClient } from './sql';
 
 /**
@@ -8,15 +9,15 @@ import type { SqlClient } from './sql';
 export type OutboxMessage =
   | { type: 'case.routed'; caseId: string; personId: string; role: string }
   /** Plain text; `article`, when set, is cited after it by the renderer (teams/citation.ts). */
-  | { type: 'text'; text: { ja: string; en: string }; article?: Citations }
+  | { type: 'text'; text: Msg; article?: Citations }
   /** A notice card: title, text, article, and buttons that carry the case id only. */
   | {
       type: 'notice';
       caseId: string;
-      title: { ja: string; en: string };
-      text: { ja: string; en: string };
+      title: Msg;
+      text: Msg;
       article: Citations;
-      buttons: Array<{ title: { ja: string; en: string }; verb: 'case.returned' }>;
+      buttons: Array<{ title: Msg; verb: 'case.returned' }>;
     }
   /** Replace a card posted earlier (activityId) with the case as it is now, for that viewer. */
   | { type: 'case.update'; caseId: string; personId: string; activityId: string; conversationId: string }

@@ -18,38 +18,46 @@ import { renderCard, type AdaptiveCardJson } from './cards';
 import { buildCaseCard, type CaseCardPrefill, type CaseHistoryEntry } from './case-card';
 import { answerRows, type Answers, type ArticleText } from './form-card';
 import { t, type Locale } from './i18n';
+import { msg, storedText } from '../i18n';
 
 const EVENT_TEXT: Readonly<Record<string, Localized>> = {
-  'case.submitted': { ja: '提出', en: 'Submitted' },
-  'case.escalated': { ja: '期限超過のため回付', en: 'Escalated (not acknowledged in time)' },
-  'case.cancelled': { ja: '申請者が取り下げ', en: 'Withdrawn by the requester' },
+  'case.submitted': msg('caseView.submitted'),
+  'case.escalated': msg('caseView.escalated_not_acknowledged_time'),
+  'case.cancelled': msg('caseView.withdrawn_requester'),
 };
 
-async function history(db: Database, c: CaseRecord, dir: Directory): Promise<CaseHistoryEntry[]> {
+async function history(
+  db: Database,
+  c: CaseRecord,
+  dir: Directory,
+  locale: Locale,
+): Promise<CaseHistoryEntry[]> {
   const nameOf = (id: string) =>
-    dir.people.find((p) => p.id === id)?.name ?? (id === 'scheduler' ? 'システム' : id);
+    dir.people.find((p) => p.id === id)?.name ?? (id === 'scheduler' ? t(locale, 'caseView.system') : id);
   return (await new AuditRepo(db).list(c.id))
     .filter((e) => !isRefusalEvent(e.event))
     .map((e) => {
-      const summary = (e.data?.summary as Localized | undefined) ??
-        EVENT_TEXT[e.event] ?? { ja: e.event, en: e.event };
+      const summary =
+        e.data?.summary !== undefined
+          ? storedText(e.data.summary)
+          : (EVENT_TEXT[e.event] ?? msg('caseView.event', { event: e.event }));
       // The summary of a decision may already quote the comment (「…却下しました（理由: X）」).
       const raw = typeof e.data?.comment === 'string' ? e.data.comment : '';
-      const comment = raw !== '' && !summary.ja.includes(raw) ? `「${raw}」` : '';
+      const quote = raw !== '' && !t('ja', summary).includes(raw);
       return {
         at: new Date(e.at),
         actor: nameOf(e.actor),
-        text: comment ? { ja: `${summary.ja} ${comment}`, en: `${summary.en} ${comment}` } : summary,
+        text: quote ? msg('caseView.withComment', { summary, comment: raw }) : summary,
         ...(e.article ? { article: e.article } : {}),
       };
     });
 }
 
 const CLOSURE_LABELS: Readonly<Record<'content' | 'cause' | 'damage' | 'scope', Localized>> = {
-  content: { ja: '【記録】内容', en: '[Record] Content' },
-  cause: { ja: '【記録】原因', en: '[Record] Cause' },
-  damage: { ja: '【記録】確認された被害', en: '[Record] Confirmed damage' },
-  scope: { ja: '【記録】影響範囲', en: '[Record] Scope' },
+  content: msg('caseView.record_content'),
+  cause: msg('caseView.record_cause'),
+  damage: msg('caseView.record_confirmed_damage'),
+  scope: msg('caseView.record_scope'),
 };
 
 /** What the handlers recorded and decided, shown to everyone who sees the card (12(5)②カ). */
@@ -57,22 +65,22 @@ function outcomeRows(state: CaseState, plan: ReturnType<typeof incidentPlan> | u
   const rows: Array<{ label: string; value: string }> = [];
   for (const r of plan?.officerRecords ?? []) {
     const v = state.records[r.id];
-    if (v) rows.push({ label: `【記録】${r.label[locale]}`, value: v });
+    if (v) rows.push({ label: t(locale, 'caseView.recordLabel', { label: r.label }), value: v });
   }
   if (state.closure) {
     for (const k of ['content', 'cause', 'damage', 'scope'] as const) {
-      rows.push({ label: CLOSURE_LABELS[k][locale], value: state.closure[k] });
+      rows.push({ label: t(locale, CLOSURE_LABELS[k]), value: state.closure[k] });
     }
   }
   if (state.decision?.conditions) {
     rows.push({
-      label: locale === 'ja' ? '【判断】条件' : '[Decision] Conditions',
+      label: t(locale, 'caseView.decisionConditions'),
       value: state.decision.conditions,
     });
   }
   if (state.decision?.comment) {
     rows.push({
-      label: locale === 'ja' ? '【判断】コメント' : '[Decision] Comment',
+      label: t(locale, 'caseView.decisionComment'),
       value: state.decision.comment,
     });
   }
@@ -172,7 +180,7 @@ export async function renderCaseCard(
     ],
     duties,
     ...(decisionBasis ? { decisionBasis } : {}),
-    history: await history(db, c, directory),
+    history: await history(db, c, directory, locale),
     allowedVerbs: allowed,
     records: (plan?.officerRecords ?? []).map((r) => ({
       id: r.id,

@@ -51,7 +51,7 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
         // These texts may quote what someone typed (a reason, a condition): never read as Markdown.
         return {
           activity: {
-            text: withCitation(locale, message.text[locale], message.article),
+            text: withCitation(locale, t(locale, message.text), message.article),
             textFormat: 'plain',
           },
         };
@@ -61,11 +61,11 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
       }
       case 'notice': {
         const card = renderCard('notice', {
-          title: message.title[locale],
-          text: message.text[locale],
+          title: t(locale, message.title),
+          text: t(locale, message.text),
           basis: basis(locale, message.article),
           buttons: message.buttons.map((b) => ({
-            title: b.title[locale],
+            title: t(locale, b.title),
             verb: b.verb,
             caseId: message.caseId,
           })),

@@ -159,12 +159,12 @@ const ARTICLE_SHAPE = /(?<![\w.])\d{1,2}\(\d{1,2}\)/;
  */
 const NOT_CITATIONS: ReadonlyArray<{ file: string; text: string; why: string }> = [
   {
-    file: 'src/domain/flows/exception.ts',
+    file: 'src/i18n/messages/flows.ts',
     text: '例: 対策基準 10(4)③（遠隔消去機能）',
     why: 'an example of what the requester types as the provision they cannot keep',
   },
   {
-    file: 'src/domain/flows/exception.ts',
+    file: 'src/i18n/messages/flows.ts',
     text: 'e.g. 10(4)③ (remote wipe)',
     why: 'the same example in English',
   },

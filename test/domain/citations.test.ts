@@ -1,3 +1,4 @@
+import { t } from '../../src/i18n';
 // Each citation that a check against the standard found wrong or stretched, with the article it now
 // cites (or 運用ルール). The standard's wording is in src/domain/articles.ts.
 import { readFileSync } from 'node:fs';
@@ -32,7 +33,9 @@ const fieldOf = (kind: keyof typeof FLOWS, id: string) => FLOWS[kind].fields.fin
 
 describe('misdirected e-mail', () => {
   it('cites 12(5)②ク for keeping the sent mail (not 12(5)②カ)', () => {
-    const keep = guidanceOf('misdirected_mail').find((g) => g.text.ja.includes('送信済みメールは削除せず'));
+    const keep = guidanceOf('misdirected_mail').find((g) =>
+      t('ja', g.text).includes('送信済みメールは削除せず'),
+    );
     expect(keep?.article).toBe('12(5)②ク');
     expect(ARTICLES['12(5)②ク'].ja).toContain('証拠保全');
   });
@@ -40,18 +43,18 @@ describe('misdirected e-mail', () => {
   it('cites 8(3)①キ only for checking the address and confirming receipt; asking to delete is 運用ルール', () => {
     const byArticle = guidanceOf('misdirected_mail').filter((g) => g.article === '8(3)①キ');
     expect(byArticle).toHaveLength(1);
-    expect(byArticle[0]?.text.ja).toMatch(/アドレスを十分に確認/);
-    expect(byArticle[0]?.text.ja).toMatch(/受領確認/);
-    const del = guidanceOf('misdirected_mail').find((g) => g.text.ja.includes('削除を依頼'));
+    expect(t('ja', byArticle[0]?.text)).toMatch(/アドレスを十分に確認/);
+    expect(t('ja', byArticle[0]?.text)).toMatch(/受領確認/);
+    const del = guidanceOf('misdirected_mail').find((g) => t('ja', g.text).includes('削除を依頼'));
     expect(del?.article).toBe('operating_rule');
-    expect(del?.text.ja).toContain('再送しないでください');
+    expect(t('ja', del?.text)).toContain('再送しないでください');
     expect(fieldOf('misdirected_mail', 'deletionRequested')?.article).toBe('operating_rule');
   });
 
   it('cites 個人情報保護法 2条3項 (a law, not the standard) for what 要配慮個人情報 is', () => {
     const f = fieldOf('misdirected_mail', 'sensitivePersonalInfo');
     expect(f?.article).toBe('個人情報保護法2条3項');
-    expect(f?.help?.ja).not.toMatch(/個人情報保護法/);
+    expect(t('ja', f?.help)).not.toMatch(/個人情報保護法/);
   });
 });
 
@@ -71,14 +74,14 @@ describe('lost IC card', () => {
       { name: 'case.acknowledge' },
       { actorId: OFFICER, now: ctx.now, directory: dir },
     );
-    if (!acked.ok) throw new Error(acked.message.en);
+    if (!acked.ok) throw new Error(t('en', acked.message));
     expect(acked.event.article).toBe('10(9)②');
     const reported = applyAction(
       acked.state,
       { name: 'case.report_chief' },
       { actorId: OFFICER, now: ctx.now, directory: dir },
     );
-    if (!reported.ok) throw new Error(reported.message.en);
+    if (!reported.ok) throw new Error(t('en', reported.message));
     expect(reported.event.article).toBe('operating_rule');
     expect(superiorEscalationArticle('lost_ic_card', true)).toBe('operating_rule');
     expect(superiorEscalationArticle('device_lost', true)).toBe('12(5)②オ');
@@ -87,8 +90,8 @@ describe('lost IC card', () => {
   it('does not cite 10(9)①イ for “a shared card affects every registered user”; the help says what it says', () => {
     const f = fieldOf('lost_ic_card', 'cardKind');
     expect(f?.article).toBe('10(9)①イ');
-    expect(f?.help?.ja).not.toMatch(/影響/);
-    expect(f?.help?.ja).toMatch(/登録された人だけが使う/);
+    expect(t('ja', f?.help)).not.toMatch(/影響/);
+    expect(t('ja', f?.help)).toMatch(/登録された人だけが使う/);
   });
 });
 
@@ -106,8 +109,8 @@ describe('system failure (12(5)①)', () => {
   it('says what the bot does for the sections concerned: told at once by 運用ルール; 12(5)①ウ for the IT administrator', () => {
     const f = fieldOf('system_failure', 'otherSections');
     expect(f?.article).toBe('operating_rule');
-    expect(f?.help?.ja).toContain('直ちに通知されます');
-    expect(f?.help?.ja).not.toMatch(/IT管理者から各課/);
+    expect(t('ja', f?.help)).toContain('直ちに通知されます');
+    expect(t('ja', f?.help)).not.toMatch(/IT管理者から各課/);
 
     const r = routeCase(dir, STAFF, 'system_failure', { affectedSectionCodes: ['220'] });
     if (!r.ok) throw new Error(r.error);
@@ -116,15 +119,15 @@ describe('system failure (12(5)①)', () => {
     expect(itAdmin?.reasons.map((x) => x.article)).toEqual(['12(5)①ウ']);
     const affected = r.notify.find((n) => n.roles.includes('affected_officer'));
     expect(affected?.reasons.map((x) => x.article)).toEqual(['operating_rule']);
-    expect(reasons.filter((x) => x.article === '12(5)①ウ').every((x) => x.text.ja.includes('IT管理者'))).toBe(
-      true,
-    );
+    expect(
+      reasons.filter((x) => x.article === '12(5)①ウ').every((x) => t('ja', x.text).includes('IT管理者')),
+    ).toBe(true);
   });
 
   it('does not cite 12(5)①オ for screenshots by staff or 12(5)①エ for staff waiting; 10(6)③ for following instructions', () => {
     const g = guidanceOf('system_failure');
-    expect(g.find((x) => x.text.ja.includes('スクリーンショット'))?.article).toBe('operating_rule');
-    expect(g.find((x) => x.text.ja.includes('指示に従って'))?.article).toBe('10(6)③');
+    expect(g.find((x) => t('ja', x.text).includes('スクリーンショット'))?.article).toBe('operating_rule');
+    expect(g.find((x) => t('ja', x.text).includes('指示に従って'))?.article).toBe('10(6)③');
     expect(g.map((x) => x.article)).not.toContain('12(5)①エ');
   });
 });
@@ -202,7 +205,7 @@ describe('one source for what a decision cites (the card reads what the state ma
         const action =
           kind === 'exception' ? ({ name: 'case.endorse' } as const) : ({ name: 'case.approve' } as const);
         const r = applyAction(state, action, { actorId: actor, now: ctx.now, directory: dir, formValue });
-        if (!r.ok) throw new Error(r.message.en);
+        if (!r.ok) throw new Error(t('en', r.message));
         const recorded = typeof r.event.article === 'string' ? [r.event.article] : r.event.article;
         expect(recorded).toEqual(decisionArticles(kind, formValue));
         // The duties on the card cite the same decision articles.

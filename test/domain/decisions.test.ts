@@ -1,3 +1,4 @@
+import { t } from '../../src/i18n';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,7 +47,7 @@ function seed(kind: CaseKind, extra: Partial<Parameters<typeof initialCaseState>
 }
 
 function expectOk(r: ApplyResult): ApplySuccess {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message.ja}`);
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${t('ja', r.message)}`);
   return r;
 }
 
@@ -54,9 +55,9 @@ function expectFail(r: ApplyResult, code: 'invalid_state' | 'invalid_input', ja?
   expect(r.ok).toBe(false);
   if (r.ok) return;
   expect(r.code).toBe(code);
-  expect(r.message.ja).not.toBe('');
-  expect(r.message.en).not.toBe('');
-  if (ja) expect(r.message.ja).toMatch(ja);
+  expect(t('ja', r.message)).not.toBe('');
+  expect(t('en', r.message)).not.toBe('');
+  if (ja) expect(t('ja', r.message)).toMatch(ja);
 }
 
 const CLOSURE = { content: '内容', cause: '原因', damage: 'なし', scope: '当該端末のみ' };
@@ -178,7 +179,7 @@ describe('requests (take-out, software install, private device)', () => {
         decision: { by: OFFICER, outcome: 'approved', comment: 'OK', conditions: '暗号化のうえ' },
       });
       expect(r.event.name).toBe('case.approved');
-      expect(r.event.summary.ja).toContain('暗号化のうえ');
+      expect(t('ja', r.event.summary)).toContain('暗号化のうえ');
       expect(r.notify).toEqual([{ personId: STAFF, why: 'requester' }]);
     },
   );
@@ -371,7 +372,7 @@ describe('exception, urgent (12(6)②)', () => {
     const r = reported();
     expect(r.state).toMatchObject({ status: 'endorsed', stage: 'post_report', assigneeId: CHIEF });
     expect(r.event).toMatchObject({ name: 'case.endorsed', article: '12(6)②' });
-    expect(r.event.summary.ja).toContain('事後報告');
+    expect(t('ja', r.event.summary)).toContain('事後報告');
     expect(r.notify[0]).toEqual({ personId: CHIEF, why: 'assignee' });
   });
 
@@ -405,7 +406,7 @@ describe('exception, urgent (12(6)②)', () => {
     );
     expect(r.state.status).toBe('rejected');
     expect(r.event.article).toBe('12(6)②');
-    expect(r.event.summary.ja).toContain('中止');
+    expect(t('ja', r.event.summary)).toContain('中止');
   });
 
   it('the officer may decide not to act (reject at urgent_decision)', () => {
@@ -444,7 +445,7 @@ describe('exception, urgent (12(6)②)', () => {
 /** Values that fill every record required to close, per kind. */
 function fullRecords(kind: IncidentKind): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const r of incidentPlan(kind).officerRecords) out[r.id] = `${r.label.ja}: 済`;
+  for (const r of incidentPlan(kind).officerRecords) out[r.id] = `${t('ja', r.label)}: 済`;
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import type { Directory, Person, Section } from '../../src/domain/directory';
 import { OPERATING_RULE } from '../../src/domain/articles';
@@ -155,7 +156,7 @@ describe('routeCase: assignee', () => {
     expect(routeCase(dir, 'nobody', 'virus')).toMatchObject({ ok: false, error: 'unknown_reporter' });
     const r = routeCase(dir, 'lost', 'virus');
     expect(r).toMatchObject({ ok: false, error: 'unknown_section' });
-    if (!r.ok) expect(r.message.ja).toMatch(/緊急連絡網/);
+    if (!r.ok) expect(t('ja', r.message)).toMatch(/緊急連絡網/);
   });
 
   it('is found with a second chief officer when the only one reports', () => {

@@ -1,3 +1,4 @@
+import { t } from '../../src/i18n';
 import { detectIntent } from '../../src/domain/intent-rules';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -131,14 +132,17 @@ describe('manifest.json', () => {
       'ウイルス検知',
       'メール誤送信',
       '持ち出し申請',
-      '私の申請',
+      '私の申請・報告',
       '担当案件',
-      '不在',
-      '連絡不可',
+      '不在設定',
+      '連絡不可一覧',
     ]);
     for (const command of commands) {
       // A command is sent as its title: the bot must recognise every one exactly.
-      expect(detectIntent(command.title)?.confidence, command.title).toBe('exact');
+      const found = detectIntent(command.title);
+      expect(found?.confidence, command.title).toBe('exact');
+      // One name per flow everywhere: the command is titled as the menu button and the case are.
+      expect(command.title).toBe(t('ja', `intent.${found!.intent}`));
       expect(command.title.length).toBeLessThanOrEqual(32);
       expect(command.description).toMatch(JAPANESE);
     }

@@ -1,3 +1,4 @@
+import { t } from '../../src/i18n';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -379,10 +380,11 @@ describe('WebhookDispatcher', () => {
     expect(logs.filter((l) => l.msg === 'webhook retry scheduled')).toHaveLength(5);
     expect(logs.filter((l) => l.msg === 'webhook delivery failed')).toHaveLength(1);
     const [s] = await webhookStatusForCase(db, 'INC-2026-0001');
-    expect(webhookFailureText(s!)).toEqual({
-      ja: '連携先 access-control への通知に失敗しました（6回）',
-      en: 'Notifying access-control failed (6 attempts)',
-    });
+    const text = webhookFailureText(s!)!;
+    expect([t('ja', text), t('en', text)]).toEqual([
+      '連携先 access-control への通知に失敗しました（6回）',
+      'Notifying access-control failed (6 attempts)',
+    ]);
   });
 
   it('treats 408 and 5xx as transient, other 4xx and 3xx as permanent', async () => {

@@ -1,3 +1,4 @@
+import { storedText } from '../../src/i18n';
 // One contract for the storage port (src/storage/sql.ts), run against every engine: SQLite always,
 // PostgreSQL when the scale-out engine arrives (roadmap [6/6]) — add a *.contract.test.ts that calls
 // runStorageContract with its own `open`.
@@ -66,7 +67,7 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
           dedupeKey: 'k1',
           toAad: 'AAD',
           priority: PRIORITY.high,
-          message: { type: 'text' as const, text: { ja: 'あ', en: 'a' } },
+          message: { type: 'text' as const, text: storedText({ ja: 'あ', en: 'a' }) },
           at,
         };
         expect(await repo.enqueue(e)).toBe(true);
@@ -87,7 +88,7 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
     it('orders due outbox messages by priority, emergencies first', () =>
       withDb(async (db) => {
         const repo = new OutboxRepo(db);
-        const msg = { type: 'text' as const, text: { ja: 'x', en: 'x' } };
+        const msg = { type: 'text' as const, text: storedText({ ja: 'x', en: 'x' }) };
         await repo.enqueue({ dedupeKey: 'n', toAad: 'a', priority: PRIORITY.normal, message: msg, at });
         await repo.enqueue({ dedupeKey: 'e', toAad: 'a', priority: PRIORITY.emergency, message: msg, at });
         await repo.enqueue({ dedupeKey: 'c', toAad: 'a', priority: PRIORITY.critical, message: msg, at });
@@ -159,7 +160,7 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
     it('keeps a message for an unreachable person waiting, not due, until released or re-checked', () =>
       withDb(async (db) => {
         const repo = new OutboxRepo(db);
-        const msg = { type: 'text' as const, text: { ja: 'x', en: 'x' } };
+        const msg = { type: 'text' as const, text: storedText({ ja: 'x', en: 'x' }) };
         await repo.enqueue({ dedupeKey: 'w1', toAad: 'P1', priority: PRIORITY.critical, message: msg, at });
         await repo.enqueue({ dedupeKey: 'w2', toAad: 'p1', priority: PRIORITY.normal, message: msg, at });
         const [a, b] = await repo.due(at, 10);
@@ -185,7 +186,7 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
     it('gives an instance back its own interrupted claims at once, marking the ones whose request had left', () =>
       withDb(async (db) => {
         const repo = new OutboxRepo(db);
-        const msg = { type: 'text' as const, text: { ja: 'x', en: 'x' } };
+        const msg = { type: 'text' as const, text: storedText({ ja: 'x', en: 'x' }) };
         for (const k of ['before-send', 'in-flight', 'other-instance'])
           await repo.enqueue({ dedupeKey: k, toAad: 'p', priority: PRIORITY.normal, message: msg, at });
         const lease = '2026-11-26T00:01:00.000Z';

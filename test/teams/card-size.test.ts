@@ -1,3 +1,4 @@
+import { t, storedText } from '../../src/i18n';
 // Size guard: no card the bot sends can exceed Teams' 40 KB message limit. Every card is rendered
 // with the largest inputs the forms and the server allow, filled with the characters that weigh most
 // (a kanji: 3 bytes in UTF-8; a double quote: escaped, 4 bytes in UTF-16), and measured both ways.
@@ -92,7 +93,9 @@ function maxErrors(kind: CaseKind, filler: string) {
   expect(v.ok).toBe(false);
   return {
     over,
-    errors: v.ok ? {} : { ...v.errors, _form: { ja: '送信内容を読み取れませんでした。', en: 'Unreadable.' } },
+    errors: v.ok
+      ? {}
+      : { ...v.errors, _form: storedText({ ja: '送信内容を読み取れませんでした。', en: 'Unreadable.' }) },
   };
 }
 
@@ -107,7 +110,7 @@ function caseInput(kind: CaseKind, filler: string): CaseCardInput {
     value: longText(filler),
   }));
   const outcome = [
-    ...records.map((r) => ({ label: `【記録】${r.label.ja}`, value: r.value })),
+    ...records.map((r) => ({ label: `【記録】${t('ja', r.label)}`, value: r.value })),
     ...['内容', '原因', '確認された被害', '影響範囲'].map((l) => ({
       label: `【記録】${l}`,
       value: longText(filler),
@@ -124,7 +127,7 @@ function caseInput(kind: CaseKind, filler: string): CaseCardInput {
     submittedAt: AT,
     ackDueAt: AT,
     reasons: Array.from({ length: 5 }, () => ({
-      text: { ja: '上席者（報告者が課情報セキュリティ責任者本人のため）', en: 'Superior' },
+      text: storedText({ ja: '上席者（報告者が課情報セキュリティ責任者本人のため）', en: 'Superior' }),
       article: '12(5)②オ',
     })),
     rows: [
@@ -132,7 +135,10 @@ function caseInput(kind: CaseKind, filler: string): CaseCardInput {
       ...outcome,
     ],
     findings: Array.from({ length: 8 }, () => ({
-      message: { ja: '電源は切らず、ファイルも削除しないでください（証拠保全）。', en: 'Keep the evidence.' },
+      message: storedText({
+        ja: '電源は切らず、ファイルも削除しないでください（証拠保全）。',
+        en: 'Keep the evidence.',
+      }),
       article: '12(5)②ク',
       level: 'warning' as const,
     })),
@@ -141,20 +147,20 @@ function caseInput(kind: CaseKind, filler: string): CaseCardInput {
     history: Array.from({ length: 100 }, (_, i) => ({
       at: new Date(AT.getTime() + i * 60_000),
       actor: '長谷川 理恵子',
-      text: {
+      text: storedText({
         ja: `持ち出し申請を承認しました（条件: ${longText(filler)}） 「${longText(filler)}」`,
         en: `approved (conditions: ${longText(filler)})`,
-      },
+      }),
       article: '10(4)①',
     })),
     allowedVerbs: CASE_ACTION_NAMES.filter((v) => actionAppliesTo(v, kind)),
     records,
     // Teams user ids are about 90 characters; Teams honours 60.
     refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:1${String(i).padStart(86, 'u')}`),
-    notice: {
+    notice: storedText({
       ja: `持ち出し申請を承認しました（条件: ${longText(filler)}）を記録しました。`,
       en: `Recorded: ${longText(filler)}`,
-    },
+    }),
     showReadOnlyNote: false,
     prefill: {
       comment: longText(filler),
@@ -194,14 +200,20 @@ describe.each(FILLERS)('every card stays under 40 KB with maximal input of %s', 
       const flow = FLOWS[kind];
       // More than any flow's evaluation gives (misdirected mail with every leak condition: 5).
       const findings = Array.from({ length: 6 }, () => ({
-        message: { ja: '個人情報保護委員会への報告対象: 要配慮個人情報が含まれる', en: 'Reportable' },
+        message: storedText({
+          ja: '個人情報保護委員会への報告対象: 要配慮個人情報が含まれる',
+          en: 'Reportable',
+        }),
         article: '12(5)②イ' as const,
         level: 'warning' as const,
       }));
       // The assignee, a deputy, every 統括 and IT管理者 of a larger organisation.
       const recipients = Array.from({ length: 8 }, () => ({
         name: '長谷川 理恵子',
-        role: { ja: '統括情報セキュリティ責任者・IT管理者', en: 'Chief officer, IT administrator' },
+        role: storedText({
+          ja: '統括情報セキュリティ責任者・IT管理者',
+          en: 'Chief officer, IT administrator',
+        }),
       }));
       expectFits(
         buildFlowConfirmCard(locale, {

@@ -1,3 +1,4 @@
+import { storedText } from '../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import type * as AdaptiveCardsModule from 'adaptivecards';
 import { CARD_VERBS, CASE_ACTION_VERBS, CardActionSchema } from '../../src/teams/card-actions';
@@ -80,7 +81,7 @@ function takeoutInput(overrides: Partial<CaseCardInput> = {}): CaseCardInput {
     ackDueAt: at('2026-11-26T08:05:00Z'),
     reasons: [
       {
-        text: { ja: '所属課の課情報セキュリティ責任者', en: 'Security officer of the section' },
+        text: storedText({ ja: '所属課の課情報セキュリティ責任者', en: 'Security officer of the section' }),
         article: '10(4)①',
       },
     ],
@@ -90,14 +91,14 @@ function takeoutInput(overrides: Partial<CaseCardInput> = {}): CaseCardInput {
     ],
     findings: [
       {
-        message: { ja: '暗号化が必要です。', en: 'Encryption is required.' },
+        message: storedText({ ja: '暗号化が必要です。', en: 'Encryption is required.' }),
         article: '8(3)①オ',
         level: 'warning',
       },
     ],
     duties: [
       {
-        text: { ja: '持ち出しを記録する', en: 'Record the take-out' },
+        text: storedText({ ja: '持ち出しを記録する', en: 'Record the take-out' }),
         article: '10(4)⑥',
       },
     ],
@@ -105,7 +106,7 @@ function takeoutInput(overrides: Partial<CaseCardInput> = {}): CaseCardInput {
       {
         at: at('2026-11-26T00:05:00Z'),
         actor: '山田 花子',
-        text: { ja: '申請', en: 'Submitted' },
+        text: storedText({ ja: '申請', en: 'Submitted' }),
         article: '10(4)①',
       },
     ],
@@ -132,18 +133,18 @@ function virusInput(overrides: Partial<CaseCardInput> = {}): CaseCardInput {
       {
         at: at('2026-11-26T00:05:00Z'),
         actor: '山田 花子',
-        text: { ja: '報告', en: 'Reported' },
+        text: storedText({ ja: '報告', en: 'Reported' }),
         article: '10(6)①',
       },
       {
         at: at('2026-11-26T00:12:00Z'),
         actor: '佐藤 健一',
-        text: { ja: '対応開始', en: 'Started handling' },
+        text: storedText({ ja: '対応開始', en: 'Started handling' }),
       },
       {
         at: at('2026-11-26T01:30:00Z'),
         actor: '佐藤 健一',
-        text: { ja: '記録を保存', en: 'Saved the record' },
+        text: storedText({ ja: '記録を保存', en: 'Saved the record' }),
         article: '11(3)⑥',
       },
     ],
@@ -151,11 +152,11 @@ function virusInput(overrides: Partial<CaseCardInput> = {}): CaseCardInput {
     records: [
       {
         id: 'scope',
-        label: { ja: '感染範囲', en: 'Scope of infection' },
+        label: storedText({ ja: '感染範囲', en: 'Scope of infection' }),
         article: '11(3)⑥',
         value: 'PC-0123 のみ',
       },
-      { id: 'route', label: { ja: '感染経路', en: 'Route' }, article: '11(3)⑥', value: '' },
+      { id: 'route', label: storedText({ ja: '感染経路', en: 'Route' }), article: '11(3)⑥', value: '' },
     ],
     refreshUserIds: ['29:officer'],
     showReadOnlyNote: false,
@@ -256,10 +257,10 @@ describe('buildCaseCard', () => {
       'ja',
       takeoutInput({
         status: 'approved',
-        notice: {
+        notice: storedText({
           ja: 'この案件はすでに 佐藤 健一 さんが承認しています。',
           en: 'Kenichi Sato has already approved this case.',
-        },
+        }),
       }),
     );
     expectValid(card);
@@ -372,25 +373,30 @@ describe('buildCaseCard', () => {
       ...virusInput(),
       reporter: { name: 'Hanako Yamada', section: 'General Affairs' },
       rows: [{ label: 'Asset number', value: 'PC-0123' }],
-      duties: [{ text: { ja: '感染範囲を記録する', en: 'Record the scope' }, article: '11(3)⑥' }],
+      duties: [{ text: storedText({ ja: '感染範囲を記録する', en: 'Record the scope' }), article: '11(3)⑥' }],
       findings: [
         {
-          message: { ja: '電源を切らない', en: 'Keep it powered on' },
+          message: storedText({ ja: '電源を切らない', en: 'Keep it powered on' }),
           article: '12(5)②ク',
           level: 'warning',
         },
       ],
-      reasons: [{ text: { ja: '課責任者', en: 'Section officer' }, article: '10(6)①' }],
+      reasons: [{ text: storedText({ ja: '課責任者', en: 'Section officer' }), article: '10(6)①' }],
       ackDueAt: at('2026-11-26T00:20:00Z'),
       history: [
         {
           at: at('2026-11-26T00:12:00Z'),
           actor: 'Kenichi Sato',
-          text: { ja: '対応開始', en: 'Started handling' },
+          text: storedText({ ja: '対応開始', en: 'Started handling' }),
         },
       ],
       records: [
-        { id: 'scope', label: { ja: '感染範囲', en: 'Scope of infection' }, article: '11(3)⑥', value: '' },
+        {
+          id: 'scope',
+          label: storedText({ ja: '感染範囲', en: 'Scope of infection' }),
+          article: '11(3)⑥',
+          value: '',
+        },
       ],
     });
     expectValid(card);
@@ -412,7 +418,7 @@ describe('buildCaseCard', () => {
     const history = Array.from({ length: 30 }, (_, i) => ({
       at: new Date(Date.UTC(2026, 10, 26, 0, i)),
       actor: `担当者 ${i}`,
-      text: { ja: `経過 ${i} ${'い'.repeat(300)}`, en: `Step ${i}` },
+      text: storedText({ ja: `経過 ${i} ${'い'.repeat(300)}`, en: `Step ${i}` }),
       article: '12(5)②カ' as const,
     }));
     const card = buildCaseCard(
@@ -421,7 +427,7 @@ describe('buildCaseCard', () => {
         rows: Array.from({ length: 20 }, (_, i) => ({ label: `項目 ${i}`, value: long })),
         history,
         findings: Array.from({ length: 5 }, () => ({
-          message: { ja: '確認してください。', en: 'Check this.' },
+          message: storedText({ ja: '確認してください。', en: 'Check this.' }),
           article: '12(5)②ク',
           level: 'warning' as const,
         })),
@@ -463,7 +469,7 @@ describe('buildCaseCard', () => {
     const card = buildCaseCard(
       'ja',
       takeoutInput({
-        notice: { ja: '却下の理由を入力してください。', en: 'Enter the reason for rejecting.' },
+        notice: storedText({ ja: '却下の理由を入力してください。', en: 'Enter the reason for rejecting.' }),
         prefill: { comment: '', conditions: '暗号化のうえ持ち出すこと' },
       }),
     );
@@ -500,7 +506,14 @@ describe('buildCaseCard', () => {
     const plain = buildCaseCard(
       'ja',
       virusInput({
-        records: [{ id: 'constructor', label: { ja: '記録', en: 'Record' }, article: '11(3)⑥', value: '' }],
+        records: [
+          {
+            id: 'constructor',
+            label: storedText({ ja: '記録', en: 'Record' }),
+            article: '11(3)⑥',
+            value: '',
+          },
+        ],
         prefill: { records: {} },
       }),
     );
@@ -529,7 +542,7 @@ describe('buildCaseCard', () => {
       buildCaseCard(
         'ja',
         virusInput({
-          records: [{ id: 'bad id', label: { ja: 'x', en: 'x' }, article: '11(3)⑥', value: '' }],
+          records: [{ id: 'bad id', label: storedText({ ja: 'x', en: 'x' }), article: '11(3)⑥', value: '' }],
         }),
       ),
     ).toThrow();

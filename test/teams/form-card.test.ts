@@ -1,3 +1,4 @@
+import { t, storedText } from '../../src/i18n';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ function expectValid(card: AdaptiveCardJson): void {
   }
 }
 
-const L = (ja: string, en: string) => ({ ja, en });
+const L = (ja: string, en: string) => storedText({ ja, en });
 
 /** One field of every kind. */
 const FIELDS: FieldDef[] = [
@@ -196,16 +197,16 @@ describe('buildFlowFormCard', () => {
     ) as Json;
     const items = fieldContainer.items as Json[];
     expect(items[0]?.type).toBe('ColumnSet');
-    expect(items[1]).toMatchObject({ type: 'TextBlock', color: 'Attention', text: errors.lostAt.ja });
+    expect(items[1]).toMatchObject({ type: 'TextBlock', color: 'Attention', text: t('ja', errors.lostAt) });
     // Only that field shows it.
-    expect(textsOf(card).filter((s) => s === errors.lostAt.ja)).toHaveLength(1);
+    expect(textsOf(card).filter((s) => s === t('ja', errors.lostAt))).toHaveLength(1);
   });
 
   it('shows the guidance first, then the form error and the draft note, before any input', () => {
     const texts = textsOf(card);
     const order = [
       texts.indexOf('今すぐLANケーブルを抜いてください。'),
-      texts.indexOf(errors._form.ja),
+      texts.indexOf(t('ja', errors._form)),
       texts.indexOf('2026/11/26 09:05 に保存した下書きの内容を表示しています。'),
     ];
     expect(order.every((i) => i > 0)).toBe(true);
@@ -376,7 +377,9 @@ describe('displayValue', () => {
   });
 
   it('builds confirmation rows in field order', () => {
-    expect(answerRows('ja', FIELDS, ANSWERS).map((r) => r.label)).toEqual(FIELDS.map((f) => f.label.ja));
+    expect(answerRows('ja', FIELDS, ANSWERS).map((r) => r.label)).toEqual(
+      FIELDS.map((f) => t('ja', f.label)),
+    );
   });
 });
 
@@ -416,7 +419,7 @@ describe('buildFlowConfirmCard', () => {
     const box = walk(card.body).find((n) => n.style === 'attention') as Json;
     const boxTexts = walk(box.items).map((n) => n.text);
     expect(boxTexts).toContain('この申請は送信できません');
-    expect(boxTexts).toContain(refusal.message.ja);
+    expect(boxTexts).toContain(t('ja', refusal.message));
     expect(boxTexts).toContain('根拠: 対策基準 8(3)①オ');
     // Nothing is sent, so no recipients are listed.
     expect(textsOf(card)).not.toContain('佐藤 健一');

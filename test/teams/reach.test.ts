@@ -1,3 +1,4 @@
+import { storedText } from '../../src/i18n';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../src/config/config';
 import { AuditRepo } from '../../src/storage/audit-repo';
@@ -72,7 +73,7 @@ describe('reaching a person who never opened the bot', () => {
       dedupeKey: 'first-contact',
       toAad: DEMO.chief,
       priority: PRIORITY.high,
-      message: { type: 'text', text: { ja: '初めての通知', en: 'first notice' } },
+      message: { type: 'text', text: storedText({ ja: '初めての通知', en: 'first notice' }) },
       at: new Date().toISOString(),
     });
     b.bot.sender.kick();
@@ -88,7 +89,7 @@ describe('reaching a person who never opened the bot', () => {
       dedupeKey: 'no-url',
       toAad: DEMO.chief,
       priority: PRIORITY.high,
-      message: { type: 'text', text: { ja: '待つ通知', en: 'waiting notice' } },
+      message: { type: 'text', text: storedText({ ja: '待つ通知', en: 'waiting notice' }) },
       at: new Date().toISOString(),
     });
     await b.bot.sender.settle();
@@ -130,7 +131,7 @@ describe('while a person cannot be reached', () => {
       dedupeKey: `extra:${id}`,
       toAad: DEMO.officer,
       priority: PRIORITY.critical,
-      message: { type: 'text', text: { ja: `${id} 追加の連絡`, en: `${id} more` } },
+      message: { type: 'text', text: storedText({ ja: `${id} 追加の連絡`, en: `${id} more` }) },
       caseId: id,
       at: clock.now().toISOString(),
     });

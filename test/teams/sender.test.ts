@@ -1,3 +1,4 @@
+import { storedText } from '../../src/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { OutboxRepo, PRIORITY } from '../../src/storage/outbox-repo';
@@ -26,7 +27,7 @@ describe('outbox sender', () => {
       dedupeKey: key,
       toAad: to,
       priority,
-      message: { type: 'text', text: { ja: `通知 ${key}`, en: `notice ${key}` } },
+      message: { type: 'text', text: storedText({ ja: `通知 ${key}`, en: `notice ${key}` }) },
       at: clock.now().toISOString(),
     });
     h.bot.sender.kick();

@@ -59,12 +59,12 @@ export type ActionHandler<N extends CaseActionName> = (
   ctx: ApplyContext,
 ) => ApplyResult;
 
-export function invalidState(ja: string, en: string): ApplyFailure {
-  return { ok: false, code: 'invalid_state', message: { ja, en } };
+export function invalidState(message: Localized): ApplyFailure {
+  return { ok: false, code: 'invalid_state', message };
 }
 
-export function invalidInput(ja: string, en: string): ApplyFailure {
-  return { ok: false, code: 'invalid_input', message: { ja, en } };
+export function invalidInput(message: Localized): ApplyFailure {
+  return { ok: false, code: 'invalid_input', message };
 }
 
 function uniqueNotify(list: CaseNotify[], exclude: string): CaseNotify[] {

@@ -3,15 +3,13 @@ import { caseTitle, isDoneCaseStatus, type Localized } from '../cases';
 import { actionAppliesTo, categoryOf, type Category, type CaseAction, type CaseActionName } from './actions';
 import { invalidInput, invalidState, type ApplyFailure } from './result';
 import type { CaseState, ExceptionStageName } from './state';
+import { msg } from '../../i18n';
 
 const FINAL_MESSAGES: Readonly<Record<string, Localized>> = {
-  approved: { ja: 'この案件はすでに承認済みです。', en: 'This case has already been approved.' },
-  rejected: { ja: 'この案件はすでに却下されています。', en: 'This case has already been rejected.' },
-  cancelled: {
-    ja: 'この案件は申請者により取り下げられています。',
-    en: 'This case has been withdrawn by the requester.',
-  },
-  closed: { ja: 'この案件はすでに完了（クローズ）しています。', en: 'This case has already been closed.' },
+  approved: msg('decision.case_has_already_been_approved'),
+  rejected: msg('decision.case_has_already_been_rejected'),
+  cancelled: msg('decision.case_has_been_withdrawn_requester'),
+  closed: msg('decision.case_has_already_been_closed'),
 };
 
 /** Exception stages at which each exception action may be taken. */
@@ -23,27 +21,15 @@ const EXCEPTION_ACTION_STAGES: Readonly<Partial<Record<CaseActionName, readonly 
 };
 
 const STAGE_MISMATCH: Readonly<Record<ExceptionStageName, Localized>> = {
-  endorse: {
-    ja: 'この例外措置申請は、まだ課情報セキュリティ責任者の進達待ちです。',
-    en: 'This exception is still waiting for the section officer to forward it.',
-  },
-  urgent_decision: {
-    ja: 'この緊急の例外措置は、まだ課情報セキュリティ責任者の実施判断待ちです。',
-    en: 'This urgent exception is still waiting for the section officer’s decision.',
-  },
-  approve: {
-    ja: 'この例外措置申請はすでに進達済みで、統括情報セキュリティ責任者の許可待ちです。',
-    en: 'This exception has already been forwarded and is waiting for the chief officer’s permission.',
-  },
-  post_report: {
-    ja: 'この緊急の例外措置はすでに実施済みで、統括情報セキュリティ責任者の事後報告確認待ちです。',
-    en: 'This urgent exception is already in force and waiting for the chief officer to acknowledge the report.',
-  },
+  endorse: msg('decision.exception_still_waiting_section_officer'),
+  urgent_decision: msg('decision.urgent_exception_still_waiting_section'),
+  approve: msg('decision.exception_has_already_been_forwarded'),
+  post_report: msg('decision.urgent_exception_already_force_waiting'),
 };
 
 function validateRequest(state: CaseState): ApplyFailure | null {
   if (state.status !== 'submitted') {
-    return invalidState('この申請はすでに処理されています。', 'This request has already been handled.');
+    return invalidState(msg('decision.request_has_already_been_handled'));
   }
   return null;
 }
@@ -51,25 +37,19 @@ function validateRequest(state: CaseState): ApplyFailure | null {
 function validateException(state: CaseState, action: CaseAction): ApplyFailure | null {
   const allowed = EXCEPTION_ACTION_STAGES[action.name] ?? [];
   if (state.stage !== null && allowed.includes(state.stage)) return null;
-  if (state.stage === null) return invalidState('例外措置の段階が不明です。', 'The exception has no stage.');
+  if (state.stage === null) return invalidState(msg('decision.exception_has_no_stage'));
   return { ok: false, code: 'invalid_state', message: STAGE_MISMATCH[state.stage] };
 }
 
 function validateIncident(state: CaseState, action: CaseAction): ApplyFailure | null {
   if (action.name === 'case.acknowledge') {
     if (state.status !== 'submitted') {
-      return invalidState('この報告はすでに対応開始済みです。', 'This report has already been acknowledged.');
+      return invalidState(msg('decision.report_has_already_been_acknowledged'));
     }
   } else if (state.status !== 'acknowledged') {
-    return invalidState(
-      'まず「対応開始」を押してから記録・報告・完了を行ってください。',
-      'Acknowledge the report first, then record, report or close it.',
-    );
+    return invalidState(msg('decision.acknowledge_report_first_then_record'));
   } else if (action.name === 'case.report_chief' && state.reportedToChief) {
-    return invalidState(
-      'この案件はすでに統括情報セキュリティ責任者へ報告済みです。',
-      'This case has already been reported to the chief officer.',
-    );
+    return invalidState(msg('decision.case_has_already_been_reported'));
   }
   return null;
 }
@@ -92,10 +72,7 @@ export function validateAction(state: CaseState, action: CaseAction): ApplyFailu
   if (isDoneCaseStatus(state.status) && final) return { ok: false, code: 'invalid_state', message: final };
   if (!actionAppliesTo(action.name, state.kind)) {
     const t = caseTitle(state.kind);
-    return invalidInput(
-      `この操作は「${t.ja}」には使えません。`,
-      `This action does not apply to a case of kind "${t.en}".`,
-    );
+    return invalidInput(msg('decision.notApplicable', { title: t }));
   }
   return VALIDATE_BY_CATEGORY[categoryOf(state.kind)](state, action);
 }

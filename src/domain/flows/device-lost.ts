@@ -16,60 +16,52 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'device_lost' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: 'この報告は課情報セキュリティ責任者とIT管理者に通知されます。責任者はIT管理者と連携し、遠隔消去（リモートワイプ）などで被害の拡大を防ぎます。',
-      en: 'This report goes to your section officer and the IT administrator; the officer contains the damage with them, e.g. by a remote wipe.',
-    },
+    text: msg('flow.device_lost.report_goes_section_officer_administrator'),
     // Containment of a breach (12(5)②ア). 10(4)③ is the remote-wipe check before using a mobile
     // terminal outside, not a step after a loss.
     article: '12(5)②ア',
   },
   {
-    text: {
-      ja: '盗難の場合は、課情報セキュリティ責任者が統括と協議のうえ警察に通報します。届出済みなら入力してください。',
-      en: 'If stolen, the officer consults the chief and reports to the police; tell us if you already did.',
-    },
+    text: msg('flow.device_lost.if_stolen_officer_consults_chief'),
     article: '12(5)②ウ',
   },
   {
-    text: {
-      ja: '見つかった場合も、指示があるまで使用・ネットワーク接続をしないでください。',
-      en: 'If found, do not use or connect it until told to.',
-    },
+    text: msg('flow.device_lost.if_found_do_not_use'),
     article: '10(6)③',
   },
 ];
 
 const L = {
-  deviceKind: { ja: '種類', en: 'Device' },
-  assetNumber: { ja: '資産番号・媒体の識別番号', en: 'Asset / medium number' },
-  lossType: { ja: '紛失・盗難の別', en: 'Lost or stolen' },
-  lostAt: { ja: '紛失・盗難に気付いた日時', en: 'When it happened' },
-  place: { ja: '場所（推定）', en: 'Where (best guess)' },
-  classification: { ja: '保存されていたデータの重要性分類', en: 'Classification of the data on it' },
-  encrypted: { ja: '暗号化されている', en: 'Encrypted' },
-  remoteWipePossible: { ja: '遠隔消去が可能', en: 'Remote wipe possible' },
-  policeReported: { ja: '警察に届出済み', en: 'Reported to the police' },
-  circumstances: { ja: '状況', en: 'Circumstances' },
+  deviceKind: msg('flow.device_lost.device'),
+  assetNumber: msg('flow.device_lost.asset_medium_number'),
+  lossType: msg('flow.device_lost.lost_stolen'),
+  lostAt: msg('flow.device_lost.when_happened'),
+  place: msg('flow.device_lost.where_best_guess'),
+  classification: msg('flow.device_lost.classification_data'),
+  encrypted: msg('flow.device_lost.encrypted'),
+  remoteWipePossible: msg('flow.device_lost.remote_wipe_possible'),
+  policeReported: msg('flow.device_lost.reported_police'),
+  circumstances: msg('flow.device_lost.circumstances'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
   deviceKind: choice(true, {
     label: L.deviceKind,
     choices: [
-      { value: 'pc', label: { ja: 'パソコン', en: 'PC' } },
-      { value: 'tablet', label: { ja: 'タブレット', en: 'Tablet' } },
-      { value: 'smartphone', label: { ja: 'スマートフォン', en: 'Smartphone' } },
-      { value: 'usb_memory', label: { ja: 'USBメモリ', en: 'USB memory' } },
+      { value: 'pc', label: msg('flow.device_lost.pc') },
+      { value: 'tablet', label: msg('flow.device_lost.tablet') },
+      { value: 'smartphone', label: msg('flow.device_lost.smartphone') },
+      { value: 'usb_memory', label: msg('flow.device_lost.usb_memory') },
       {
         value: 'other_medium',
-        label: { ja: 'その他の記録媒体（DVD・外付けディスク等）', en: 'Other medium' },
+        label: msg('flow.device_lost.other_medium'),
       },
     ],
   }),
@@ -77,8 +69,8 @@ const form = defineForm({
   lossType: choice(true, {
     label: L.lossType,
     choices: [
-      { value: 'lost', label: { ja: '紛失', en: 'Lost' } },
-      { value: 'stolen', label: { ja: '盗難', en: 'Stolen' } },
+      { value: 'lost', label: msg('flow.device_lost.lost') },
+      { value: 'stolen', label: msg('flow.device_lost.stolen') },
     ],
   }),
   lostAt: datetime(true, { label: L.lostAt, defaultNow: true }),
@@ -86,24 +78,18 @@ const form = defineForm({
   classification: choice(true, {
     label: L.classification,
     choices: CLASS_CHOICES,
-    help: {
-      ja: '保存されていたデータのうち最も上位の分類を選んでください。',
-      en: 'The highest class of the data it held.',
-    },
+    help: msg('flow.device_lost.highest_class_data_held'),
     article: '8(3)①イ',
   }),
   encrypted: toggle({ label: L.encrypted }),
   remoteWipePossible: toggle({
     label: L.remoteWipePossible,
-    help: {
-      ja: '遠隔消去で被害の拡大を防げるかの確認です。',
-      en: 'Whether a remote wipe can contain the damage.',
-    },
+    help: msg('flow.device_lost.whether_remote_wipe_can_contain'),
     article: '12(5)②ア',
   }),
   policeReported: toggle({
     label: L.policeReported,
-    help: { ja: '盗難の場合に回答してください。', en: 'Answer when stolen.' },
+    help: msg('flow.device_lost.answer_when_stolen'),
     article: '12(5)②ウ',
   }),
   circumstances: textarea(false, { label: L.circumstances, maxLength: 2000 }),

@@ -16,73 +16,59 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'exception' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: '例外措置は、合理的な理由がある場合に統括情報セキュリティ責任者の許可を受けて行うものです。課情報セキュリティ責任者を経由して申請します。',
-      en: 'An exception needs a sound reason and the chief security officer’s permission, through your section officer.',
-    },
+    text: msg('flow.exception.exception_needs_sound_reason_chief'),
     article: '12(6)①',
   },
   {
-    text: {
-      ja: '緊急を要し避けられない場合に限り、課情報セキュリティ責任者は許可前に実施できます。その場合は事後直ちに統括へ報告します。',
-      en: 'Only when urgent and unavoidable may the section officer act before permission, reporting to the chief at once.',
-    },
+    text: msg('flow.exception.only_when_urgent_unavoidable_may'),
     article: '12(6)②',
   },
 ];
 
 const L = {
-  provision: { ja: '遵守が困難な規定', en: 'Provision that cannot be kept' },
-  reason: { ja: '理由', en: 'Reason' },
-  alternative: { ja: '代替措置', en: 'Alternative measure' },
-  scope: { ja: '対象範囲', en: 'Scope' },
-  periodStart: { ja: '適用開始日', en: 'Start date' },
-  periodEnd: { ja: '適用終了日', en: 'End date' },
-  urgent: { ja: '緊急（許可前に実施し、事後報告する）', en: 'Urgent (act first, report afterwards)' },
+  provision: msg('flow.exception.provision_cannot_kept'),
+  reason: msg('flow.exception.reason'),
+  alternative: msg('flow.exception.alternative_measure'),
+  scope: msg('flow.exception.scope'),
+  periodStart: msg('flow.exception.start_date'),
+  periodEnd: msg('flow.exception.end_date'),
+  urgent: msg('flow.exception.urgent_act_first_report_afterwards'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
   provision: text(true, {
     label: L.provision,
     maxLength: 200,
-    placeholder: { ja: '例: 対策基準 10(4)③（遠隔消去機能）', en: 'e.g. 10(4)③ (remote wipe)' },
+    placeholder: msg('flow.exception.e_g_10_4_remote'),
   }),
   reason: textarea(true, {
     label: L.reason,
     maxLength: 2000,
-    help: {
-      ja: '遵守が困難な状況と、行政事務の遂行に必要な理由を書いてください。',
-      en: 'Why the rule cannot be kept and why the work requires it.',
-    },
+    help: msg('flow.exception.why_rule_cannot_kept_why'),
     article: '12(6)①',
   }),
   alternative: textarea(true, {
     label: L.alternative,
     maxLength: 2000,
-    placeholder: {
-      ja: '例: 持ち出し中は常時携帯し、使用後は直ちに返却する',
-      en: 'e.g. carried at all times',
-    },
+    placeholder: msg('flow.exception.e_g_carried_all_times'),
   }),
   scope: textarea(true, {
     label: L.scope,
     maxLength: 1000,
-    placeholder: { ja: '対象のシステム・端末機・職員など', en: 'Systems, terminals, staff concerned' },
+    placeholder: msg('flow.exception.systems_terminals_staff_concerned'),
   }),
   periodStart: date(true, { label: L.periodStart }),
   periodEnd: date(true, { label: L.periodEnd }),
   urgent: toggle({
     label: L.urgent,
-    help: {
-      ja: '緊急時は課情報セキュリティ責任者が先に実施し、統括へ事後直ちに報告します。',
-      en: 'The section officer acts first and reports to the chief at once afterwards.',
-    },
+    help: msg('flow.exception.section_officer_acts_first_reports'),
     article: '12(6)②',
   }),
 });

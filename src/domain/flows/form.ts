@@ -7,6 +7,7 @@ import type { CaseKind, Localized } from '../cases';
 import { DATA_CLASSES, type DataClass } from '../policy/classification';
 import { parseIsoDate, parseJstDateTime, jstDateOf, jstDateTimeInput, type IsoDate } from '../policy/jst';
 import { cleanText, cutText } from '../text';
+import { isMsg, msg } from '../../i18n';
 
 export { cleanText } from '../text';
 
@@ -93,47 +94,25 @@ type Ctx = z.core.$RefinementCtx;
 export function addError(ctx: Ctx, path: string | undefined, message: Localized, input?: unknown): void {
   ctx.addIssue({
     code: 'custom',
-    message: message.ja,
-    params: { en: message.en },
+    message: message.key,
+    params: { msg: message },
     input,
     ...(path === undefined ? {} : { path: [path] }),
   });
 }
 
-const msg = {
-  required: (l: Localized): Localized => ({
-    ja: `「${l.ja}」を入力してください。`,
-    en: `Please enter "${l.en}".`,
-  }),
-  choose: (l: Localized): Localized => ({
-    ja: `「${l.ja}」を選択してください。`,
-    en: `Please choose "${l.en}".`,
-  }),
-  badChoice: (l: Localized): Localized => ({
-    ja: `「${l.ja}」の選択肢が正しくありません。`,
-    en: `"${l.en}" has an invalid choice.`,
-  }),
+/** Field messages: each names the field by its label (a message itself, rendered in the same language). */
+const err = {
+  required: (label: Localized) => msg('form.error.required', { label }),
+  choose: (label: Localized) => msg('form.error.choose', { label }),
+  badChoice: (label: Localized) => msg('form.error.badChoice', { label }),
   // The person sees the limit and how much they wrote; the stored draft keeps the first `max`.
-  tooLong: (l: Localized, max: number, length: number): Localized => ({
-    ja: `「${l.ja}」は${max}文字以内で入力してください（入力: ${length}文字。先頭の${max}文字を残しています）。`,
-    en: `"${l.en}" must be at most ${max} characters (you entered ${length}; the first ${max} are kept).`,
-  }),
-  badDate: (l: Localized): Localized => ({
-    ja: `「${l.ja}」は正しい日付（YYYY-MM-DD）で入力してください。`,
-    en: `"${l.en}" must be a valid date (YYYY-MM-DD).`,
-  }),
-  badDateTime: (l: Localized): Localized => ({
-    ja: `「${l.ja}」は正しい日時（YYYY-MM-DD HH:mm）で入力してください。`,
-    en: `"${l.en}" must be a valid date and time (YYYY-MM-DD HH:mm).`,
-  }),
-  badNumber: (l: Localized, min: number, max: number): Localized => ({
-    ja: `「${l.ja}」は${min}以上${max}以下の整数で入力してください。`,
-    en: `"${l.en}" must be a whole number from ${min} to ${max}.`,
-  }),
-  badToggle: (l: Localized): Localized => ({
-    ja: `「${l.ja}」の値が正しくありません。`,
-    en: `"${l.en}" has an invalid value.`,
-  }),
+  tooLong: (label: Localized, max: number, length: number) =>
+    msg('form.error.tooLong', { label, max, length }),
+  badDate: (label: Localized) => msg('form.error.badDate', { label }),
+  badDateTime: (label: Localized) => msg('form.error.badDateTime', { label }),
+  badNumber: (label: Localized, min: number, max: number) => msg('form.error.badNumber', { label, min, max }),
+  badToggle: (label: Localized) => msg('form.error.badToggle', { label }),
 };
 
 /** Strings from card inputs; numbers and booleans are accepted too (e.g. from tests or Action.Execute). */
@@ -166,21 +145,21 @@ function textLike(kind: 'text' | 'textarea', defaultMax: number) {
       .optional()
       .transform((v, ctx): string | undefined => {
         if (!present(v)) {
-          if (required) addError(ctx, undefined, msg.required(o.label), v);
+          if (required) addError(ctx, undefined, err.required(o.label), v);
           return required ? z.NEVER : undefined;
         }
         const raw = asTrimmedString(v);
         if (raw === undefined) {
-          addError(ctx, undefined, msg.required(o.label), v);
+          addError(ctx, undefined, err.required(o.label), v);
           return z.NEVER;
         }
         const s = cleanText(raw).trim();
         if (s === '') {
-          if (required) addError(ctx, undefined, msg.required(o.label), v);
+          if (required) addError(ctx, undefined, err.required(o.label), v);
           return required ? z.NEVER : undefined;
         }
         if (s.length > max) {
-          addError(ctx, undefined, msg.tooLong(o.label, max, s.length), v);
+          addError(ctx, undefined, err.tooLong(o.label, max, s.length), v);
           return z.NEVER;
         }
         const problem = check?.(s) ?? null;
@@ -203,13 +182,7 @@ export const textarea = textLike('textarea', DEFAULT_MAX_LENGTH.textarea);
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function emailCheck(label: Localized) {
-  return (s: string): Localized | null =>
-    EMAIL_RE.test(s)
-      ? null
-      : {
-          ja: `「${label.ja}」はメールアドレスの形式で入力してください。`,
-          en: `"${label.en}" must be an e-mail address.`,
-        };
+  return (s: string): Localized | null => (EMAIL_RE.test(s) ? null : msg('form.error.email', { label }));
 }
 
 export function choice<const V extends string>(
@@ -230,12 +203,12 @@ export function choice<const V extends string>(
     .optional()
     .transform((v, ctx): V | undefined => {
       if (!present(v)) {
-        if (required) addError(ctx, undefined, msg.choose(o.label), v);
+        if (required) addError(ctx, undefined, err.choose(o.label), v);
         return required ? z.NEVER : undefined;
       }
       const s = asTrimmedString(v);
       if (s === undefined || !allowed.has(s)) {
-        addError(ctx, undefined, msg.badChoice(o.label), v);
+        addError(ctx, undefined, err.badChoice(o.label), v);
         return z.NEVER;
       }
       return s as V;
@@ -264,13 +237,13 @@ export function multichoice<const V extends string>(
       ];
       if (values.length === 0) {
         if (required) {
-          addError(ctx, undefined, msg.choose(o.label), v);
+          addError(ctx, undefined, err.choose(o.label), v);
           return z.NEVER;
         }
         return [];
       }
       if (values.some((x) => !allowed.has(x))) {
-        addError(ctx, undefined, msg.badChoice(o.label), v);
+        addError(ctx, undefined, err.badChoice(o.label), v);
         return z.NEVER;
       }
       return values as V[];
@@ -287,7 +260,7 @@ export function toggle(o: FieldOptions): FieldSpec<boolean> {
       const s = asTrimmedString(v);
       if (s === undefined || s === '' || s === 'false') return false;
       if (s === 'true') return true;
-      addError(ctx, undefined, msg.badToggle(o.label), v);
+      addError(ctx, undefined, err.badToggle(o.label), v);
       return z.NEVER;
     });
   return { def: { ...o, kind: 'toggle', required: false }, schema };
@@ -307,7 +280,7 @@ export function integer(
     .optional()
     .transform((v, ctx): number | undefined => {
       if (!present(v)) {
-        if (required) addError(ctx, undefined, msg.required(o.label), v);
+        if (required) addError(ctx, undefined, err.required(o.label), v);
         return required ? z.NEVER : undefined;
       }
       // Full-width digits are common from Japanese IMEs: normalise them before parsing.
@@ -316,7 +289,7 @@ export function integer(
       );
       const n = /^\d+$/.test(s) ? Number(s) : NaN;
       if (!Number.isSafeInteger(n) || n < o.min || n > o.max) {
-        addError(ctx, undefined, msg.badNumber(o.label, o.min, o.max), v);
+        addError(ctx, undefined, err.badNumber(o.label, o.min, o.max), v);
         return z.NEVER;
       }
       return n;
@@ -332,12 +305,12 @@ export function date(required: boolean, o: FieldOptions): FieldSpec<IsoDate | un
     .optional()
     .transform((v, ctx): IsoDate | undefined => {
       if (!present(v)) {
-        if (required) addError(ctx, undefined, msg.required(o.label), v);
+        if (required) addError(ctx, undefined, err.required(o.label), v);
         return required ? z.NEVER : undefined;
       }
       const d = parseIsoDate(asTrimmedString(v) ?? '');
       if (d === null) {
-        addError(ctx, undefined, msg.badDate(o.label), v);
+        addError(ctx, undefined, err.badDate(o.label), v);
         return z.NEVER;
       }
       return d;
@@ -354,12 +327,12 @@ export function datetime(required: boolean, o: FieldOptions): FieldSpec<Date | u
     .optional()
     .transform((v, ctx): Date | undefined => {
       if (!present(v)) {
-        if (required) addError(ctx, undefined, msg.required(o.label), v);
+        if (required) addError(ctx, undefined, err.required(o.label), v);
         return required ? z.NEVER : undefined;
       }
       const d = parseJstDateTime(asTrimmedString(v) ?? '');
       if (d === null) {
-        addError(ctx, undefined, msg.badDateTime(o.label), v);
+        addError(ctx, undefined, err.badDateTime(o.label), v);
         return z.NEVER;
       }
       return d;
@@ -370,10 +343,10 @@ export function datetime(required: boolean, o: FieldOptions): FieldSpec<Date | u
 export const CLASS_CHOICES: readonly { value: DataClass; label: Localized }[] = DATA_CLASSES.map((c) => ({
   value: c,
   label: {
-    I: { ja: 'Ⅰ（個人情報・最小限の者のみが扱うデータ）', en: 'I (personal data / need-to-know only)' },
-    II: { ja: 'Ⅱ（非公開・侵害時に重大な影響）', en: 'II (not for publication / serious impact)' },
-    III: { ja: 'Ⅲ（公開データのうち侵害時に影響あり）', en: 'III (published, breach has impact)' },
-    IV: { ja: 'Ⅳ（上記以外）', en: 'IV (other)' },
+    I: msg('flow.form.i_personal_data_need_know'),
+    II: msg('flow.form.ii_not_publication_serious_impact'),
+    III: msg('flow.form.iii_published_breach_has_impact'),
+    IV: msg('flow.form.iv_other'),
   }[c],
 }));
 
@@ -460,16 +433,12 @@ function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
     const head = issue.path[0];
     const key = typeof head === 'string' ? head : FORM_ERROR_KEY;
     if (errors[key]) continue; // the first problem per field is the one to fix first
-    const en = issue.code === 'custom' && typeof issue.params?.en === 'string' ? issue.params.en : undefined;
-    errors[key] =
-      en !== undefined
-        ? { ja: issue.message, en }
-        : key === FORM_ERROR_KEY
-          ? {
-              ja: '送信内容を読み取れませんでした。もう一度入力してください。',
-              en: 'The submission could not be read. Please try again.',
-            }
-          : { ja: issue.message, en: issue.message };
+    const own = issue.code === 'custom' ? (issue.params as { msg?: unknown } | undefined)?.msg : undefined;
+    errors[key] = isMsg(own)
+      ? own
+      : key === FORM_ERROR_KEY
+        ? msg('flow.form.submission_could_not_read_please')
+        : msg('form.error.invalid');
   }
   return errors;
 }
@@ -493,10 +462,7 @@ export function runValidation<T>(
 /** Rule helper: an event time cannot be later than now. */
 export function notInFuture(errors: FieldErrors, field: string, label: Localized, at: Date, now: Date): void {
   if (at.getTime() > now.getTime()) {
-    errors[field] = {
-      ja: `「${label.ja}」に未来の日時は指定できません。`,
-      en: `"${label.en}" cannot be in the future.`,
-    };
+    errors[field] = msg('form.error.future', { label });
   }
 }
 
@@ -509,23 +475,14 @@ export function notBeforeToday(
   now: Date,
 ): void {
   if (value < jstDateOf(now)) {
-    errors[field] = {
-      ja: `「${label.ja}」に過去の日付は指定できません。`,
-      en: `"${label.en}" cannot be in the past.`,
-    };
+    errors[field] = msg('form.error.past', { label });
   }
 }
 
 export function endNotBeforeStart(ctx: Ctx, field: string, label: Localized, startLabel: Localized): void {
-  addError(ctx, field, {
-    ja: `「${label.ja}」は「${startLabel.ja}」以降の日付にしてください。`,
-    en: `"${label.en}" must not be before "${startLabel.en}".`,
-  });
+  addError(ctx, field, msg('form.error.endBeforeStart', { label, start: startLabel }));
 }
 
 export function requiredWhen(ctx: Ctx, field: string, label: Localized, condition: Localized): void {
-  addError(ctx, field, {
-    ja: `${condition.ja}は「${label.ja}」を入力してください。`,
-    en: `${condition.en}, please enter "${label.en}".`,
-  });
+  addError(ctx, field, msg('form.error.requiredWhen', { label, condition }));
 }

@@ -14,82 +14,65 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'lost_ic_card' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: 'この報告は課情報セキュリティ責任者へ直ちに通知されます。以後は責任者の指示に従ってください。',
-      en: 'This report goes to your section security officer at once. Follow their instructions from now on.',
-    },
+    text: msg('flow.lost_ic_card.report_goes_section_security_officer'),
     article: '10(9)①エ',
   },
   {
-    text: {
-      ja: '責任者がこのカードによるアクセスを停止します。見つかっても、指示があるまで使用しないでください。',
-      en: 'The officer will stop access with this card. If you find it, do not use it until told to.',
-    },
+    text: msg('flow.lost_ic_card.officer_will_stop_access_card'),
     article: '10(9)②',
   },
   {
-    text: {
-      ja: 'カードを再発行する場合、見つかった旧カードは回収し、破砕して廃棄します。',
-      en: 'If the card is reissued, the old card is collected and destroyed if found.',
-    },
+    text: msg('flow.lost_ic_card.if_card_reissued_old_card'),
     article: '10(9)③',
   },
 ];
 
 const L = {
-  cardKind: { ja: 'カードの種類', en: 'Card type' },
-  cardNumber: { ja: 'カード番号', en: 'Card number' },
-  lostAt: { ja: '紛失に気付いた日時', en: 'When it was lost' },
-  place: { ja: '紛失した場所（推定）', en: 'Where it was lost (best guess)' },
-  circumstances: { ja: '紛失の状況', en: 'Circumstances' },
+  cardKind: msg('flow.lost_ic_card.card_type'),
+  cardNumber: msg('flow.lost_ic_card.card_number'),
+  lostAt: msg('flow.lost_ic_card.when_was_lost'),
+  place: msg('flow.lost_ic_card.where_was_lost_best_guess'),
+  circumstances: msg('flow.lost_ic_card.circumstances'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
   cardKind: choice(true, {
     label: L.cardKind,
     choices: [
-      { value: 'own', label: { ja: '本人用', en: 'Personal' } },
-      { value: 'shared', label: { ja: '共用', en: 'Shared' } },
+      { value: 'own', label: msg('flow.lost_ic_card.personal') },
+      { value: 'shared', label: msg('flow.lost_ic_card.shared') },
     ],
     // 10(9)①イ only says who may use a shared card; the help says no more than that.
-    help: {
-      ja: '共用ICカード（利用者として登録された人だけが使うカード）の場合は「共用」を選んでください。',
-      en: 'Choose "Shared" for a shared IC card (one used only by its registered users).',
-    },
+    help: msg('flow.lost_ic_card.choose_shared_shared_ic_card'),
     article: '10(9)①イ',
   }),
   cardNumber: text(false, {
     label: L.cardNumber,
     maxLength: 50,
-    placeholder: { ja: '分かる場合のみ（例: 0012345）', en: 'If known (e.g. 0012345)' },
+    placeholder: msg('flow.lost_ic_card.if_known_e_g_0012345'),
   }),
   lostAt: datetime(true, {
     label: L.lostAt,
     defaultNow: true,
-    help: { ja: '日本時間で入力してください。', en: 'Japan time.' },
+    help: msg('flow.lost_ic_card.japan_time'),
   }),
   place: text(true, {
     label: L.place,
     maxLength: 200,
-    placeholder: { ja: '例: 本庁舎3階会議室、通勤途中の電車内', en: 'e.g. meeting room 3F, commuter train' },
+    placeholder: msg('flow.lost_ic_card.e_g_meeting_room_3f'),
   }),
   circumstances: textarea(true, {
     label: L.circumstances,
     maxLength: 2000,
-    placeholder: {
-      ja: '最後に使った時刻・場所、探した場所、ストラップ等に付けていたか など',
-      en: 'Last use, where you searched, whether it was on a lanyard, etc.',
-    },
-    help: {
-      ja: '課情報セキュリティ責任者への報告内容になります。',
-      en: 'This is the report to your section officer.',
-    },
+    placeholder: msg('flow.lost_ic_card.last_use_where_searched_whether'),
+    help: msg('flow.lost_ic_card.report_section_officer'),
     article: '10(9)①エ',
   }),
 });

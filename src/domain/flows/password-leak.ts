@@ -15,65 +15,60 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'password_leak' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: { ja: '今すぐパスワードを変更してください。', en: 'Change the password now.' },
+    text: msg('flow.password_leak.change_password_now'),
     article: '10(8)②カ',
   },
   {
-    text: {
-      ja: '異なるシステムの間でパスワードを共有してはいけません。同じパスワードをほかのシステムでも使っている場合は、そちらも変更してください。',
-      en: 'A password may not be shared between systems: if you use the same one elsewhere, change it there too.',
-    },
+    text: msg('flow.password_leak.password_may_not_shared_between'),
     article: '10(8)②エ',
   },
   {
-    text: {
-      ja: 'パスワードの照会には電話・メールを問わず一切応じないでください。',
-      en: 'Never answer requests for your password, by phone or e-mail.',
-    },
+    text: msg('flow.password_leak.never_answer_requests_password_phone'),
     article: '10(8)②イ',
   },
 ];
 
 const L = {
-  system: { ja: 'システム名', en: 'System' },
-  accountId: { ja: 'ユーザID', en: 'User ID' },
-  leakRoute: { ja: '流出の可能性がある経緯', en: 'How it may have leaked' },
-  details: { ja: '詳しい状況', en: 'Details' },
-  noticedAt: { ja: '気付いた日時', en: 'When noticed' },
-  alreadyChanged: { ja: 'パスワードは変更済み', en: 'Password already changed' },
+  system: msg('flow.password_leak.system'),
+  accountId: msg('flow.password_leak.user_id'),
+  leakRoute: msg('flow.password_leak.how_may_have_leaked'),
+  details: msg('flow.password_leak.details'),
+  noticedAt: msg('flow.password_leak.when_noticed'),
+  alreadyChanged: msg('flow.password_leak.password_already_changed'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
   system: text(true, {
     label: L.system,
     maxLength: 200,
-    placeholder: { ja: '例: 財務会計システム、グループウェア', en: 'e.g. accounting system, groupware' },
+    placeholder: msg('flow.password_leak.e_g_accounting_system_groupware'),
   }),
   accountId: text(false, {
     label: L.accountId,
     maxLength: 100,
-    help: { ja: 'パスワード自体は入力しないでください。', en: 'Never type the password itself.' },
+    help: msg('flow.password_leak.never_type_password_itself'),
   }),
   leakRoute: choice(true, {
     label: L.leakRoute,
     choices: [
       {
         value: 'phishing',
-        label: { ja: '偽サイト・不審メールで入力した', en: 'Entered on a fake site / phishing mail' },
+        label: msg('flow.password_leak.entered_fake_site_phishing_mail'),
       },
-      { value: 'seen_by_others', label: { ja: '他人に見られた・教えた', en: 'Seen by or told to someone' } },
-      { value: 'note_lost', label: { ja: 'メモ等を紛失した', en: 'Lost a written note' } },
+      { value: 'seen_by_others', label: msg('flow.password_leak.seen_told_someone') },
+      { value: 'note_lost', label: msg('flow.password_leak.lost_written_note') },
       {
         value: 'suspicious_login',
-        label: { ja: '身に覚えのないログインがあった', en: 'Unknown sign-in noticed' },
+        label: msg('flow.password_leak.unknown_sign_noticed'),
       },
-      { value: 'other', label: { ja: 'その他', en: 'Other' } },
+      { value: 'other', label: msg('flow.password_leak.other') },
     ],
   }),
   details: textarea(false, { label: L.details, maxLength: 2000 }),

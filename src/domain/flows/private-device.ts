@@ -15,73 +15,62 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'private_device' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: '貸与されたもの以外の端末機・記録媒体は業務に使えません。災害対応など業務上必要な場合に限り、課情報セキュリティ責任者が許可します。',
-      en: 'Only issued terminals and media may be used for work, unless the section officer permits it (e.g. disaster response).',
-    },
+    text: msg('flow.private_device.only_issued_terminals_media_may'),
     article: '10(4)②',
   },
   {
-    text: {
-      ja: 'フリーメールやオンラインストレージ等のサービスは、課情報セキュリティ責任者が業務上必要と判断した場合を除き使用できません。',
-      en: 'Free mail and online storage may be used only when the section officer judges it necessary.',
-    },
+    text: msg('flow.private_device.free_mail_online_storage_may'),
     article: '10(3)',
   },
 ];
 
 const L = {
-  deviceKind: { ja: '種類', en: 'Kind' },
-  name: { ja: '名称・製品名', en: 'Name' },
-  purpose: { ja: '利用目的', en: 'Purpose' },
-  reasonCategory: { ja: '必要とする事情', en: 'Reason' },
-  justification: { ja: '業務上必要な理由', en: 'Why it is needed' },
-  periodStart: { ja: '利用開始日', en: 'Start date' },
-  periodEnd: { ja: '利用終了日', en: 'End date' },
+  deviceKind: msg('flow.private_device.kind'),
+  name: msg('flow.private_device.name'),
+  purpose: msg('flow.private_device.purpose'),
+  reasonCategory: msg('flow.private_device.reason'),
+  justification: msg('flow.private_device.why_needed'),
+  periodStart: msg('flow.private_device.start_date'),
+  periodEnd: msg('flow.private_device.end_date'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
   deviceKind: choice(true, {
     label: L.deviceKind,
     choices: [
-      { value: 'private_terminal', label: { ja: '私物の端末機', en: 'Private terminal' } },
-      { value: 'private_medium', label: { ja: '私物の記録媒体', en: 'Private medium' } },
+      { value: 'private_terminal', label: msg('flow.private_device.private_terminal') },
+      { value: 'private_medium', label: msg('flow.private_device.private_medium') },
       {
         value: 'external_service',
-        label: {
-          ja: '外部サービス（フリーメール・オンラインストレージ等）',
-          en: 'External service (free mail, online storage…)',
-        },
+        label: msg('flow.private_device.external_service_free_mail_online'),
       },
     ],
   }),
   name: text(true, {
     label: L.name,
     maxLength: 200,
-    placeholder: { ja: '例: 個人所有のノートPC、〇〇ストレージ', en: 'e.g. own laptop, a storage service' },
+    placeholder: msg('flow.private_device.e_g_own_laptop_storage'),
   }),
   purpose: textarea(true, { label: L.purpose, maxLength: 1000 }),
   reasonCategory: choice(true, {
     label: L.reasonCategory,
     choices: [
-      { value: 'disaster_response', label: { ja: '災害対応', en: 'Disaster response' } },
-      { value: 'other_business_need', label: { ja: 'その他の業務上の必要', en: 'Other business need' } },
+      { value: 'disaster_response', label: msg('flow.private_device.disaster_response') },
+      { value: 'other_business_need', label: msg('flow.private_device.other_business_need') },
     ],
     article: '10(4)②',
   }),
   justification: textarea(true, {
     label: L.justification,
     maxLength: 2000,
-    help: {
-      ja: '貸与品では対応できない理由を書いてください。業務上の必要性は課情報セキュリティ責任者が判断します。',
-      en: 'Why issued equipment cannot do it; the section officer judges the need.',
-    },
+    help: msg('flow.private_device.why_issued_equipment_cannot_do'),
     article: '10(3)',
   }),
   periodStart: date(true, { label: L.periodStart }),

@@ -13,41 +13,33 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'software_install' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: 'ソフトウェアのインストール・アンインストール・設定変更は、課情報セキュリティ責任者の許可を得てから行ってください。',
-      en: 'Install, uninstall or change settings only after your section officer permits it.',
-    },
+    text: msg('flow.software_install.install_uninstall_change_settings_only'),
     article: '10(5)①',
   },
   {
-    text: {
-      ja: '著作権法や使用許諾契約（ライセンス）に違反するソフトウェアは使用できません。',
-      en: 'Software that breaks copyright or its licence may not be used.',
-    },
+    text: msg('flow.software_install.software_breaks_copyright_its_licence'),
     article: '10(5)②',
   },
   {
-    text: {
-      ja: 'ウイルス対策などセキュリティ機能の設定は変更できません。',
-      en: 'Security settings (e.g. antivirus) may not be changed.',
-    },
+    text: msg('flow.software_install.security_settings_e_g_antivirus'),
     article: '10(4)⑦',
   },
 ];
 
 const L = {
-  softwareName: { ja: 'ソフトウェア名', en: 'Software' },
-  version: { ja: 'バージョン', en: 'Version' },
-  action: { ja: '作業の種類', en: 'Action' },
-  assetNumber: { ja: '端末機の資産番号', en: 'Terminal asset number' },
-  purpose: { ja: '目的', en: 'Purpose' },
-  licenseConfirmed: { ja: '使用許諾（ライセンス）を確認した', en: 'Licence confirmed' },
+  softwareName: msg('flow.software_install.software'),
+  version: msg('flow.software_install.version'),
+  action: msg('flow.software_install.action'),
+  assetNumber: msg('flow.software_install.terminal_asset_number'),
+  purpose: msg('flow.software_install.purpose'),
+  licenseConfirmed: msg('flow.software_install.licence_confirmed'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
@@ -56,9 +48,9 @@ const form = defineForm({
   action: choice(true, {
     label: L.action,
     choices: [
-      { value: 'install', label: { ja: 'インストール', en: 'Install' } },
-      { value: 'uninstall', label: { ja: 'アンインストール', en: 'Uninstall' } },
-      { value: 'setting_change', label: { ja: '設定変更', en: 'Setting change' } },
+      { value: 'install', label: msg('flow.software_install.install') },
+      { value: 'uninstall', label: msg('flow.software_install.uninstall') },
+      { value: 'setting_change', label: msg('flow.software_install.setting_change') },
     ],
     article: '10(5)①',
   }),
@@ -66,10 +58,7 @@ const form = defineForm({
   purpose: textarea(true, { label: L.purpose, maxLength: 1000 }),
   licenseConfirmed: toggle({
     label: L.licenseConfirmed,
-    help: {
-      ja: 'インストールの場合は確認が必要です。',
-      en: 'Required for an install.',
-    },
+    help: msg('flow.software_install.required_install'),
     article: '10(5)②',
   }),
 });
@@ -78,10 +67,7 @@ export const fields = form.fields;
 export const FormSchema = z.object(form.shape).superRefine((v, ctx) => {
   // Deny by default: unlicensed software may not be used at all (10(5)②), so such a request is not sent on.
   if (v.action === 'install' && !v.licenseConfirmed) {
-    addError(ctx, 'licenseConfirmed', {
-      ja: 'インストールするには、使用許諾（ライセンス）に違反しないことを確認してください。',
-      en: 'Confirm the licence permits this use before installing.',
-    });
+    addError(ctx, 'licenseConfirmed', msg('flow.software_install.confirm_licence_permits_use_before'));
   }
 });
 export type SoftwareInstallRequest = z.output<typeof FormSchema>;

@@ -16,42 +16,34 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'system_failure' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: 'この報告は課情報セキュリティ責任者に届き、責任者が影響範囲を調べて統括へ報告します。',
-      en: 'This goes to your section officer, who checks the impact and reports to the chief.',
-    },
+    text: msg('flow.system_failure.goes_section_officer_who_checks'),
     article: '12(5)①イ',
   },
   {
     // Screenshots help the officer's investigation (12(5)①イ), but no article asks staff for them.
-    text: {
-      ja: '表示されたエラーメッセージや画面を記録（スクリーンショット等）してください。',
-      en: 'Record the error messages or screens (e.g. screenshots).',
-    },
+    text: msg('flow.system_failure.record_error_messages_screens_e'),
     article: OPERATING_RULE,
   },
   {
     // A failure is a security incident (2(4)); staff act as the officer instructs.
-    text: {
-      ja: '独自に再起動や復旧作業をせず、課情報セキュリティ責任者の指示に従ってください。',
-      en: 'Do not restart or repair on your own; follow your section officer’s instructions.',
-    },
+    text: msg('flow.system_failure.do_not_restart_repair_own'),
     article: '10(6)③',
   },
 ];
 
 const L = {
-  systemName: { ja: 'システム名', en: 'System' },
-  symptom: { ja: '症状', en: 'Symptom' },
-  since: { ja: '発生日時', en: 'Since when' },
-  scope: { ja: '影響範囲', en: 'Scope' },
-  otherSections: { ja: '影響を受けているほかの課', en: 'Other affected sections' },
+  systemName: msg('flow.system_failure.system'),
+  symptom: msg('flow.system_failure.symptom'),
+  since: msg('flow.system_failure.since_when'),
+  scope: msg('flow.system_failure.scope'),
+  otherSections: msg('flow.system_failure.other_affected_sections'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
@@ -59,19 +51,16 @@ const form = defineForm({
   symptom: textarea(true, {
     label: L.symptom,
     maxLength: 2000,
-    placeholder: {
-      ja: '例: ログインできない、画面が表示されない、処理が終わらない',
-      en: 'e.g. cannot log in',
-    },
+    placeholder: msg('flow.system_failure.e_g_cannot_log'),
   }),
   since: datetime(true, { label: L.since, defaultNow: true }),
   scope: choice(true, {
     label: L.scope,
     choices: [
-      { value: 'own_section', label: { ja: '自課のみ', en: 'Own section only' } },
-      { value: 'several_sections', label: { ja: '複数の課', en: 'Several sections' } },
-      { value: 'all', label: { ja: '組合全体', en: 'Whole organisation' } },
-      { value: 'unknown', label: { ja: '不明', en: 'Unknown' } },
+      { value: 'own_section', label: msg('flow.system_failure.own_section_only') },
+      { value: 'several_sections', label: msg('flow.system_failure.several_sections') },
+      { value: 'all', label: msg('flow.system_failure.whole_organisation') },
+      { value: 'unknown', label: msg('flow.system_failure.unknown') },
     ],
   }),
   otherSections: text(false, {
@@ -79,10 +68,7 @@ const form = defineForm({
     maxLength: 500,
     // What the bot does: the officers of the sections named here get the report at once. That is the
     // organisation's rule; 12(5)①ウ has 統括 and IT管理者 pass it on (the IT administrator's card says so).
-    help: {
-      ja: '分かる範囲で課名を入力してください。入力された課の課情報セキュリティ責任者にも、この報告が直ちに通知されます。',
-      en: 'Section names as far as known; the officers of those sections are told at once.',
-    },
+    help: msg('flow.system_failure.section_names_far_known_officers'),
     article: OPERATING_RULE,
   }),
 });
@@ -90,10 +76,12 @@ const form = defineForm({
 export const fields = form.fields;
 export const FormSchema = z.object(form.shape).superRefine((v, ctx) => {
   if (v.scope === 'several_sections' && v.otherSections === undefined) {
-    requiredWhen(ctx, 'otherSections', L.otherSections, {
-      ja: '影響範囲が複数の課の場合',
-      en: 'When several sections are affected',
-    });
+    requiredWhen(
+      ctx,
+      'otherSections',
+      L.otherSections,
+      msg('flow.system_failure.when_several_sections_affected'),
+    );
   }
 });
 export type SystemFailureReport = z.output<typeof FormSchema>;

@@ -18,64 +18,47 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'takeout' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: '重要性分類Ⅰ・Ⅱのデータを持ち出すには、課情報セキュリティ責任者の許可と、暗号化又はパスワード設定が必要です。',
-      en: 'Class I/II data needs your section officer’s permission and encryption or a password.',
-    },
+    text: msg('flow.takeout.class_i_ii_data_needs'),
     article: '8(3)①オ',
   },
   {
-    text: {
-      ja: '重要性分類Ⅰのデータは、複製・出力（記録媒体への保存を含む）にも許可が必要です。',
-      en: 'Class I data needs permission even to copy or output it (including saving to media).',
-    },
+    text: msg('flow.takeout.class_i_data_needs_permission'),
     article: '8(3)①エ',
   },
   {
-    text: {
-      ja: '端末機・記録媒体を執務室以外に持ち出すには許可が必要です。携行中はロック、ログオフ又はシャットダウンしてください。',
-      en: 'Terminals and media need permission to leave the office room. Lock, log off or shut down while carrying them.',
-    },
+    text: msg('flow.takeout.terminals_media_need_permission_leave'),
     article: '10(4)①',
   },
   {
-    text: {
-      ja: 'ただし、同一庁舎内で常時携帯するなど自己の管理下に置き、持ち出し先の会議室等で施錠等の盗難防止措置を確実にできる場合は、許可は不要です。',
-      en: 'No permission is needed when it stays in the same building under your control and can be locked away at the destination (e.g. a meeting room).',
-    },
+    text: msg('flow.takeout.no_permission_needed_when_stays'),
     article: '10(4)①ただし書',
   },
   {
-    text: {
-      ja: 'モバイル端末を庁外で使う場合は、遠隔消去機能が有効であることを確認してください。',
-      en: 'A mobile terminal used outside must have remote wipe enabled.',
-    },
+    text: msg('flow.takeout.mobile_terminal_used_outside_must'),
     article: '10(4)③',
   },
 ];
 
 const L = {
-  itemKind: { ja: '持ち出すもの', en: 'What' },
-  description: { ja: '持ち出す情報資産の内容', en: 'Description' },
-  assetNumber: { ja: '資産番号・媒体の識別番号', en: 'Asset / medium number' },
-  classification: { ja: '重要性分類', en: 'Classification' },
-  purpose: { ja: '持ち出しの目的', en: 'Purpose' },
-  destination: { ja: '持ち出し先', en: 'Destination' },
-  startDate: { ja: '持ち出し日', en: 'Start date' },
-  returnDate: { ja: '返却予定日', en: 'Return date' },
-  protection: { ja: '保護措置', en: 'Protection' },
-  sameBuilding: {
-    ja: '同一庁舎内で常時携帯するなど自己の管理下に置き、持ち出し先（会議室等）で施錠等の盗難防止措置を確実にできる',
-    en: 'Stays in the same building under my control, and can be locked away at the destination (e.g. meeting room)',
-  },
-  mobileTerminal: { ja: 'モバイル端末（ノートPC・タブレット・スマートフォン）', en: 'Mobile terminal' },
-  remoteWipeEnabled: { ja: '遠隔消去機能が有効', en: 'Remote wipe enabled' },
+  itemKind: msg('flow.takeout.what'),
+  description: msg('flow.takeout.description'),
+  assetNumber: msg('flow.takeout.asset_medium_number'),
+  classification: msg('flow.takeout.classification'),
+  purpose: msg('flow.takeout.purpose'),
+  destination: msg('flow.takeout.destination'),
+  startDate: msg('flow.takeout.start_date'),
+  returnDate: msg('flow.takeout.return_date'),
+  protection: msg('flow.takeout.protection'),
+  sameBuilding: msg('flow.takeout.stays_same_building_under_my'),
+  mobileTerminal: msg('flow.takeout.mobile_terminal'),
+  remoteWipeEnabled: msg('flow.takeout.remote_wipe_enabled'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
@@ -84,51 +67,42 @@ const form = defineForm({
     choices: [
       {
         value: 'data',
-        label: { ja: 'データ（メール添付・外部送信を含む）', en: 'Data (incl. e-mail attachment)' },
+        label: msg('flow.takeout.data_incl_e_mail_attachment'),
       },
       {
         value: 'terminal',
-        label: { ja: '端末機（パソコン・タブレット等）', en: 'Terminal (PC, tablet, …)' },
+        label: msg('flow.takeout.terminal_pc_tablet'),
       },
-      { value: 'medium', label: { ja: '記録媒体（USBメモリ・DVD等）', en: 'Medium (USB memory, DVD, …)' } },
+      { value: 'medium', label: msg('flow.takeout.medium_usb_memory_dvd') },
     ],
   }),
   description: text(true, {
     label: L.description,
     maxLength: 200,
-    placeholder: { ja: '例: 〇〇説明会資料（PDF 3件）', en: 'e.g. briefing slides (3 PDFs)' },
+    placeholder: msg('flow.takeout.e_g_briefing_slides_3'),
   }),
   assetNumber: text(false, {
     label: L.assetNumber,
     maxLength: 50,
-    help: {
-      ja: '端末機・記録媒体の場合は必須です（持ち出し記録）。',
-      en: 'Required for terminals and media (take-out record).',
-    },
+    help: msg('flow.takeout.required_terminals_media_take_out'),
     article: '10(4)⑥',
   }),
   classification: choice(true, {
     label: L.classification,
     choices: CLASS_CHOICES,
-    help: {
-      ja: '端末機・記録媒体は、保存されているデータのうち最も上位の分類を選んでください。',
-      en: 'For terminals and media, the highest class of the data they hold.',
-    },
+    help: msg('flow.takeout.terminals_media_highest_class_data'),
     article: '8(3)①イ',
   }),
   purpose: textarea(true, { label: L.purpose, maxLength: 1000 }),
   destination: text(true, {
     label: L.destination,
     maxLength: 200,
-    placeholder: { ja: '例: 〇〇市役所 会議室', en: 'e.g. city hall meeting room' },
+    placeholder: msg('flow.takeout.e_g_city_hall_meeting'),
   }),
   sameBuilding: toggle({
     label: L.sameBuilding,
     relevantWhen: { field: 'itemKind', values: ['terminal', 'medium'] },
-    help: {
-      ja: 'この場合、課情報セキュリティ責任者の許可は不要です（持ち出しは記録されます）。',
-      en: 'Then no permission from the section officer is needed (the take-out is recorded).',
-    },
+    help: msg('flow.takeout.then_no_permission_from_section'),
     article: '10(4)①ただし書',
   }),
   startDate: date(true, { label: L.startDate }),
@@ -136,28 +110,22 @@ const form = defineForm({
   protection: choice(true, {
     label: L.protection,
     choices: [
-      { value: 'encryption', label: { ja: '暗号化', en: 'Encryption' } },
-      { value: 'password', label: { ja: 'パスワード設定', en: 'Password' } },
-      { value: 'none', label: { ja: 'なし', en: 'None' } },
+      { value: 'encryption', label: msg('flow.takeout.encryption') },
+      { value: 'password', label: msg('flow.takeout.password') },
+      { value: 'none', label: msg('flow.takeout.none') },
     ],
-    help: {
-      ja: '重要性分類Ⅰ・Ⅱは必須、Ⅲ・Ⅳは必要に応じて行います。',
-      en: 'Mandatory for class I/II, as needed for III/IV.',
-    },
+    help: msg('flow.takeout.mandatory_class_i_ii_needed'),
     article: ['8(3)①オ', '8(3)①カ'],
   }),
   mobileTerminal: toggle({
     label: L.mobileTerminal,
     relevantWhen: { field: 'itemKind', values: ['terminal'] },
-    help: { ja: '端末機の場合のみ回答してください。', en: 'Terminals only.' },
+    help: msg('flow.takeout.terminals_only'),
   }),
   remoteWipeEnabled: toggle({
     label: L.remoteWipeEnabled,
     relevantWhen: { field: 'itemKind', values: ['terminal'] },
-    help: {
-      ja: 'モバイル端末を庁外で使う場合は必須です。',
-      en: 'Required for a mobile terminal used outside.',
-    },
+    help: msg('flow.takeout.required_mobile_terminal_used_outside'),
     article: '10(4)③',
   }),
 });
@@ -167,10 +135,7 @@ export const fields = form.fields;
 export const FormSchema = z.object(form.shape).superRefine((v, ctx) => {
   if (v.returnDate < v.startDate) endNotBeforeStart(ctx, 'returnDate', L.returnDate, L.startDate);
   if (v.itemKind !== 'data' && v.assetNumber === undefined) {
-    requiredWhen(ctx, 'assetNumber', L.assetNumber, {
-      ja: '端末機・記録媒体の場合',
-      en: 'For a terminal or medium',
-    });
+    requiredWhen(ctx, 'assetNumber', L.assetNumber, msg('flow.takeout.terminal_medium'));
   }
 });
 export type TakeoutRequest = z.output<typeof FormSchema>;

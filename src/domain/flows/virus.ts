@@ -15,104 +15,81 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from './form';
+import { msg } from '../../i18n';
 
 export const kind = 'virus' as const;
 export const title = caseTitle(kind);
 
 export const guidance: readonly GuidanceItem[] = [
   {
-    text: {
-      ja: '今すぐ端末機のLANケーブルを抜き、Wi-Fiをオフにしてください。',
-      en: 'Unplug the LAN cable and turn Wi-Fi off on the terminal now.',
-    },
+    text: msg('flow.virus.unplug_lan_cable_turn_wi'),
     article: '11(3)⑤',
   },
   {
-    text: {
-      ja: '電源は切らず、ファイルも削除しないでください（証拠保全）。',
-      en: 'Do not power it off and do not delete any file (evidence).',
-    },
+    text: msg('flow.virus.do_not_power_off_do'),
     article: '12(5)②ク',
   },
   {
-    text: {
-      ja: 'USBメモリ等をほかの端末機に差し替えないでください（被害拡大の防止）。',
-      en: 'Do not move USB media to other terminals (containment).',
-    },
+    text: msg('flow.virus.do_not_move_usb_media'),
     article: '12(5)②ア',
   },
   {
-    text: {
-      ja: 'この報告は課情報セキュリティ責任者とIT管理者に通知されます。以後は責任者の指示に従ってください。',
-      en: 'This report goes to your section officer and the IT administrator. Follow their instructions.',
-    },
+    text: msg('flow.virus.report_goes_section_officer_administrator'),
     article: '10(6)③',
   },
 ];
 
 const L = {
-  assetNumber: { ja: '端末機の資産番号', en: 'Terminal asset number' },
-  trigger: { ja: '発見のきっかけ', en: 'What raised the alert' },
-  malwareName: { ja: 'ウイルス名', en: 'Malware name' },
-  route: { ja: '推定される感染経路', en: 'Suspected route' },
-  detectedAt: { ja: '発見日時', en: 'When detected' },
-  disconnected: { ja: 'ネットワークから切り離した', en: 'Disconnected from the network' },
-  details: { ja: '状況', en: 'Details' },
+  assetNumber: msg('flow.virus.terminal_asset_number'),
+  trigger: msg('flow.virus.what_raised_alert'),
+  malwareName: msg('flow.virus.malware_name'),
+  route: msg('flow.virus.suspected_route'),
+  detectedAt: msg('flow.virus.when_detected'),
+  disconnected: msg('flow.virus.disconnected_from_network'),
+  details: msg('flow.virus.details'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
   assetNumber: text(true, {
     label: L.assetNumber,
     maxLength: 50,
-    placeholder: {
-      ja: '端末機のラベルの番号（例: PC-2023-0456）',
-      en: 'Number on the label (e.g. PC-2023-0456)',
-    },
+    placeholder: msg('flow.virus.number_label_e_g_pc'),
   }),
   trigger: choice(true, {
     label: L.trigger,
     choices: [
-      { value: 'antivirus', label: { ja: 'ウイルス対策ソフトの警告', en: 'Antivirus alert' } },
-      { value: 'suspicious_behavior', label: { ja: '不審な挙動', en: 'Suspicious behaviour' } },
-      { value: 'external_report', label: { ja: '外部からの通報', en: 'Report from outside' } },
-      { value: 'other', label: { ja: 'その他', en: 'Other' } },
+      { value: 'antivirus', label: msg('flow.virus.antivirus_alert') },
+      { value: 'suspicious_behavior', label: msg('flow.virus.suspicious_behaviour') },
+      { value: 'external_report', label: msg('flow.virus.report_from_outside') },
+      { value: 'other', label: msg('flow.virus.other') },
     ],
   }),
   malwareName: text(false, {
     label: L.malwareName,
     maxLength: 200,
-    placeholder: { ja: '警告画面に表示されていれば（例: Trojan:Win32/…）', en: 'If shown in the alert' },
+    placeholder: msg('flow.virus.if_shown_alert'),
   }),
   route: choice(true, {
     label: L.route,
     choices: [
-      { value: 'mail_attachment', label: { ja: 'メールの添付ファイル', en: 'E-mail attachment' } },
-      { value: 'usb_medium', label: { ja: 'USBメモリ等の記録媒体', en: 'USB or other medium' } },
-      { value: 'web', label: { ja: 'Webサイトの閲覧・ダウンロード', en: 'Web browsing / download' } },
-      { value: 'unknown', label: { ja: '不明', en: 'Unknown' } },
+      { value: 'mail_attachment', label: msg('flow.virus.e_mail_attachment') },
+      { value: 'usb_medium', label: msg('flow.virus.usb_other_medium') },
+      { value: 'web', label: msg('flow.virus.web_browsing_download') },
+      { value: 'unknown', label: msg('flow.virus.unknown') },
     ],
-    help: {
-      ja: '影響範囲・感染経路は課情報セキュリティ責任者が調査します。',
-      en: 'The section officer investigates scope and route.',
-    },
+    help: msg('flow.virus.section_officer_investigates_scope_route'),
     article: '11(3)⑥',
   }),
   detectedAt: datetime(true, { label: L.detectedAt, defaultNow: true }),
   disconnected: toggle({
     label: L.disconnected,
-    help: {
-      ja: 'LANケーブルを抜き、Wi-Fiをオフにしたらオンにしてください。',
-      en: 'Switch on once the LAN cable is out and Wi-Fi is off.',
-    },
+    help: msg('flow.virus.switch_once_lan_cable_out'),
     article: '11(3)⑤',
   }),
   details: textarea(false, {
     label: L.details,
     maxLength: 2000,
-    placeholder: {
-      ja: '表示されたメッセージ、直前に行った操作など',
-      en: 'Messages shown, what you did just before',
-    },
+    placeholder: msg('flow.virus.messages_shown_what_did_just'),
   }),
 });
 

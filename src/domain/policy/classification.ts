@@ -1,6 +1,7 @@
 // 重要性分類 (8(2)①) and what each class means for taking data out of the office (8(3)①エオカ).
 import type { ArticleId } from '../articles';
 import type { Localized } from '../cases';
+import { msg } from '../../i18n';
 
 export const DATA_CLASSES = ['I', 'II', 'III', 'IV'] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
@@ -23,39 +24,30 @@ export interface ClassRow {
 
 export const CLASS_TABLE: Readonly<Record<DataClass, ClassRow>> = {
   I: {
-    label: { ja: '重要性分類Ⅰ', en: 'Class I' },
-    meaning: {
-      ja: '個人情報及び業務上必要とする最小限の者のみが扱うデータ',
-      en: 'Personal information and data only the minimum necessary staff may handle',
-    },
+    label: msg('policy.classification.class_i'),
+    meaning: msg('policy.classification.personal_information_data_only_minimum'),
     // Class I needs permission even to copy or output it, not only to take it out (8(3)①エ).
     permissionRequired: true,
     protectionRequired: 'mandatory',
     articles: ['8(2)①', '8(3)①エ', '8(3)①オ'],
   },
   II: {
-    label: { ja: '重要性分類Ⅱ', en: 'Class II' },
-    meaning: {
-      ja: '公開することを予定していないデータ及びセキュリティ侵害が行政事務の執行等に重大な影響を及ぼすデータ',
-      en: 'Data not meant to be published, or whose breach seriously affects administration',
-    },
+    label: msg('policy.classification.class_ii'),
+    meaning: msg('policy.classification.data_not_meant_published_whose'),
     permissionRequired: true,
     protectionRequired: 'mandatory',
     articles: ['8(2)①', '8(3)①オ'],
   },
   III: {
-    label: { ja: '重要性分類Ⅲ', en: 'Class III' },
-    meaning: {
-      ja: '外部に公開するデータのうち、セキュリティ侵害が行政事務の執行等に影響を及ぼすデータ',
-      en: 'Published data whose breach affects administration',
-    },
+    label: msg('policy.classification.class_iii'),
+    meaning: msg('policy.classification.published_data_whose_breach_affects'),
     permissionRequired: false,
     protectionRequired: 'as_needed',
     articles: ['8(2)①', '8(3)①カ'],
   },
   IV: {
-    label: { ja: '重要性分類Ⅳ', en: 'Class IV' },
-    meaning: { ja: '上記以外のデータ', en: 'All other data' },
+    label: msg('policy.classification.class_iv'),
+    meaning: msg('policy.classification.all_other_data'),
     permissionRequired: false,
     protectionRequired: 'as_needed',
     articles: ['8(2)①', '8(3)①カ'],

@@ -12,6 +12,7 @@ import {
 } from '../cases';
 import type { DataClass } from './classification';
 import { addDays, endOfJstDay, jstDateOf } from './jst';
+import { msg } from '../../i18n';
 
 /** More than this many persons makes a leak reportable (施行規則 43条4号). */
 export const REPORTABLE_PERSONS_THRESHOLD = 100;
@@ -57,22 +58,19 @@ export interface LeakAssessment {
 const REASONS: Readonly<Record<ReportReasonCode, Omit<ReportReason, 'code'>>> = {
   sensitive: {
     article: '個人情報保護法施行規則43条1号',
-    text: { ja: '要配慮個人情報を含む', en: 'Contains sensitive personal information' },
+    text: msg('policy.data_leak.contains_sensitive_personal_information'),
   },
   property_damage: {
     article: '個人情報保護法施行規則43条2号',
-    text: {
-      ja: '不正に利用されることにより財産的被害が生じるおそれがある',
-      en: 'Misuse could cause financial loss',
-    },
+    text: msg('policy.data_leak.misuse_could_cause_financial_loss'),
   },
   wrongful_purpose: {
     article: '個人情報保護法施行規則43条3号',
-    text: { ja: '不正の目的をもって行われたおそれがある', en: 'May have been done for a wrongful purpose' },
+    text: msg('policy.data_leak.may_have_been_done_wrongful'),
   },
   over_100_persons: {
     article: '個人情報保護法施行規則43条4号',
-    text: { ja: '本人の数が100人を超える', en: 'More than 100 persons affected' },
+    text: msg('policy.data_leak.more_than_100_persons_affected'),
   },
 };
 
@@ -115,19 +113,13 @@ export function assessMisdirectedMail(value: MisdirectedMailFacts, reportedAt: D
     // The organisation's rule: 8(3)①キ is about checking the address before sending.
     notes.push({
       article: OPERATING_RULE,
-      text: {
-        ja: '誤送信先へ至急メールの削除を依頼してください。',
-        en: 'Ask the recipient to delete the mail now.',
-      },
+      text: msg('policy.data_leak.ask_recipient_delete_mail_now'),
     });
   }
   if (possibleLeak && !external) {
     notes.push({
       article: '12(5)②カ',
-      text: {
-        ja: '組合内への誤送信です。漏えいに当たるか（確認された被害・影響範囲）は、削除の確認を含め課情報セキュリティ責任者が調査します。',
-        en: 'Internal recipient: the section officer investigates, deletion included, whether it caused damage (a leak).',
-      },
+      text: msg('policy.data_leak.internal_recipient_section_officer_investigates'),
     });
   }
   if (
@@ -140,10 +132,7 @@ export function assessMisdirectedMail(value: MisdirectedMailFacts, reportedAt: D
     // inside the office, data is handled as if taken out (8(3)①ク).
     notes.push({
       article: external ? '8(3)①オ' : '8(3)①ク',
-      text: {
-        ja: '重要性分類Ⅱ以上のデータが暗号化されずに送信されています。',
-        en: 'Class I/II data was sent without encryption.',
-      },
+      text: msg('policy.data_leak.class_i_ii_data_was'),
     });
   }
 

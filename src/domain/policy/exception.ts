@@ -1,6 +1,7 @@
 // Exception (例外措置) approval stages, 12(6)①②.
 import type { Citation } from '../articles';
 import type { CaseStatus, Localized } from '../cases';
+import { msg } from '../../i18n';
 
 export type ExceptionStageName = 'endorse' | 'approve' | 'post_report';
 export type ExceptionStageActor = 'section_officer' | 'chief_officer';
@@ -30,7 +31,7 @@ const ENDORSE: ExceptionStage = {
   acknowledgeOnly: false,
   article: '12(6)①',
   statusOnComplete: 'endorsed',
-  label: { ja: '課情報セキュリティ責任者による進達', en: 'Forwarded by the section officer' },
+  label: msg('policy.exception.forwarded_section_officer'),
 };
 const APPROVE: ExceptionStage = {
   stage: 'approve',
@@ -38,15 +39,12 @@ const APPROVE: ExceptionStage = {
   acknowledgeOnly: false,
   article: '12(6)①',
   statusOnComplete: 'approved',
-  label: { ja: '統括情報セキュリティ責任者による許可', en: 'Approved by the chief security officer' },
+  label: msg('policy.exception.approved_chief_security_officer'),
 };
 const URGENT_DECISION: ExceptionStage = {
   ...ENDORSE,
   article: '12(6)②',
-  label: {
-    ja: '課情報セキュリティ責任者による緊急実施の判断',
-    en: 'Section officer decides to act at once',
-  },
+  label: msg('policy.exception.section_officer_decides_act_once'),
 };
 const POST_REPORT: ExceptionStage = {
   stage: 'post_report',
@@ -54,7 +52,7 @@ const POST_REPORT: ExceptionStage = {
   acknowledgeOnly: true,
   article: '12(6)②',
   statusOnComplete: 'acknowledged',
-  label: { ja: '統括情報セキュリティ責任者への事後報告', en: 'Reported afterwards to the chief officer' },
+  label: msg('policy.exception.reported_afterwards_chief_officer'),
 };
 
 export function exceptionStages(

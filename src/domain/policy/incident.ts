@@ -3,6 +3,7 @@
 import { OPERATING_RULE, type Citation } from '../articles';
 import type { IncidentKind, Localized } from '../cases';
 import type { DataClass } from './classification';
+import { msg } from '../../i18n';
 
 export type IncidentParty = 'section_officer' | 'chief_officer' | 'it_admin' | 'affected_officers';
 
@@ -28,12 +29,12 @@ export interface IncidentPlan {
 const OFFICER: NotifyRule = {
   party: 'section_officer',
   article: '10(6)①',
-  reason: { ja: 'セキュリティインシデントの報告先', en: 'Receives security incident reports' },
+  reason: msg('policy.incident.receives_security_incident_reports'),
 };
 const IT_ADMIN: NotifyRule = {
   party: 'it_admin',
   article: '10(6)②',
-  reason: { ja: '課情報セキュリティ責任者と連携し助言する', en: 'Advises the section officer' },
+  reason: msg('policy.incident.advises_section_officer'),
 };
 
 export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
@@ -43,17 +44,14 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
     officerRecords: [
       {
         id: 'access_stopped',
-        label: { ja: 'カードによるアクセスの停止', en: 'Access with the card stopped' },
+        label: msg('policy.incident.access_card_stopped'),
         article: '10(9)②',
       },
       // Recording how it ended is the organisation's practice; no article asks for it.
-      { id: 'outcome', label: { ja: '発見又は再発行', en: 'Found or reissued' }, article: OPERATING_RULE },
+      { id: 'outcome', label: msg('policy.incident.found_reissued'), article: OPERATING_RULE },
       {
         id: 'old_card_destroyed',
-        label: {
-          ja: '旧カードの回収・破砕（再発行の場合）',
-          en: 'Old card collected and destroyed (on reissue)',
-        },
+        label: msg('policy.incident.old_card_collected_destroyed_reissue'),
         article: '10(9)③',
       },
     ],
@@ -66,25 +64,25 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
       {
         party: 'chief_officer',
         article: '12(4)④',
-        reason: { ja: '被害が生じるおそれがある事案の報告', en: 'Report of a case that may cause harm' },
+        reason: msg('policy.incident.report_case_may_cause_harm'),
       },
     ],
     officerRecords: [
-      { id: 'scope', label: { ja: '影響範囲', en: 'Scope' }, article: '11(3)⑥' },
-      { id: 'route', label: { ja: '感染経路', en: 'Infection route' }, article: '11(3)⑥' },
+      { id: 'scope', label: msg('policy.incident.scope'), article: '11(3)⑥' },
+      { id: 'route', label: msg('policy.incident.infection_route'), article: '11(3)⑥' },
       {
         id: 'removal',
-        label: { ja: 'ウイルス駆除等の対策', en: 'Removal and countermeasures' },
+        label: msg('policy.incident.removal_countermeasures'),
         article: '11(3)⑥',
       },
       {
         id: 'reported_to_chief',
-        label: { ja: '統括情報セキュリティ責任者への報告', en: 'Reported to the chief officer' },
+        label: msg('policy.incident.reported_chief_officer'),
         article: '12(4)④',
       },
       {
         id: 'evidence',
-        label: { ja: '証拠保全（アクセス記録等）', en: 'Evidence preserved (access logs etc.)' },
+        label: msg('policy.incident.evidence_preserved_access_logs_etc'),
         article: '12(5)②ク',
       },
     ],
@@ -96,10 +94,7 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
       {
         party: 'chief_officer',
         article: '12(5)②イ',
-        reason: {
-          ja: '個人情報を含む場合（漏えいの可能性）',
-          en: 'When personal information is involved (possible leak)',
-        },
+        reason: msg('policy.incident.when_personal_information_involved_possible'),
       },
     ],
     officerRecords: [
@@ -107,7 +102,7 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
         // Asking the recipient to delete is the organisation's rule (8(3)①キ is about checking the
         // address before sending), so confirming the deletion is too.
         id: 'deletion_confirmed',
-        label: { ja: '誤送信先での削除の確認', en: 'Deletion confirmed' },
+        label: msg('policy.incident.deletion_confirmed'),
         article: OPERATING_RULE,
       },
     ],
@@ -118,17 +113,14 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
     officerRecords: [
       {
         id: 'password_changed',
-        label: { ja: 'パスワードの変更確認', en: 'Password change confirmed' },
+        label: msg('policy.incident.password_change_confirmed'),
         article: '10(8)②カ',
       },
       {
         // 11(1)②イ: where unauthorised access is suspected, the officer restricts access. The id stays
         // 'access_reviewed' (stored records use it); the label says what the article asks.
         id: 'access_reviewed',
-        label: {
-          ja: '不正アクセスが疑われる場合のアクセス制限（実施内容、又は不要と判断した理由）',
-          en: 'Access restricted where unauthorised access is suspected (what was done, or why not needed)',
-        },
+        label: msg('policy.incident.access_restricted_where_unauthorised_access'),
         article: '11(1)②イ',
       },
     ],
@@ -141,12 +133,12 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
         // Containing the damage of a breach (12(5)②ア); 10(4)③ is the check before use, not a step
         // after a loss.
         id: 'remote_wipe',
-        label: { ja: '遠隔消去の実施（被害拡大の防止）', en: 'Remote wipe carried out (containment)' },
+        label: msg('policy.incident.remote_wipe_carried_out_containment'),
         article: '12(5)②ア',
       },
       {
         id: 'police_report',
-        label: { ja: '警察への通報（盗難の場合）', en: 'Police report (if stolen)' },
+        label: msg('policy.incident.police_report_if_stolen'),
         article: '12(5)②ウ',
       },
     ],
@@ -161,28 +153,25 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
       {
         party: 'chief_officer',
         article: '12(5)①イ',
-        reason: { ja: '障害状況等の報告', en: 'Failure status report' },
+        reason: msg('policy.incident.failure_status_report'),
       },
-      { party: 'it_admin', article: '12(5)①ウ', reason: { ja: '障害状況等の連絡', en: 'Failure notice' } },
+      { party: 'it_admin', article: '12(5)①ウ', reason: msg('policy.incident.failure_notice') },
       {
         party: 'affected_officers',
         article: OPERATING_RULE,
-        reason: {
-          ja: '障害に関係する課の課情報セキュリティ責任者（報告と同時に通知）',
-          en: 'Officers of the sections concerned (told on submission)',
-        },
+        reason: msg('policy.incident.officers_sections_concerned_told_submission'),
       },
     ],
     officerRecords: [
       {
         id: 'status_scope',
-        label: { ja: '障害状況及び影響範囲', en: 'Status and impact' },
+        label: msg('policy.incident.status_impact'),
         article: '12(5)①イ',
       },
-      { id: 'cause', label: { ja: '障害の原因', en: 'Cause' }, article: '12(5)①オ' },
+      { id: 'cause', label: msg('policy.incident.cause'), article: '12(5)①オ' },
       {
         id: 'recovery',
-        label: { ja: '回復のために実施した処理', en: 'Recovery actions' },
+        label: msg('policy.incident.recovery_actions'),
         article: '12(5)①オ',
       },
     ],
@@ -205,10 +194,7 @@ export function virusActions(v: { disconnected: boolean }): UrgentAction[] {
     : [
         {
           id: 'disconnect_now',
-          text: {
-            ja: 'まだネットワークにつながっています。今すぐLANケーブルを抜き、Wi-Fiをオフにしてください。',
-            en: 'Still connected: unplug the LAN cable and turn Wi-Fi off now.',
-          },
+          text: msg('policy.incident.still_connected_unplug_lan_cable'),
           article: '11(3)⑤',
         },
       ];
@@ -220,7 +206,7 @@ export function passwordLeakActions(v: { alreadyChanged: boolean }): UrgentActio
     : [
         {
           id: 'change_password',
-          text: { ja: '今すぐパスワードを変更してください。', en: 'Change the password now.' },
+          text: msg('policy.incident.change_password_now'),
           article: '10(8)②カ',
         },
       ];
@@ -237,30 +223,21 @@ export function deviceLostActions(v: {
   if (v.remoteWipePossible) {
     actions.push({
       id: 'remote_wipe',
-      text: {
-        ja: '被害拡大の防止のため、課情報セキュリティ責任者がIT管理者と連携して遠隔消去を行います。',
-        en: 'To contain the damage, the section officer has the IT administrator wipe it remotely.',
-      },
+      text: msg('policy.incident.contain_damage_section_officer_has'),
       article: '12(5)②ア',
     });
   }
   if (v.lossType === 'stolen' && !v.policeReported) {
     actions.push({
       id: 'police_report',
-      text: {
-        ja: '盗難のため、課情報セキュリティ責任者が統括と協議のうえ警察に通報します。',
-        en: 'Stolen: the officer consults the chief and reports to the police.',
-      },
+      text: msg('policy.incident.stolen_officer_consults_chief_reports'),
       article: '12(5)②ウ',
     });
   }
   if (!v.encrypted && (v.classification === 'I' || v.classification === 'II')) {
     actions.push({
       id: 'possible_leak',
-      text: {
-        ja: '暗号化されていない重要性分類Ⅱ以上のデータがあり、漏えいの可能性として統括に報告します。',
-        en: 'Unencrypted class I/II data: reported to the chief as a possible leak.',
-      },
+      text: msg('policy.incident.unencrypted_class_i_ii_data'),
       article: '12(5)②イ',
     });
   }
@@ -278,10 +255,7 @@ export function misdirectedMailActions(v: { deletionRequested: boolean }): Urgen
     : [
         {
           id: 'request_deletion',
-          text: {
-            ja: '誤送信先に至急連絡し、メールの削除を依頼してください。',
-            en: 'Contact the recipient now and ask them to delete the mail.',
-          },
+          text: msg('policy.incident.contact_recipient_now_ask_them'),
           // The organisation's rule: 8(3)①キ only says to check the address and confirm receipt.
           article: OPERATING_RULE,
         },

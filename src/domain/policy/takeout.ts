@@ -9,6 +9,7 @@
 import { OPERATING_RULE, type ArticleId, type Citation } from '../articles';
 import type { Localized } from '../cases';
 import { takeoutRule, type DataClass, type ProtectionRequirement } from './classification';
+import { msg } from '../../i18n';
 
 export type TakeoutItemKind = 'data' | 'terminal' | 'medium';
 export type TakeoutProtection = 'encryption' | 'password' | 'none';
@@ -58,10 +59,7 @@ export function evaluateTakeout(value: TakeoutFacts): TakeoutEvaluation {
   if (!inBuilding && rule.protectionRequired === 'mandatory' && value.protection === 'none') {
     violations.push({
       article: '8(3)①オ',
-      message: {
-        ja: '重要性分類Ⅱ以上の情報を庁外へ持ち出すときは、暗号化又はパスワード設定が必要です。',
-        en: 'Class I/II information taken out of the office must be encrypted or password-protected.',
-      },
+      message: msg('policy.takeout.class_i_ii_information_taken'),
     });
   }
   // Only terminals can be mobile terminals; the toggles are ignored for data and media. 10(4)③ is
@@ -69,89 +67,59 @@ export function evaluateTakeout(value: TakeoutFacts): TakeoutEvaluation {
   if (!inBuilding && value.itemKind === 'terminal' && value.mobileTerminal && !value.remoteWipeEnabled) {
     violations.push({
       article: '10(4)③',
-      message: {
-        ja: 'モバイル端末を庁外で使用するには、遠隔消去機能が有効であることが必要です。',
-        en: 'A mobile terminal used outside the office must have remote wipe enabled.',
-      },
+      message: msg('policy.takeout.mobile_terminal_used_outside_office'),
     });
   }
 
   if (inBuilding) {
     notes.push({
       article: '10(4)①ただし書',
-      message: {
-        ja: '同一庁舎内で自己の管理下に置き、持ち出し先で施錠等の盗難防止措置を確実にできるため、課情報セキュリティ責任者の許可は不要です。',
-        en: 'It stays in the same building under your control and can be locked away at the destination, so no permission from the section officer is needed.',
-      },
+      message: msg('policy.takeout.stays_same_building_under_control'),
     });
     notes.push({
       article: '10(4)①',
-      message: {
-        ja: '携行中は端末機のロック、ログオフ又はシャットダウンを行ってください。',
-        en: 'While carrying it, lock, log off or shut down the terminal.',
-      },
+      message: msg('policy.takeout.while_carrying_lock_log_off'),
     });
     if (rule.protectionRequired === 'mandatory' && value.protection === 'none') {
       notes.push({
         article: '8(3)①ク',
-        message: {
-          ja: '庁内でも、データは庁外へ持ち出す場合に準じて取り扱ってください（重要性分類Ⅱ以上は暗号化又はパスワード設定）。',
-          en: 'Inside the office too, handle the data as if it were taken out (class I/II: encryption or a password).',
-        },
+        message: msg('policy.takeout.inside_office_too_handle_data'),
       });
     }
   } else {
     if (value.classification === 'I') {
       notes.push({
         article: '8(3)①エ',
-        message: {
-          ja: '重要性分類Ⅰのデータは、複製・出力にも課情報セキュリティ責任者の許可が必要です。',
-          en: 'Class I data needs the section officer’s permission even to copy or output it.',
-        },
+        message: msg('policy.takeout.class_i_data_needs_section'),
       });
     }
     if (rule.protectionRequired === 'as_needed' && value.protection === 'none') {
       notes.push({
         article: '8(3)①カ',
-        message: {
-          ja: '重要性分類Ⅲ・Ⅳのデータも、必要に応じて暗号化又はパスワード設定を行ってください。',
-          en: 'Class III/IV data should also be encrypted or password-protected where appropriate.',
-        },
+        message: msg('policy.takeout.class_iii_iv_data_should'),
       });
     }
     if (isDevice) {
       notes.push({
         article: '10(4)①',
-        message: {
-          ja: '端末機・記録媒体を執務室以外に持ち出すには課情報セキュリティ責任者の許可が必要です。携行中はロック、ログオフ又はシャットダウンしてください。',
-          en: 'Terminals and media need the section officer’s permission to leave the office room; lock, log off or shut down while carrying them.',
-        },
+        message: msg('policy.takeout.terminals_media_need_section_officer'),
       });
     } else if (!rule.permissionRequired) {
       notes.push({
         article: '8(3)①カ',
-        message: {
-          ja: 'このデータの持ち出しに課情報セキュリティ責任者の許可は不要です。',
-          en: 'No permission from the section officer is needed for this data.',
-        },
+        message: msg('policy.takeout.no_permission_from_section_officer'),
       });
     }
   }
   if (isDevice) {
     notes.push({
       article: '10(4)⑥',
-      message: {
-        ja: '持ち出しは課情報セキュリティ責任者の持ち出し記録に登録されます。',
-        en: 'The take-out is entered in the section officer’s take-out record.',
-      },
+      message: msg('policy.takeout.take_out_entered_section_officer'),
     });
   } else if (!rule.permissionRequired) {
     notes.push({
       article: OPERATING_RULE,
-      message: {
-        ja: '申請内容は記録として課情報セキュリティ責任者に通知されます。',
-        en: 'The request is kept as a record and sent to the section officer for information.',
-      },
+      message: msg('policy.takeout.request_kept_record_sent_section'),
     });
   }
 

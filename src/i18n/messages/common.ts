@@ -92,6 +92,54 @@ export const COMMON_MESSAGES = {
   'form.discard': { ja: '下書きを破棄', en: 'Discard draft' },
   'form.menu': { ja: 'メニュー', en: 'Menu' },
 
+  'form.error.required': { ja: '「{label}」を入力してください。', en: 'Please enter "{label}".' },
+  'form.error.choose': { ja: '「{label}」を選択してください。', en: 'Please choose "{label}".' },
+  'form.error.badChoice': {
+    ja: '「{label}」の選択肢が正しくありません。',
+    en: '"{label}" has an invalid choice.',
+  },
+  'form.error.tooLong': {
+    ja: '「{label}」は{max}文字以内で入力してください（入力: {length}文字。先頭の{max}文字を残しています）。',
+    en: '"{label}" must be at most {max} characters (you entered {length}; the first {max} are kept).',
+  },
+  'form.error.badDate': {
+    ja: '「{label}」は正しい日付（YYYY-MM-DD）で入力してください。',
+    en: '"{label}" must be a valid date (YYYY-MM-DD).',
+  },
+  'form.error.badDateTime': {
+    ja: '「{label}」は正しい日時（YYYY-MM-DD HH:mm）で入力してください。',
+    en: '"{label}" must be a valid date and time (YYYY-MM-DD HH:mm).',
+  },
+  'form.error.badNumber': {
+    ja: '「{label}」は{min}以上{max}以下の整数で入力してください。',
+    en: '"{label}" must be a whole number from {min} to {max}.',
+  },
+  'form.error.badToggle': {
+    ja: '「{label}」の値が正しくありません。',
+    en: '"{label}" has an invalid value.',
+  },
+  'form.error.email': {
+    ja: '「{label}」はメールアドレスの形式で入力してください。',
+    en: '"{label}" must be an e-mail address.',
+  },
+  'form.error.invalid': { ja: '入力内容が正しくありません。', en: 'This value is not valid.' },
+  'form.error.future': {
+    ja: '「{label}」に未来の日時は指定できません。',
+    en: '"{label}" cannot be in the future.',
+  },
+  'form.error.past': {
+    ja: '「{label}」に過去の日付は指定できません。',
+    en: '"{label}" cannot be in the past.',
+  },
+  'form.error.endBeforeStart': {
+    ja: '「{label}」は「{start}」以降の日付にしてください。',
+    en: '"{label}" must not be before "{start}".',
+  },
+  'form.error.requiredWhen': {
+    ja: '{condition}は「{label}」を入力してください。',
+    en: '{condition}, please enter "{label}".',
+  },
+
   'value.yes': { ja: 'はい', en: 'Yes' },
   'value.no': { ja: 'いいえ', en: 'No' },
   'value.empty': { ja: '（未入力）', en: '(not entered)' },
@@ -291,4 +339,19 @@ export const COMMON_MESSAGES = {
     en: 'Only IT administrators and the chief security officer may see the unreachable list.',
   },
   'unreachable.menu': { ja: 'メニュー', en: 'Menu' },
+
+  // Text read back from storage (src/i18n storedText) and joined labels.
+  'stored.pair': { ja: '{ja}', en: '{en}' },
+  'stored.raw': { ja: '{text}', en: '{text}' },
+  'role.and': { ja: '{a}・{b}', en: '{a}, {b}' },
+  'caseView.event': { ja: '{event}', en: '{event}' },
+  'caseView.withComment': { ja: '{summary} 「{comment}」', en: '{summary} 「{comment}」' },
+  'caseView.decisionConditions': { ja: '【判断】条件', en: '[Decision] Conditions' },
+  'caseView.decisionComment': { ja: '【判断】コメント', en: '[Decision] Comment' },
+  'caseView.recordLabel': { ja: '【記録】{label}', en: '[Record] {label}' },
+  'caseView.system': { ja: 'システム', en: 'System' },
+  'decision.postReportAcknowledgedComment': {
+    ja: '事後報告を確認',
+    en: 'After-the-fact report acknowledged',
+  },
 } as const satisfies MessageTable;

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 // What the case card shows of a case's webhook deliveries.
 import type { Localized } from '../../domain/cases';
 import type { SqlClient } from '../../storage/sql';
@@ -27,8 +28,5 @@ export async function webhookStatusForCase(db: SqlClient, caseId: string): Promi
 /** The line a case card shows for a failed delivery; null otherwise. */
 export function webhookFailureText(s: Pick<WebhookStatus, 'hook' | 'status' | 'attempts'>): Localized | null {
   if (s.status !== 'failed') return null;
-  return {
-    ja: `連携先 ${s.hook} への通知に失敗しました（${s.attempts}回）`,
-    en: `Notifying ${s.hook} failed (${s.attempts} ${s.attempts === 1 ? 'attempt' : 'attempts'})`,
-  };
+  return msg('webhook.failed', { hook: s.hook, attempts: s.attempts });
 }

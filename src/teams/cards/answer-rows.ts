@@ -11,7 +11,10 @@ export function displayValue(locale: Locale, field: FieldDef, raw: string | unde
   const s = (raw ?? '').trim();
   if (field.kind === 'toggle') return t(locale, s === 'true' ? 'value.yes' : 'value.no');
   if (s === '') return t(locale, 'value.empty');
-  const labelOf = (v: string) => field.choices?.find((c) => c.value === v)?.label[locale] ?? v;
+  const labelOf = (v: string): string => {
+    const choice = field.choices?.find((c) => c.value === v);
+    return choice ? t(locale, choice.label) : v;
+  };
   switch (field.kind) {
     case 'choice':
       return labelOf(s);
@@ -37,5 +40,5 @@ export function displayValue(locale: Locale, field: FieldDef, raw: string | unde
 export function answerRows(locale: Locale, fields: readonly FieldDef[], answers: Answers): DisplayRow[] {
   return fields
     .filter((f) => isRelevant(f, answers))
-    .map((f) => ({ label: f.label[locale], value: displayValue(locale, f, answers[f.id]) }));
+    .map((f) => ({ label: t(locale, f.label), value: displayValue(locale, f, answers[f.id]) }));
 }

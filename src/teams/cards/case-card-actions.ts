@@ -70,7 +70,7 @@ function recordGroup({ locale, input, allowed, level }: GroupContext): ActionGro
     heading: t(locale, 'caseCard.recordHeading'),
     basis: '',
     inputs: input.records.map((r) => {
-      const label = withCitation(locale, r.label[locale], r.article);
+      const label = withCitation(locale, t(locale, r.label), r.article);
       const value = typedRecord(r.id);
       if (value !== undefined) return textInput(`record_${r.id}`, label, { value });
       return level.recordValues || r.value === ''

@@ -52,7 +52,7 @@ function reasonText(locale: Locale, input: CaseCardInput): string {
   const reasons = input.reasons ?? [];
   if (reasons.length === 0) return '';
   return t(locale, 'routed.reason', {
-    reason: reasons.map((r) => r.text[locale]).join(t(locale, 'value.listSeparator')),
+    reason: reasons.map((r) => t(locale, r.text)).join(t(locale, 'value.listSeparator')),
     basis: basis(
       locale,
       reasons.flatMap((r) => (typeof r.article === 'string' ? [r.article] : r.article)),
@@ -73,7 +73,7 @@ function historyLines(
       line: t(locale, 'caseCard.historyLine', {
         at: formatJst(h.at),
         actor: h.actor,
-        text: truncate(locale, h.text[locale], level.historyText),
+        text: truncate(locale, t(locale, h.text), level.historyText),
       }),
       basis: parenthesized(locale, h.article),
     })),
@@ -82,7 +82,7 @@ function historyLines(
 }
 
 export function caseCardData(locale: Locale, input: CaseCardInput, level: DetailLevel): CaseCardData {
-  const title = caseTitle(input.kind)[locale];
+  const title = t(locale, caseTitle(input.kind));
   const headlineKey =
     caseCategory(input.kind) === 'incident' ? 'routed.headlineIncident' : 'routed.headlineRequest';
   const final = isFinal(input.status);
@@ -97,7 +97,7 @@ export function caseCardData(locale: Locale, input: CaseCardInput, level: Detail
     severityColor: SEVERITY_COLOR[input.severity],
     statusLabel: t(locale, `status.${input.status}`),
     statusColor: STATUS_COLOR[input.status],
-    notice: input.notice ? truncate(locale, input.notice[locale], level.rowValue) : '',
+    notice: input.notice ? truncate(locale, t(locale, input.notice), level.rowValue) : '',
     headline: t(locale, headlineKey, { section: input.reporter.section, name: input.reporter.name, title }),
     reasonText: reasonText(locale, input),
     // The case number and the status are in the header already.
@@ -111,7 +111,7 @@ export function caseCardData(locale: Locale, input: CaseCardInput, level: Detail
     findingsHeading: t(locale, 'routed.findingsHeading'),
     findings: findingLines(locale, input.findings),
     dutiesHeading: t(locale, 'routed.dutiesHeading'),
-    duties: input.duties.map((d) => withCitation(locale, d.text[locale], d.article)),
+    duties: input.duties.map((d) => withCitation(locale, t(locale, d.text), d.article)),
     historyHeading: t(locale, 'caseCard.historyHeading'),
     history,
     historyOmitted,

@@ -29,7 +29,7 @@ export interface CaseCreatedInput {
 
 /** Shown to the reporter after submission. */
 export function buildCaseCreatedCard(locale: Locale, input: CaseCreatedInput): AdaptiveCardJson {
-  const title = caseTitle(input.kind)[locale];
+  const title = t(locale, caseTitle(input.kind));
   const messageKey =
     caseCategory(input.kind) === 'incident' ? 'created.messageIncident' : 'created.messageRequest';
   return renderCard('case-created', {
@@ -44,7 +44,7 @@ export function buildCaseCreatedCard(locale: Locale, input: CaseCreatedInput): A
     statusLabel: t(locale, `status.${input.status}`),
     submittedAt: formatJst(input.submittedAt),
     nextStepsHeading: t(locale, 'created.nextStepsHeading'),
-    nextSteps: input.nextSteps.map((s) => withCitation(locale, s.text[locale], s.article)),
+    nextSteps: input.nextSteps.map((s) => withCitation(locale, t(locale, s.text), s.article)),
     recipientsHeading: t(locale, 'created.recipientsHeading'),
     recipients: recipientLines(locale, input.recipients),
     articles: basis(locale, input.articles ?? articlesOf(input.kind)),

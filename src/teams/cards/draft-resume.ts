@@ -12,7 +12,7 @@ export function buildDraftResumeCard(
   savedAt: Date,
   opts: { contact?: UrgentLine } = {},
 ): AdaptiveCardJson {
-  const title = flow.title[locale];
+  const title = t(locale, flow.title);
   return renderCard('draft-resume', {
     title,
     kind: flow.kind,

@@ -23,7 +23,7 @@ export interface FlowConfirmInput {
 
 export function buildFlowConfirmCard(locale: Locale, input: FlowConfirmInput): AdaptiveCardJson {
   return renderCard('flow-confirm', {
-    title: t(locale, 'confirm.title', { title: input.title[locale] }),
+    title: t(locale, 'confirm.title', { title: t(locale, input.title) }),
     kind: input.kind,
     intro: t(locale, 'confirm.intro'),
     rows: input.rows.map((r) => ({

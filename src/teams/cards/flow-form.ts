@@ -2,7 +2,7 @@
 import { formatJst } from '../../domain/clock';
 import { FORM_ERROR_KEY, type FieldDef, type FieldErrors } from '../../domain/flows/form';
 import { basis } from '../citation';
-import { t, type Locale } from '../i18n';
+import { t, type Locale, type Msg } from '../i18n';
 import { inputValue, type Answers } from './answers';
 import { guidanceLines } from './lines';
 import { renderCard, type AdaptiveCardJson } from './registry';
@@ -10,7 +10,7 @@ import type { FormFieldCardData } from './schemas/flow-form';
 import type { FlowCardSource, UrgentLine } from './types';
 
 function helpText(locale: Locale, field: FieldDef): string {
-  const help = field.help?.[locale] ?? '';
+  const help = field.help ? t(locale, field.help) : '';
   const cite = field.article === undefined ? '' : basis(locale, field.article);
   return [help, cite].filter((s) => s !== '').join(' ');
 }
@@ -22,18 +22,22 @@ function fieldData(
   errors: FieldErrors,
 ): FormFieldCardData {
   const isChoice = field.kind === 'choice' || field.kind === 'multichoice';
-  const label = field.label[locale];
+  const label = t(locale, field.label);
   return {
     id: field.id,
     kind: field.kind,
     label: field.required ? label + t(locale, 'form.requiredSuffix') : label,
     required: field.required,
     value: inputValue(field, answers[field.id]),
-    placeholder: field.placeholder?.[locale] ?? (isChoice ? t(locale, 'form.choosePlaceholder') : ''),
+    placeholder: field.placeholder
+      ? t(locale, field.placeholder)
+      : isChoice
+        ? t(locale, 'form.choosePlaceholder')
+        : '',
     help: helpText(locale, field),
-    error: errors[field.id]?.[locale] ?? '',
+    error: errors[field.id] ? t(locale, errors[field.id] as Msg) : '',
     requiredMessage: t(locale, isChoice ? 'form.chooseMessage' : 'form.requiredMessage', { label }),
-    choices: (field.choices ?? []).map((c) => ({ title: c.label[locale], value: c.value })),
+    choices: (field.choices ?? []).map((c) => ({ title: t(locale, c.label), value: c.value })),
     maxLength: field.maxLength ?? 0,
   };
 }
@@ -45,7 +49,7 @@ function formErrorText(locale: Locale, fields: readonly FieldDef[], errors: Fiel
   return Object.entries(errors)
     .filter(([key]) => key === FORM_ERROR_KEY || !fieldIds.has(key))
     .sort(([a], [b]) => (a === FORM_ERROR_KEY ? -1 : b === FORM_ERROR_KEY ? 1 : 0))
-    .map(([, message]) => message[locale])
+    .map(([, message]) => t(locale, message))
     .join('\n\n');
 }
 
@@ -62,7 +66,7 @@ export function buildFlowFormCard(
   opts: { draftSavedAt?: Date; contact?: UrgentLine } = {},
 ): AdaptiveCardJson {
   return renderCard('flow-form', {
-    title: flow.title[locale],
+    title: t(locale, flow.title),
     kind: flow.kind,
     guidanceHeading: t(locale, 'form.guidanceHeading'),
     guidance: guidanceLines(locale, flow.guidance, opts.contact),

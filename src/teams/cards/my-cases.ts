@@ -23,7 +23,7 @@ export function buildMyCasesCard(locale: Locale, input: MyCasesInput): AdaptiveC
     empty: input.cases.length === 0 ? t(locale, 'myCases.empty') : '',
     items: input.cases.map((c) => ({
       caseId: c.caseId,
-      title: caseTitle(c.kind)[locale],
+      title: t(locale, caseTitle(c.kind)),
       statusLabel: t(locale, `status.${c.status}`),
       submittedAt: formatJst(c.submittedAt),
       canCancel: c.canCancel,
@@ -32,7 +32,7 @@ export function buildMyCasesCard(locale: Locale, input: MyCasesInput): AdaptiveC
     draftsHeading: t(locale, 'myCases.draftsHeading'),
     drafts: input.drafts.map((d) => ({
       kind: d.kind,
-      title: caseTitle(d.kind)[locale],
+      title: t(locale, caseTitle(d.kind)),
       updatedAt: t(locale, 'draft.savedAt', { savedAt: formatJst(d.updatedAt) }),
       resumeLabel: t(locale, 'myCases.resume'),
     })),

@@ -15,55 +15,35 @@ import type { CardHandlers } from '../card-routes';
 import { renderCard } from '../cards';
 import { basis } from '../citation';
 import type { BotDeps } from '../deps';
-import type { Locale } from '../i18n';
+import { t, type Locale } from '../i18n';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
 import { sendMenu } from '../menu';
+import { msg } from '../../i18n';
 
 const M = {
-  title: { ja: '不在設定', en: 'Out of office' },
-  intro: {
-    ja: '不在の期間中、あなた宛ての承認・報告カードは代理者にも届き、代理者が対応できます。',
-    en: 'While you are away, cards meant for you also go to your deputy, who may act on them.',
-  },
-  current: { ja: '現在の設定: {from} 〜 {to}', en: 'Current setting: {from} – {to}' },
-  fromLabel: { ja: '開始日', en: 'From' },
-  toLabel: { ja: '終了日', en: 'To' },
-  required: { ja: '日付を入力してください。', en: 'Enter a date.' },
-  set: { ja: '設定する', en: 'Set' },
-  clear: { ja: '不在を解除', en: 'Clear' },
-  menu: { ja: 'メニュー', en: 'Menu' },
-  saved: {
-    ja: '不在を設定しました（{from} 〜 {to}）。代理者: {deputy}',
-    en: 'Out of office set ({from} – {to}). Deputy: {deputy}',
-  },
-  forwarded: {
-    ja: '対応中の案件 {n} 件を代理者に回付しました。',
-    en: '{n} open case(s) were sent to your deputy.',
-  },
-  noDeputy: {
-    ja: '（代理者が登録されていません。期限を過ぎた案件は上席者へ回付されます。）',
-    en: '(No deputy is registered; overdue cases escalate to your superior.)',
-  },
-  cleared: { ja: '不在を解除しました。', en: 'Out of office cleared.' },
-  nothing: { ja: '解除する不在設定はありません。', en: 'There was no out-of-office to clear.' },
+  title: msg('absenceCard.out_office'),
+  intro: msg('absenceCard.while_away_cards_meant_also'),
+  current: msg('absenceCard.current_setting_from'),
+  fromLabel: msg('absenceCard.from'),
+  toLabel: msg('absenceCard.to'),
+  required: msg('absenceCard.enter_date'),
+  set: msg('absenceCard.set'),
+  clear: msg('absenceCard.clear'),
+  menu: msg('absenceCard.menu'),
+  saved: msg('absenceCard.out_office_set_from_deputy'),
+  forwarded: msg('absenceCard.n_open_case_s_were'),
+  noDeputy: msg('absenceCard.no_deputy_registered_overdue_cases'),
+  cleared: msg('absenceCard.out_office_cleared'),
+  nothing: msg('absenceCard.there_was_no_out_office'),
 } satisfies Record<string, Localized>;
 
 const ERRORS: Record<AbsenceInputError, Localized> = {
-  missing: { ja: '開始日と終了日を入力してください。', en: 'Enter both dates.' },
-  order: {
-    ja: '終了日は開始日以降の日付にしてください。',
-    en: 'The end date must not be before the start date.',
-  },
-  past: { ja: '終了日が過去の日付です。', en: 'The end date is in the past.' },
-  too_long: {
-    ja: `不在の期間は${MAX_ABSENCE_DAYS}日以内にしてください。`,
-    en: `An absence can last at most ${MAX_ABSENCE_DAYS} days.`,
-  },
+  missing: msg('absenceCard.enter_both_dates'),
+  order: msg('absenceCard.end_date_must_not_before'),
+  past: msg('absenceCard.end_date_past'),
+  too_long: msg('absenceCard.tooLong', { days: MAX_ABSENCE_DAYS }),
 };
-
-const fill = (s: string, p: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
 
 export async function sendAbsenceCard(
   ctx: TurnContext,
@@ -75,26 +55,26 @@ export async function sendAbsenceCard(
   const now = deps.clock.now();
   const current = await currentAbsence(deps.db, deps.clock, person.id);
   const card = renderCard('absence', {
-    title: M.title[locale],
-    intro: M.intro[locale],
+    title: t(locale, M.title),
+    intro: t(locale, M.intro),
     // The deputy standing in while the officer is away is the organisation's rule; the standard has
     // no 代理者 (PolicyMap "Roles").
     basis: basis(locale, OPERATING_RULE),
     current: current
-      ? fill(M.current[locale], {
+      ? t(locale, M.current.key, {
           from: formatJst(current.from),
           to: formatJst(new Date(current.to.getTime() - 1)),
         })
       : '',
-    error: opts.error?.[locale] ?? '',
-    fromLabel: M.fromLabel[locale],
-    toLabel: M.toLabel[locale],
+    error: opts.error ? t(locale, opts.error) : '',
+    fromLabel: t(locale, M.fromLabel),
+    toLabel: t(locale, M.toLabel),
     fromValue: opts.from ?? (current ? jstDateOf(current.from) : jstDateOf(now)),
     toValue: opts.to ?? (current ? jstDateOf(new Date(current.to.getTime() - 1)) : ''),
-    requiredMessage: M.required[locale],
-    setLabel: M.set[locale],
-    clearLabel: M.clear[locale],
-    menuLabel: M.menu[locale],
+    requiredMessage: t(locale, M.required),
+    setLabel: t(locale, M.set),
+    clearLabel: t(locale, M.clear),
+    menuLabel: t(locale, M.menu),
   });
   await ctx.sendActivity({ attachments: [cardAttachment(card)] });
 }
@@ -118,18 +98,18 @@ export const absenceCardHandlers: Pick<CardHandlers, 'absence.set' | 'absence.cl
     deps.sender?.kick();
     const deputy = r.deputy;
     const lines = [
-      fill(M.saved[locale], {
+      t(locale, M.saved.key, {
         from: formatJst(period.from),
         to: formatJst(new Date(period.to.getTime() - 1)),
         deputy: deputy?.name ?? '—',
       }),
-      ...(r.deputyId ? [] : [M.noDeputy[locale]]),
-      ...(r.forwarded.length > 0 ? [fill(M.forwarded[locale], { n: r.forwarded.length })] : []),
+      ...(r.deputyId ? [] : [t(locale, M.noDeputy)]),
+      ...(r.forwarded.length > 0 ? [t(locale, M.forwarded.key, { n: r.forwarded.length })] : []),
     ];
     await ctx.sendActivity(lines.join('\n\n'));
   },
   'absence.clear': async (ctx, _action, deps) => {
     const n = await clearAbsence(deps.db, deps.clock, actingPerson(ctx));
-    await sendMenu(ctx, (n > 0 ? M.cleared : M.nothing)[turnLocale(ctx)]);
+    await sendMenu(ctx, t(turnLocale(ctx), n > 0 ? M.cleared : M.nothing));
   },
 };

@@ -12,6 +12,7 @@ import type { BotDeps } from '../deps';
 import { t } from '../i18n';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
+import { msg } from '../../i18n';
 
 type CaseVerbAction = Extract<CardAction, { verb: `case.${string}` }>;
 type CaseVerb = Exclude<CaseVerbAction['verb'], 'case.cancel' | 'case.returned' | 'case.open'>;
@@ -94,10 +95,7 @@ export function prefillOf(payload: Record<string, unknown>): CaseCardPrefill {
   return prefill;
 }
 
-const INVALID: Localized = {
-  ja: '入力内容を読み取れませんでした。カードを更新してやり直してください。',
-  en: 'The input could not be read. Refresh the card and try again.',
-};
+const INVALID: Localized = msg('approval.input_could_not_read_refresh');
 
 /**
  * A click on a case card (Action.Execute, or its Action.Submit fallback). The card is answered
@@ -125,10 +123,7 @@ export async function handleCaseVerb(
   const over = overLongInput(payload);
   if (over) {
     return show(
-      {
-        ja: `入力は${CASE_INPUT_MAX_LENGTH}文字以内にしてください（入力: ${over.length}文字）。先頭の${CASE_INPUT_MAX_LENGTH}文字を残しています。`,
-        en: `Keep each input within ${CASE_INPUT_MAX_LENGTH} characters (you entered ${over.length}). The first ${CASE_INPUT_MAX_LENGTH} are kept.`,
-      },
+      msg('approval.inputTooLong', { max: CASE_INPUT_MAX_LENGTH, length: over.length }),
       prefillOf(payload),
     );
   }
@@ -155,7 +150,7 @@ export async function handleCaseVerb(
   deps.logger.info({ caseId: r.case.id, personId: person.id, action: action.name, as: r.as }, 'case action');
   deps.sender?.kick();
   deps.webhooks?.dispatcher.kick();
-  return show({ ja: `${r.event.summary.ja}を記録しました。`, en: `Recorded: ${r.event.summary.en}.` });
+  return show(msg('approval.recorded', { summary: r.event.summary }));
 }
 
 async function sendInvokeResponse(ctx: TurnContext, status: number, body: unknown): Promise<void> {

@@ -9,32 +9,22 @@ import type { BotDeps } from '../deps';
 import { t, type Locale } from '../i18n';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
+import { msg } from '../../i18n';
 
 const M = {
-  title: { ja: '担当案件', en: 'My tasks' },
-  intro: {
-    ja: 'あなたが対応・判断できる未完了の案件です（期限の近い順）。',
-    en: 'Open cases you may act on, most urgent first.',
-  },
-  introCut: {
-    ja: 'あなたが対応・判断できる未完了の案件 {total} 件のうち、期限の近い {shown} 件です。',
-    en: 'The {shown} most urgent of the {total} open cases you may act on.',
-  },
-  empty: { ja: '対応が必要な案件はありません。', en: 'Nothing needs your action.' },
-  from: { ja: '{section} {name} さんから', en: 'From {name} ({section})' },
-  status: { ja: '{status}・送信日時 {at}', en: '{status} · submitted {at}' },
-  due: { ja: '対応開始の期限 {at}', en: 'Start by {at}' },
-  overdue: { ja: '対応開始の期限 {at}（超過）', en: 'Start by {at} (overdue)' },
-  open: { ja: '開く', en: 'Open' },
-  menu: { ja: 'メニュー', en: 'Menu' },
-  denied: {
-    ja: 'この案件を表示する権限がありません。',
-    en: 'You may not view this case.',
-  },
-  sending: { ja: '{id} のカードを表示します。', en: 'Showing {id}.' },
+  title: msg('assigned.my_tasks'),
+  intro: msg('assigned.open_cases_may_act_most'),
+  introCut: msg('assigned.shown_most_urgent_total_open'),
+  empty: msg('assigned.nothing_needs_action'),
+  from: msg('assigned.from_name_section'),
+  status: msg('assigned.status_submitted'),
+  due: msg('assigned.start'),
+  overdue: msg('assigned.start_overdue'),
+  open: msg('assigned.open'),
+  menu: msg('assigned.menu'),
+  denied: msg('assigned.may_not_view_case'),
+  sending: msg('assigned.showing_id'),
 } satisfies Record<string, Localized>;
-
-const fill = (s: string, p: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
 
 /** Items on one 担当案件 card: each weighs about 1.4 KB, and a message may not exceed 40 KB. */
 export const ASSIGNED_LIST_MAX = 15;
@@ -48,12 +38,12 @@ export async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<voi
   const all = assigned.cases;
   const cases = all.slice(0, ASSIGNED_LIST_MAX);
   const card = renderCard('assigned-cases', {
-    title: M.title[locale],
+    title: t(locale, M.title),
     intro:
       all.length > cases.length
-        ? fill(M.introCut[locale], { total: String(all.length), shown: String(cases.length) })
-        : M.intro[locale],
-    empty: cases.length === 0 ? M.empty[locale] : '',
+        ? t(locale, M.introCut.key, { total: String(all.length), shown: String(cases.length) })
+        : t(locale, M.intro),
+    empty: cases.length === 0 ? t(locale, M.empty) : '',
     items: cases.map((c) => {
       const reporter = dir.people.find((p) => p.id === c.reporterId);
       const section = dir.sections.find((s) => s.code === c.sectionCode);
@@ -61,21 +51,21 @@ export async function sendAssigned(ctx: TurnContext, deps: BotDeps): Promise<voi
       const overdue = due !== undefined && due < now;
       return {
         caseId: c.id,
-        title: caseTitle(c.kind)[locale],
-        headline: fill(M.from[locale], {
+        title: t(locale, caseTitle(c.kind)),
+        headline: t(locale, M.from.key, {
           section: section?.name ?? c.sectionCode,
           name: reporter?.name ?? c.reporterId,
         }),
-        statusLine: fill(M.status[locale], {
+        statusLine: t(locale, M.status.key, {
           status: t(locale, `status.${c.status}`),
           at: formatJst(new Date(c.createdAt)),
         }),
-        dueText: due ? fill((overdue ? M.overdue : M.due)[locale], { at: formatJst(due) }) : '',
+        dueText: due ? t(locale, (overdue ? M.overdue : M.due).key, { at: formatJst(due) }) : '',
         dueColor: overdue ? ('Attention' as const) : due ? ('Warning' as const) : ('Default' as const),
-        openLabel: M.open[locale],
+        openLabel: t(locale, M.open),
       };
     }),
-    menuLabel: M.menu[locale],
+    menuLabel: t(locale, M.menu),
   });
   await ctx.sendActivity({ attachments: [cardAttachment(card)] });
 }
@@ -91,10 +81,10 @@ export const assignedCardHandlers: Pick<CardHandlers, 'case.open'> = {
     const r = await requestCaseCard(deps.db, deps.clock, { caseId: action.caseId, viewer: person });
     if (!r.ok) {
       deps.logger.warn({ personId: person.id, caseId: action.caseId }, 'case view refused');
-      await ctx.sendActivity(M.denied[locale]);
+      await ctx.sendActivity(t(locale, M.denied));
       return;
     }
     deps.sender?.kick();
-    await ctx.sendActivity(fill(M.sending[locale], { id: r.caseId }));
+    await ctx.sendActivity(t(locale, M.sending.key, { id: r.caseId }));
   },
 };

@@ -4,20 +4,16 @@ import { confirmReturn } from '../../services/reminder-service';
 import type { CardHandlers } from '../card-routes';
 import { withCitation } from '../citation';
 import type { BotDeps } from '../deps';
+import { t } from '../i18n';
 import { buildMyCasesCard } from '../form-card';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
+import { msg } from '../../i18n';
 
 const M = {
-  cancelled: {
-    ja: '{id} を取り消しました。関係者に通知します。',
-    en: '{id} was cancelled. The people involved are told.',
-  },
-  not_allowed: { ja: 'ご自身の申請以外は取り消せません。', en: 'You can only cancel your own requests.' },
-  not_cancellable: {
-    ja: 'この申請はすでに判断済み、または取り消せない状態です。',
-    en: 'This request has already been decided or can no longer be cancelled.',
-  },
+  cancelled: msg('myCasesRoute.id_was_cancelled_people_involved'),
+  not_allowed: msg('myCasesRoute.can_only_cancel_own_requests'),
+  not_cancellable: msg('myCasesRoute.request_has_already_been_decided'),
 } as const;
 
 /** 私の申請・報告: the person's own cases and drafts, nobody else's. */
@@ -43,14 +39,8 @@ export const caseCardHandlers: Pick<CardHandlers, 'cases.mine' | 'case.cancel' |
     const locale = turnLocale(ctx);
     await ctx.sendActivity(
       r.ok
-        ? withCitation(
-            locale,
-            { ja: `${action.caseId} の返却を記録しました`, en: `Return of ${action.caseId} recorded` }[
-              locale
-            ],
-            '10(4)⑥',
-          )
-        : r.message[locale],
+        ? withCitation(locale, t(locale, 'myCasesRoute.returnRecorded', { caseId: action.caseId }), '10(4)⑥')
+        : t(locale, r.message),
     );
   },
   'cases.mine': async (ctx, _action, deps) => sendMyCases(ctx, deps),
@@ -60,10 +50,10 @@ export const caseCardHandlers: Pick<CardHandlers, 'cases.mine' | 'case.cancel' |
     const r = await cancelCase(deps.db, deps.clock, action.caseId, person, deps.webhooks?.hooks ?? []);
     if (!r.ok) {
       deps.logger.warn({ personId: person.id, caseId: action.caseId, reason: r.reason }, 'cancel refused');
-      await ctx.sendActivity(M[r.reason][locale]);
+      await ctx.sendActivity(t(locale, M[r.reason]));
       return;
     }
     deps.sender?.kick();
-    await sendMyCases(ctx, deps, M.cancelled[locale].replace('{id}', r.case.id));
+    await sendMyCases(ctx, deps, t(locale, M.cancelled.key, { id: r.case.id }));
   },
 };

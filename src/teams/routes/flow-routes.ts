@@ -31,43 +31,22 @@ import {
   type UrgentLine,
 } from '../form-card';
 import { basis } from '../citation';
-import { t, type Locale } from '../i18n';
+import { t } from '../i18n';
 import { roleLabel } from '../roles';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
 import { sendMenu } from '../menu';
+import { msg } from '../../i18n';
 
 const M = {
-  discarded: { ja: '下書きを破棄しました。', en: 'The draft was discarded.' },
-  noDraft: {
-    ja: 'この内容はすでに送信済みか、下書きが見つかりません。「私の申請・報告」で確認できます。',
-    en: 'This was already submitted or the draft is gone. See "My requests and reports".',
-  },
-  refused: {
-    ja: 'この申請は規程に反するため送信できません。内容を修正してください。',
-    en: 'This request breaks a mandatory rule and cannot be sent. Please correct it.',
-  },
-  notifyAssignee: {
-    ja: '{name}（{role}）に通知しました。指示があればそれに従ってください。',
-    en: '{name} ({role}) has been notified. Follow their instructions.',
-  },
-  recorded: {
-    ja: 'この持ち出しに許可は不要です。記録として {name}（{role}）に通知しました。',
-    en: 'No permission is needed for this take-out. It was recorded and sent to {name} ({role}).',
-  },
-  awaitDecision: {
-    ja: '{name}（{role}）の判断をお待ちください。許可が出るまでは実施しないでください。',
-    en: 'Please wait for the decision of {name} ({role}); do not proceed before permission.',
-  },
-  track: {
-    ja: '対応状況は「私の申請・報告」でいつでも確認できます。',
-    en: 'You can follow progress under "My requests and reports".',
-  },
+  discarded: msg('flowRoute.draft_was_discarded'),
+  noDraft: msg('flowRoute.was_already_submitted_draft_gone'),
+  refused: msg('flowRoute.request_breaks_mandatory_rule_cannot'),
+  notifyAssignee: msg('flowRoute.name_role_has_been_notified'),
+  recorded: msg('flowRoute.no_permission_needed_take_out'),
+  awaitDecision: msg('flowRoute.please_wait_decision_name_role'),
+  track: msg('flowRoute.can_follow_progress_under_my'),
 } satisfies Record<string, Localized>;
-
-function fill(text: string, params: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? `{${k}}`);
-}
 
 async function reply(ctx: TurnContext, card: object): Promise<void> {
   await ctx.sendActivity({ attachments: [cardAttachment(card)] });
@@ -153,7 +132,6 @@ export async function startFlow(ctx: TurnContext, kind: CaseKind, deps: BotDeps)
 function nextSteps(kind: CaseKind, a: Assessment): { text: Localized; article?: Citations }[] {
   const assignee = a.directory.people.find((p) => p.id === a.route.assignee);
   const role = roleLabel(a.route.assigneeRole);
-  const params = (l: Locale) => ({ name: assignee?.name ?? '', role: role[l] });
   const record = recordOnlyBasis(kind, a);
   const first: { text: Localized; article?: Citations } = record
     ? { text: M.recorded, article: record }
@@ -161,7 +139,7 @@ function nextSteps(kind: CaseKind, a: Assessment): { text: Localized; article?: 
       ? { text: M.notifyAssignee, article: '10(6)③' }
       : { text: M.awaitDecision, article: decisionArticles(kind, a.value) };
   return [
-    { ...first, text: { ja: fill(first.text.ja, params('ja')), en: fill(first.text.en, params('en')) } },
+    { ...first, text: msg(first.text.key, { name: assignee?.name ?? '', role }) },
     ...a.evaluation.findings
       .filter((f) => f.level === 'warning')
       .map((f) => ({ text: f.text, article: f.article })),
@@ -195,7 +173,7 @@ async function answerFailure(
   const person = actingPerson(ctx);
   if (r.reason === 'unroutable') {
     deps.logger.error({ personId: person.id, kind }, 'routing failed');
-    await ctx.sendActivity(r.message[turnLocale(ctx)]);
+    await ctx.sendActivity(t(turnLocale(ctx), r.message));
     return;
   }
   deps.logger.info({ personId: person.id, kind, errorFields: Object.keys(r.errors) }, 'form rejected');
@@ -237,7 +215,7 @@ export const flowCardHandlers: Pick<
       ...(deps.webhooks ? { webhooks: deps.webhooks.hooks } : {}),
     });
     if (!r.ok) {
-      if (r.reason === 'no_draft') return void (await ctx.sendActivity(M.noDraft[locale]));
+      if (r.reason === 'no_draft') return void (await ctx.sendActivity(t(locale, M.noDraft)));
       // Seen again before anything is sent, even from an older confirmation card.
       if (r.reason === 'needs_review') {
         const d = r.draft;
@@ -245,7 +223,7 @@ export const flowCardHandlers: Pick<
       }
       if (r.reason === 'refused') {
         // Deny by default: a request that breaks a mandatory rule is never sent on (8(3)①オ, 10(4)③).
-        await ctx.sendActivity(M.refused[locale]);
+        await ctx.sendActivity(t(locale, M.refused));
         return sendForm(ctx, deps, action.kind, r.draft.answers, {});
       }
       return answerFailure(ctx, deps, action.kind, r);
@@ -275,6 +253,6 @@ export const flowCardHandlers: Pick<
     const person = actingPerson(ctx);
     await discardDraft(deps.db, deps.clock, person, action.kind);
     deps.logger.info({ personId: person.id, kind: action.kind }, 'draft discarded');
-    await sendMenu(ctx, M.discarded[turnLocale(ctx)]);
+    await sendMenu(ctx, t(turnLocale(ctx), M.discarded));
   },
 };

@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 // The action handler table: one handler per action name, checked by the compiler and here, and
 // applyAction dispatches through it.
 import { readFileSync } from 'node:fs';
@@ -97,7 +98,7 @@ describe('the action handler table', () => {
     const [state, action, actorId, event] = CASES[name];
     const ctx = { actorId, now: NOW, directory: dir };
     const r = applyAction(state, action, ctx);
-    if (!r.ok) throw new Error(`${name}: ${r.code} ${r.message.ja}`);
+    if (!r.ok) throw new Error(`${name}: ${r.code} ${t('ja', r.message)}`);
     expect(r.event.name).toBe(event);
     expect(r).toEqual(
       (ACTION_HANDLERS[name] as (s: CaseState, a: CaseAction, c: typeof ctx) => unknown)(state, action, ctx),

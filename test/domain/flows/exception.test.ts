@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/domain/flows/exception';
 import { exceptionStages } from '../../../src/domain/policy/exception';
@@ -36,6 +37,6 @@ describe('exception form', () => {
   ])('%s: %j → error', (field, over, message) => {
     const r = validate({ ...base, ...over }, ctx);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[field]?.ja).toMatch(message);
+    if (!r.ok) expect(t('ja', r.errors[field])).toMatch(message);
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { CASE_KINDS } from '../../../src/domain/cases';
 import { FLOWS } from '../../../src/domain/flows';
@@ -37,9 +38,9 @@ describe('every free-text field has a limit the server enforces', () => {
     expect(over.ok).toBe(false);
     if (over.ok) return;
     // The message says the limit and how much was written.
-    expect(over.errors[id]?.ja).toContain(`${max}文字以内`);
-    expect(over.errors[id]?.ja).toContain(`入力: ${max + 1}文字`);
-    expect(over.errors[id]?.en).toContain(`at most ${max} characters (you entered ${max + 1}`);
+    expect(t('ja', over.errors[id])).toContain(`${max}文字以内`);
+    expect(t('ja', over.errors[id])).toContain(`入力: ${max + 1}文字`);
+    expect(t('en', over.errors[id])).toContain(`at most ${max} characters (you entered ${max + 1}`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/domain/flows/lost-ic-card';
 import { JAPANESE, VALID, ctx } from './fixtures';
@@ -29,8 +30,8 @@ describe('lost IC card form', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.errors)).toEqual([field]);
-    expect(r.errors[field]?.ja).toMatch(message);
-    expect(r.errors[field]?.ja).toMatch(JAPANESE);
+    expect(t('ja', r.errors[field])).toMatch(message);
+    expect(t('ja', r.errors[field])).toMatch(JAPANESE);
   });
 
   it('accepts the current minute and a shared card with its number', () => {

@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/domain/flows/misdirected-mail';
 import { assessMisdirectedMail } from '../../../src/domain/policy/data-leak';
@@ -52,6 +53,6 @@ describe('misdirected mail form', () => {
   ])('%s: %j → error', (field, over, message) => {
     const r = validate({ ...base, ...over }, ctx);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[field]?.ja).toMatch(message);
+    if (!r.ok) expect(t('ja', r.errors[field])).toMatch(message);
   });
 });

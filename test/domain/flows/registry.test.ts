@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -34,7 +35,7 @@ describe('cases', () => {
     expect(caseIdPrefix(kind)).toBe(prefix);
     expect(severityOf(kind)).toBe(severity);
     expect(ackMinutesOf(kind)).toBe(minutes);
-    expect(caseTitle(kind).ja).toMatch(JAPANESE);
+    expect(t('ja', caseTitle(kind))).toMatch(JAPANESE);
     expect(articlesOf(kind).length).toBeGreaterThan(0);
   });
 
@@ -96,8 +97,8 @@ describe('flow registry', () => {
     it('shows guidance in Japanese and English, each citing an article', () => {
       expect(flow.guidance.length).toBeGreaterThan(0);
       for (const g of flow.guidance) {
-        expect(g.text.ja).toMatch(JAPANESE);
-        expect(g.text.en).not.toMatch(JAPANESE);
+        expect(t('ja', g.text)).toMatch(JAPANESE);
+        expect(t('en', g.text)).not.toMatch(JAPANESE);
         // A key of the article table, or 運用ルール for the organisation's own practice.
         expect(isCitation(g.article)).toBe(true);
       }
@@ -108,11 +109,11 @@ describe('flow registry', () => {
       const schemaKeys = Object.keys(shape ?? {});
       expect(flow.fields.map((f) => f.id)).toEqual(schemaKeys);
       for (const f of flow.fields) {
-        expect(f.label.ja).toMatch(JAPANESE);
-        expect(f.label.en.length).toBeGreaterThan(0);
+        expect(t('ja', f.label)).toMatch(JAPANESE);
+        expect(t('en', f.label).length).toBeGreaterThan(0);
         if (f.kind === 'choice' || f.kind === 'multichoice') {
           expect(f.choices?.length).toBeGreaterThan(1);
-          for (const c of f.choices ?? []) expect(c.label.ja).toMatch(JAPANESE);
+          for (const c of f.choices ?? []) expect(t('ja', c.label)).toMatch(JAPANESE);
         }
       }
     });
@@ -129,15 +130,15 @@ describe('flow registry', () => {
       const required = flow.fields.filter((f) => f.required).map((f) => f.id);
       expect(Object.keys(r.errors).sort()).toEqual([...required].sort());
       for (const e of Object.values(r.errors)) {
-        expect(e.ja).toMatch(JAPANESE);
-        expect(e.en).not.toMatch(JAPANESE);
+        expect(t('ja', e)).toMatch(JAPANESE);
+        expect(t('en', e)).not.toMatch(JAPANESE);
       }
     });
 
     it('rejects a non-object with a form-level error', () => {
       const r = validateFlow(kind, 'hello', ctx);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors._form?.ja).toMatch(JAPANESE);
+      if (!r.ok) expect(t('ja', r.errors._form)).toMatch(JAPANESE);
     });
 
     it('ignores extra card data such as the verb', () => {

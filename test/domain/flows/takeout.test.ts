@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { fields, guidance, validate } from '../../../src/domain/flows/takeout';
 import { evaluateTakeout } from '../../../src/domain/policy/takeout';
@@ -38,7 +39,7 @@ describe('take-out form', () => {
   });
 
   it('no longer says terminals and media always need permission (10(4)①ただし書)', () => {
-    const texts = guidance.map((g) => g.text.ja).join('\n');
+    const texts = guidance.map((g) => t('ja', g.text)).join('\n');
     expect(texts).not.toMatch(/常に許可/);
     expect(guidance.map((g) => g.article)).toContain('10(4)①ただし書');
   });
@@ -69,6 +70,6 @@ describe('take-out form', () => {
   ])('%s: %j → error', (field, over, message) => {
     const r = validate({ ...base, ...over }, ctx);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[field]?.ja).toMatch(message);
+    if (!r.ok) expect(t('ja', r.errors[field])).toMatch(message);
   });
 });

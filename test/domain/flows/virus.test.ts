@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { guidance, validate } from '../../../src/domain/flows/virus';
 import { virusActions } from '../../../src/domain/policy/incident';
@@ -8,9 +9,9 @@ const base = VALID.virus;
 describe('virus form', () => {
   it('guidance starts with disconnecting and keeping evidence', () => {
     expect(guidance[0]).toMatchObject({ article: '11(3)⑤' });
-    expect(guidance[0]?.text.ja).toMatch(/LANケーブルを抜き、Wi-Fiをオフ/);
+    expect(t('ja', guidance[0]?.text)).toMatch(/LANケーブルを抜き、Wi-Fiをオフ/);
     expect(guidance[1]).toMatchObject({ article: '12(5)②ク' });
-    expect(guidance[1]?.text.ja).toMatch(/電源は切らず/);
+    expect(t('ja', guidance[1]?.text)).toMatch(/電源は切らず/);
   });
 
   it('parses to typed values', () => {
@@ -46,6 +47,6 @@ describe('virus form', () => {
   ])('%s: %j → error', (field, over, message) => {
     const r = validate({ ...base, ...over }, ctx);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[field]?.ja).toMatch(message);
+    if (!r.ok) expect(t('ja', r.errors[field])).toMatch(message);
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import {
   CLASS_TABLE,
@@ -23,8 +24,8 @@ describe('takeoutRule (8(2)①, 8(3)①エオカ)', () => {
 
   it('has a Japanese label and meaning for every class', () => {
     for (const cls of DATA_CLASSES) {
-      expect(CLASS_TABLE[cls].label.ja).toMatch(/重要性分類/);
-      expect(CLASS_TABLE[cls].meaning.ja.length).toBeGreaterThan(0);
+      expect(t('ja', CLASS_TABLE[cls].label)).toMatch(/重要性分類/);
+      expect(t('ja', CLASS_TABLE[cls].meaning).length).toBeGreaterThan(0);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { assessMisdirectedMail, type MisdirectedMailFacts } from '../../../src/domain/policy/data-leak';
 
@@ -123,12 +124,12 @@ describe('assessMisdirectedMail: severity', () => {
 describe('assessMisdirectedMail: notes', () => {
   it('asks for deletion when not yet requested, as 運用ルール (8(3)①キ is only about checking the address)', () => {
     const notes = assessMisdirectedMail(facts({ deletionRequested: false }), reportedAt).notes;
-    const ask = notes.find((n) => n.text.ja.includes('削除を依頼'));
+    const ask = notes.find((n) => t('ja', n.text).includes('削除を依頼'));
     expect(ask?.article).toBe('operating_rule');
     expect(notes.map((n) => n.article)).not.toContain('8(3)①キ');
     expect(
       assessMisdirectedMail(facts({ deletionRequested: true }), reportedAt).notes.some((n) =>
-        n.text.ja.includes('削除を依頼'),
+        t('ja', n.text).includes('削除を依頼'),
       ),
     ).toBe(false);
   });
@@ -154,6 +155,6 @@ describe('assessMisdirectedMail: notes', () => {
 
   it('an internal recipient leaves the leak judgement to the officers', () => {
     const r = assessMisdirectedMail(facts({ recipientScope: 'internal' }), reportedAt);
-    expect(r.notes.some((n) => n.text.ja.includes('組合内'))).toBe(true);
+    expect(r.notes.some((n) => t('ja', n.text).includes('組合内'))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_KINDS } from '../../../src/domain/cases';
 import { deviceLostActions, incidentPlan, misdirectedMailActions } from '../../../src/domain/policy/incident';
@@ -47,8 +48,8 @@ describe('incidentPlan', () => {
   it('cites 11(1)②イ for restricting access where unauthorised access is suspected, not for a check', () => {
     const r = incidentPlan('password_leak').officerRecords.find((x) => x.id === 'access_reviewed');
     expect(r?.article).toBe('11(1)②イ');
-    expect(r?.label.ja).toMatch(/アクセス制限/);
-    expect(r?.label.ja).not.toMatch(/有無の確認/);
+    expect(t('ja', r?.label)).toMatch(/アクセス制限/);
+    expect(t('ja', r?.label)).not.toMatch(/有無の確認/);
   });
 
   it('cites 12(5)②ア (containment), not 10(4)③, for a remote wipe after a loss', () => {
@@ -67,7 +68,7 @@ describe('incidentPlan', () => {
 
   it('every incident kind has a plan with Japanese reasons', () => {
     for (const kind of INCIDENT_KINDS) {
-      for (const n of incidentPlan(kind).notify) expect(n.reason.ja.length).toBeGreaterThan(0);
+      for (const n of incidentPlan(kind).notify) expect(t('ja', n.reason).length).toBeGreaterThan(0);
     }
   });
 

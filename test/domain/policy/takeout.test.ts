@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import {
   evaluateTakeout,
@@ -67,7 +68,7 @@ describe('evaluateTakeout: class table × item kind × protection', () => {
     expect(r.requiredProtection).toBe(mandatory ? 'mandatory' : 'as_needed');
     if (decision === 'refused') {
       expect(r.violations.map((v) => v.article)).toEqual(['8(3)①オ']);
-      expect(r.violations[0]?.message.ja).toMatch(/暗号化又はパスワード設定/);
+      expect(t('ja', r.violations[0]?.message)).toMatch(/暗号化又はパスワード設定/);
     } else {
       expect(r.violations).toEqual([]);
     }
@@ -113,7 +114,7 @@ describe('evaluateTakeout: notes', () => {
     expect(r.decision).toBe('no_approval_needed');
     expect(r.permission).toEqual([]);
     expect(r.notes.map((n) => n.article)).toEqual(['8(3)①カ', '8(3)①カ', 'operating_rule']);
-    expect(r.notes[2]?.message.ja).toMatch(/記録/);
+    expect(t('ja', r.notes[2]?.message)).toMatch(/記録/);
   });
 
   it('class II data with encryption has no 8(3)①エ note', () => {

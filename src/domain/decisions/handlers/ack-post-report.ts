@@ -1,12 +1,14 @@
 import { ok, requesterOf, type ActionHandler } from '../result';
 import type { CaseDecision } from '../state';
+import { msg, t } from '../../../i18n';
 
 export const ackPostReport: ActionHandler<'case.ack_post_report'> = (state, action, ctx) => {
   // Choice: an acknowledged urgent exception is 'approved' (see the head of decisions.ts).
   const decision: CaseDecision = {
     by: ctx.actorId,
     outcome: 'approved',
-    comment: action.comment?.trim() || '事後報告を確認',
+    // Records are kept in the organisation's language (Japanese), worded by the catalogue.
+    comment: action.comment?.trim() || t('ja', 'decision.postReportAcknowledgedComment'),
     conditions: '',
   };
   return ok(
@@ -20,10 +22,7 @@ export const ackPostReport: ActionHandler<'case.ack_post_report'> = (state, acti
     {
       name: 'case.post_report_acknowledged',
       article: '12(6)②',
-      summary: {
-        ja: '統括情報セキュリティ責任者が緊急の例外措置の事後報告を確認しました',
-        en: 'The chief officer acknowledged the after-the-fact report of the urgent exception',
-      },
+      summary: msg('decision.chief_officer_acknowledged_after_fact'),
     },
     [requesterOf(state)],
     ctx.actorId,

@@ -1,3 +1,4 @@
+import { msg } from '../../../i18n';
 import { ACKNOWLEDGE_ARTICLE } from '../../case-articles';
 import { caseTitle, type IncidentKind } from '../../cases';
 import { ok, requesterOf, type ActionHandler } from '../result';
@@ -10,7 +11,7 @@ export const acknowledge: ActionHandler<'case.acknowledge'> = (state, _action, c
     {
       name: 'case.acknowledged',
       article: ACKNOWLEDGE_ARTICLE[kind],
-      summary: { ja: `${title.ja}の対応を開始しました`, en: `Response to "${title.en}" started` },
+      summary: msg('decision.acknowledged', { title }),
     },
     [requesterOf(state)],
     ctx.actorId,

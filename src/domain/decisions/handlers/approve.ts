@@ -3,6 +3,7 @@ import { decisionArticles } from '../../case-articles';
 import { caseTitle, type RequestKind } from '../../cases';
 import { ok, requesterOf, type ActionHandler, type ApplyContext } from '../result';
 import type { CaseDecision, CaseState } from '../state';
+import { msg } from '../../../i18n';
 
 /** What a request's permission (or refusal) rests on: case-articles.ts, from the stored form. */
 export function requestArticles(state: CaseState, ctx: ApplyContext): readonly Citation[] {
@@ -21,16 +22,15 @@ export const approve: ActionHandler<'case.approve'> = (state, action, ctx) => {
     comment: action.comment?.trim() ?? '',
     conditions,
   };
-  const cond =
-    conditions === ''
-      ? { ja: '', en: '' }
-      : { ja: `（条件: ${conditions}）`, en: ` (conditions: ${conditions})` };
   return ok(
     { ...state, status: 'approved', assigneeId: null, decision },
     {
       name: 'case.approved',
       article,
-      summary: { ja: `${title.ja}を承認しました${cond.ja}`, en: `${title.en} approved${cond.en}` },
+      summary:
+        conditions === ''
+          ? msg('decision.approved', { title })
+          : msg('decision.approvedWithConditions', { title, conditions }),
     },
     [requesterOf(state)],
     ctx.actorId,

@@ -12,12 +12,13 @@ import {
   type ApplyFailure,
 } from '../result';
 import type { CaseClosure, CaseState } from '../state';
+import { msg } from '../../../i18n';
 
 const CLOSURE_LABELS: Readonly<Record<keyof CaseClosure, Localized>> = {
-  content: { ja: '内容', en: 'content' },
-  cause: { ja: '原因', en: 'cause' },
-  damage: { ja: '確認された被害', en: 'confirmed damage' },
-  scope: { ja: '影響範囲', en: 'scope' },
+  content: msg('decision.content'),
+  cause: msg('decision.cause'),
+  damage: msg('decision.confirmed_damage'),
+  scope: msg('decision.scope'),
 };
 
 /** Why the incident cannot close yet: a blank closing record, a missing step record, no report to 統括. */
@@ -25,26 +26,17 @@ function notClosable(state: CaseState, closure: CaseClosure): ApplyFailure | nul
   const blank = (Object.keys(CLOSURE_LABELS) as Array<keyof CaseClosure>).filter((k) => closure[k] === '');
   if (blank.length > 0) {
     // The close group of the card shows what the record rests on (CLOSE_ARTICLE).
-    return invalidInput(
-      `完了の記録を入力してください: ${blank.map((k) => CLOSURE_LABELS[k].ja).join('、')}`,
-      `Please fill in the closing record: ${blank.map((k) => CLOSURE_LABELS[k].en).join(', ')}`,
-    );
+    return invalidInput(msg('decision.closeBlank', { fields: blank.map((k) => CLOSURE_LABELS[k]) }));
   }
   const missing = missingRecords(state);
   if (missing.length > 0) {
     const plan = incidentPlan(state.kind as IncidentKind);
     const named = missing.map((id) => plan.officerRecords.find((r) => r.id === id));
-    return invalidState(
-      `まだ記録されていない項目があります: ${named.map((r) => r?.label.ja ?? '').join('、')}`,
-      `Some records are still missing: ${named.map((r) => r?.label.en ?? '').join(', ')}`,
-    );
+    return invalidState(msg('decision.recordsMissing', { fields: named.map((r) => r?.label ?? '') }));
   }
   if (chiefReportRequired(state) && !state.reportedToChief) {
     // The report group of the card shows the article (REPORT_CHIEF_ARTICLE).
-    return invalidState(
-      '完了の前に統括情報セキュリティ責任者への報告が必要です。',
-      'Report to the chief officer before closing.',
-    );
+    return invalidState(msg('decision.report_chief_officer_before_closing'));
   }
   return null;
 }
@@ -65,7 +57,7 @@ export const close: ActionHandler<'case.close'> = (state, action, ctx) => {
     {
       name: 'case.closed',
       article: CLOSE_ARTICLE[kind],
-      summary: { ja: `${title.ja}の対応を完了しました`, en: `"${title.en}" closed` },
+      summary: msg('decision.closed', { title }),
     },
     [requesterOf(state), ...chiefsNotify(ctx.directory, closeNoticeArticle(kind))],
     ctx.actorId,

@@ -1,3 +1,4 @@
+import { msg } from '../../../i18n';
 import type { IncidentKind } from '../../cases';
 import { incidentPlan, type OfficerRecord } from '../../policy/incident';
 import { isFilled } from '../records';
@@ -10,21 +11,15 @@ function invalidRecords(
 ): ApplyFailure | null {
   const entries = Object.entries(records);
   if (entries.length === 0) {
-    return invalidInput('記録する項目がありません。', 'Nothing to record.');
+    return invalidInput(msg('decision.nothing_record'));
   }
   const unknown = entries.map(([id]) => id).filter((id) => !officerRecords.some((r) => r.id === id));
   if (unknown.length > 0) {
-    return invalidInput(
-      `この案件にない記録項目です: ${unknown.join(', ')}`,
-      `Not a record of this case: ${unknown.join(', ')}`,
-    );
+    return invalidInput(msg('decision.unknownRecord', { ids: unknown.join(', ') }));
   }
   const blank = officerRecords.filter((r) => r.id in records && !isFilled(records[r.id]));
   if (blank.length > 0) {
-    return invalidInput(
-      `記録の内容を入力してください: ${blank.map((r) => r.label.ja).join('、')}`,
-      `Please fill in: ${blank.map((r) => r.label.en).join(', ')}`,
-    );
+    return invalidInput(msg('decision.recordBlank', { fields: blank.map((r) => r.label) }));
   }
   return null;
 }
@@ -41,10 +36,7 @@ export const record: ActionHandler<'case.record'> = (state, action, ctx) => {
     {
       name: 'case.recorded',
       article: [...new Set(done.map((r) => r.article))],
-      summary: {
-        ja: `記録しました: ${done.map((r) => r.label.ja).join('、')}`,
-        en: `Recorded: ${done.map((r) => r.label.en).join(', ')}`,
-      },
+      summary: msg('decision.recorded', { fields: done.map((r) => r.label) }),
     },
     [],
     ctx.actorId,

@@ -1,3 +1,4 @@
+import { msg } from '../../../i18n';
 import type { Citations } from '../../articles';
 import { caseTitle, type Localized } from '../../cases';
 import { invalidInput, ok, requesterOf, type ActionHandler, type ApplyContext } from '../result';
@@ -14,44 +15,32 @@ function rejection(
     const title = caseTitle(state.kind);
     return {
       article: requestArticles(state, ctx),
-      summary: {
-        ja: `${title.ja}を却下しました（理由: ${comment}）`,
-        en: `${title.en} rejected (reason: ${comment})`,
-      },
+      summary: msg('decision.rejected', { title, comment }),
     };
   }
   if (state.stage === 'post_report') {
     // 12(6)②: 統括, told after the fact, orders the measure stopped.
     return {
       article: '12(6)②',
-      summary: {
-        ja: `統括情報セキュリティ責任者が緊急の例外措置の中止を指示しました（理由: ${comment}）`,
-        en: `The chief officer ordered the urgent exception stopped (reason: ${comment})`,
-      },
+      summary: msg('decision.urgentStopped', { comment }),
     };
   }
   if (state.stage === 'urgent_decision') {
     return {
       article: '12(6)②',
-      summary: {
-        ja: `課情報セキュリティ責任者が緊急の例外措置を実施しないと判断しました（理由: ${comment}）`,
-        en: `The section officer decided not to carry out the urgent exception (reason: ${comment})`,
-      },
+      summary: msg('decision.urgentNotDone', { comment }),
     };
   }
   return {
     article: '12(6)①',
-    summary: {
-      ja: `例外措置申請を却下しました（理由: ${comment}）`,
-      en: `Exception request rejected (reason: ${comment})`,
-    },
+    summary: msg('decision.exceptionRejected', { comment }),
   };
 }
 
 export const reject: ActionHandler<'case.reject'> = (state, action, ctx) => {
   const comment = action.comment.trim();
   if (comment === '') {
-    return invalidInput('却下の理由を入力してください。', 'Please give the reason for the rejection.');
+    return invalidInput(msg('decision.please_give_reason_rejection'));
   }
   const { article, summary } = rejection(state, comment, ctx);
   const decision: CaseDecision = { by: ctx.actorId, outcome: 'rejected', comment, conditions: '' };

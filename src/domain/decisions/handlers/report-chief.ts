@@ -1,3 +1,4 @@
+import { msg } from '../../../i18n';
 import { REPORT_CHIEF_ARTICLE } from '../../case-articles';
 import { caseTitle, type IncidentKind } from '../../cases';
 import { chiefsNotify, ok, type ActionHandler } from '../result';
@@ -10,10 +11,7 @@ export const reportChief: ActionHandler<'case.report_chief'> = (state, _action, 
     {
       name: 'case.reported_to_chief',
       article: REPORT_CHIEF_ARTICLE[kind],
-      summary: {
-        ja: `${title.ja}を統括情報セキュリティ責任者へ報告しました`,
-        en: `"${title.en}" reported to the chief officer`,
-      },
+      summary: msg('decision.reportedToChief', { title }),
     },
     chiefsNotify(ctx.directory),
     ctx.actorId,
