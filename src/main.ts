@@ -121,7 +121,13 @@ export async function startBot(
     },
     { ...DEFAULT_SENDER_OPTIONS, ...opts.senderOptions },
   );
-  const webhooks = new WebhookDispatcher({ db, clock, logger, hooks: config.webhooks });
+  const webhooks = new WebhookDispatcher({
+    db,
+    clock,
+    logger,
+    hooks: config.webhooks,
+    instanceId: config.delivery.instanceId,
+  });
   const ackMinutes = (c: CaseRecord) =>
     config.escalationMinutes[c.severity] ?? ACK_MINUTES_BY_SEVERITY[c.severity];
   const deps = {
@@ -168,6 +174,7 @@ export async function startBot(
   }
   // Before the first drain: take over what this instance was sending when it stopped.
   await sender.recover();
+  await webhooks.recover();
   sender.start();
   scheduler.start();
   webhooks.start();

@@ -213,4 +213,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_claimed ON outbox(claimed_by, status);
     `,
   },
+  {
+    // Webhook deliveries record which instance claimed them, so a restarted process takes over its
+    // own interrupted deliveries at once instead of waiting out the lease (issue 7 §2).
+    id: 7,
+    name: 'webhook-claims',
+    sqlite: `
+      ALTER TABLE webhook_deliveries ADD COLUMN claimed_by TEXT;
+      CREATE INDEX webhook_deliveries_claimed ON webhook_deliveries(claimed_by, status);
+    `,
+  },
 ];

@@ -104,18 +104,38 @@ export class WebhookRepo {
    * mid-call frees the delivery again when the lease expires. The attempt is counted here, so a
    * delivery that crashes the worker every time still runs out of attempts.
    */
-  async claim(id: number, seenNextAttemptAt: string, leaseUntil: string): Promise<boolean> {
+  async claim(
+    id: number,
+    seenNextAttemptAt: string,
+    leaseUntil: string,
+    instanceId: string | null = null,
+  ): Promise<boolean> {
     const r = await this.sql.execute(
-      `UPDATE webhook_deliveries SET next_attempt_at = ?, attempts = attempts + 1
+      `UPDATE webhook_deliveries SET next_attempt_at = ?, attempts = attempts + 1, claimed_by = ?
        WHERE id = ? AND status = 'pending' AND next_attempt_at = ?`,
-      [leaseUntil, id, seenNextAttemptAt],
+      [leaseUntil, instanceId, id, seenNextAttemptAt],
     );
     return r.changes === 1;
   }
 
+  /**
+   * At start-up: deliveries this instance had claimed when it stopped are due again now (the
+   * interrupted attempt stays counted). Receivers dedupe on the delivery id, so a repeat is safe.
+   * Claims of other instances keep their lease: that process may still be calling.
+   */
+  async recoverClaims(instanceId: string, now: string): Promise<number> {
+    const r = await this.sql.execute(
+      `UPDATE webhook_deliveries SET next_attempt_at = ?, claimed_by = NULL,
+         last_error = 'interrupted: the process stopped during the attempt'
+       WHERE status = 'pending' AND claimed_by = ?`,
+      [now, instanceId],
+    );
+    return r.changes;
+  }
+
   async markDelivered(id: number, at: string, httpStatus: number): Promise<void> {
     await this.sql.execute(
-      "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL WHERE id = ? AND status = 'pending'",
+      "UPDATE webhook_deliveries SET status = 'delivered', claimed_by = NULL, delivered_at = ?, last_status = ?, last_error = NULL WHERE id = ? AND status = 'pending'",
       [at, httpStatus, id],
     );
   }
@@ -127,14 +147,14 @@ export class WebhookRepo {
     httpStatus: number | null,
   ): Promise<void> {
     await this.sql.execute(
-      "UPDATE webhook_deliveries SET next_attempt_at = ?, last_error = ?, last_status = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE webhook_deliveries SET next_attempt_at = ?, claimed_by = NULL, last_error = ?, last_status = ? WHERE id = ? AND status = 'pending'",
       [nextAttemptAt, clip(error), httpStatus, id],
     );
   }
 
   async markFailed(id: number, error: string, httpStatus: number | null): Promise<void> {
     await this.sql.execute(
-      "UPDATE webhook_deliveries SET status = 'failed', last_error = ?, last_status = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE webhook_deliveries SET status = 'failed', claimed_by = NULL, last_error = ?, last_status = ? WHERE id = ? AND status = 'pending'",
       [clip(error), httpStatus, id],
     );
   }

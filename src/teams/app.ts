@@ -1,5 +1,5 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { SqlBotStorage } from '../storage/bot-state-storage';
 import { registerCardRoutes, type CardHandlers } from './card-routes';
 import type { BotDeps } from './deps';
@@ -84,6 +84,20 @@ export function turnHandler(app: Application<TurnState>, deps: BotDeps) {
       );
       try {
         if (ctx.activity.type === 'message') await ctx.sendActivity(t(turnLocale(ctx), 'error.generic'));
+        // A card click that failed is answered with an error the client shows (not botbuilder's
+        // 501 "not implemented", which would say the action does not exist).
+        if (ctx.activity.type === 'invoke' && !ctx.turnState.get(INVOKE_RESPONSE_KEY))
+          await ctx.sendActivity({
+            type: 'invokeResponse',
+            value: {
+              status: 200,
+              body: {
+                statusCode: 500,
+                type: 'application/vnd.microsoft.error',
+                value: { code: 'InternalError', message: t(turnLocale(ctx), 'error.generic') },
+              },
+            },
+          });
       } catch {
         // The client may be gone; the failure is already logged.
       }

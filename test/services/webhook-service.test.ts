@@ -108,11 +108,18 @@ const hook = (over: Partial<WebhookConfig> = {}): WebhookConfig => ({
   ...over,
 });
 
-function dispatcher(hooks: WebhookConfig[] = [hook()], opts: Partial<WebhookDispatcherOptions> = {}) {
+function dispatcher(
+  hooks: WebhookConfig[] = [hook()],
+  opts: Partial<WebhookDispatcherOptions> = {},
+  instanceId?: string,
+) {
   const logger = createLogger('trace', {
     write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
   });
-  return new WebhookDispatcher({ db, clock, logger, hooks, random: () => 0.5 }, { ...OPTS, ...opts });
+  return new WebhookDispatcher(
+    { db, clock, logger, hooks, random: () => 0.5, ...(instanceId ? { instanceId } : {}) },
+    { ...OPTS, ...opts },
+  );
 }
 
 const lostCard = (over: Partial<WebhookEvent> = {}): WebhookEvent => ({
@@ -416,6 +423,25 @@ describe('WebhookDispatcher', () => {
     expect(await w.drain()).toBe(1);
     expect(rx.requests).toHaveLength(1);
     expect(await only()).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
+  it('takes over its own interrupted delivery at once after a restart, not another instance’s', async () => {
+    await enqueue([hook()], lostCard());
+    await enqueue([hook()], lostCard({ caseId: 'INC-2026-0002' }));
+    const repo = new WebhookRepo(db);
+    const [mine, theirs] = await repo.all();
+    const lease = new Date(clock.t + OPTS.leaseMs).toISOString();
+    // This instance (host-a) and another (host-b) each claimed one, then host-a died mid-call.
+    expect(await repo.claim(mine!.id, mine!.nextAttemptAt, lease, 'host-a')).toBe(true);
+    expect(await repo.claim(theirs!.id, theirs!.nextAttemptAt, lease, 'host-b')).toBe(true);
+    const restarted = dispatcher([hook()], {}, 'host-a');
+    expect(await restarted.recover()).toBe(1);
+    // Delivered at once, without waiting out the lease; the other instance's claim is left alone.
+    expect(await restarted.drain()).toBe(1);
+    expect(rx.requests).toHaveLength(1);
+    const after = await repo.all();
+    expect(after.map((d) => d.status)).toEqual(['delivered', 'pending']);
+    expect(after[0]).toMatchObject({ attempts: 2 });
   });
 
   it('does not start a 7th attempt after the 6th was interrupted', async () => {

@@ -82,6 +82,8 @@ export class WebhookDispatcher extends PollingWorker {
       hooks: readonly WebhookConfig[];
       /** For tests: the jitter source (default Math.random). */
       random?: () => number;
+      /** Recorded on every claim; see recover(). */
+      instanceId?: string;
     },
     private readonly opts: WebhookDispatcherOptions = DEFAULT_WEBHOOK_OPTIONS,
   ) {
@@ -104,6 +106,18 @@ export class WebhookDispatcher extends PollingWorker {
     });
   }
 
+  /** Before the first drain: this instance's interrupted deliveries are due again at once. */
+  async recover(): Promise<number> {
+    if (!this.deps.instanceId) return 0;
+    const n = await new WebhookRepo(this.deps.db).recoverClaims(
+      this.deps.instanceId,
+      this.deps.clock.now().toISOString(),
+    );
+    if (n > 0)
+      this.deps.logger.warn({ items: n, instanceId: this.deps.instanceId }, 'webhook claims taken over');
+    return n;
+  }
+
   /** Attempts every due delivery once; returns how many were delivered. Exposed for tests. */
   override async drain(): Promise<number> {
     const repo = new WebhookRepo(this.deps.db);
@@ -123,7 +137,7 @@ export class WebhookDispatcher extends PollingWorker {
           continue;
         }
         const lease = new Date(now.getTime() + this.opts.leaseMs).toISOString();
-        if (!(await repo.claim(d.id, d.nextAttemptAt, lease))) continue;
+        if (!(await repo.claim(d.id, d.nextAttemptAt, lease, this.deps.instanceId ?? null))) continue;
         if (await this.deliver(d, d.attempts + 1)) delivered += 1;
       }
     }
