@@ -1,6 +1,4 @@
 import { t } from '../../src/i18n';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorize, type Absence, type ActingAs, type DenyReason } from '../../src/domain/authorization';
 import {
@@ -10,13 +8,9 @@ import {
   type CaseState,
 } from '../../src/domain/decisions';
 import type { Directory } from '../../src/domain/directory';
-import { parseDirectoryCsv } from '../../src/domain/directory-csv';
+import { demoDirectory } from '../helpers/demo-directory';
 
-const parsed = parseDirectoryCsv(
-  readFileSync(join(__dirname, '..', '..', 'infra', 'demo', 'directory.csv'), 'utf8'),
-);
-if (!parsed.ok) throw new Error('demo directory does not parse');
-const dir: Directory = parsed.directory;
+const dir: Directory = demoDirectory();
 
 const NOW = new Date('2026-04-10T03:00:00Z');
 const HOUR = 3_600_000;

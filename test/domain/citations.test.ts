@@ -1,8 +1,6 @@
 import { t } from '../../src/i18n';
 // Each citation that a check against the standard found wrong or stretched, with the article it now
 // cites (or 運用ルール). The standard's wording is in src/domain/articles.ts.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES } from '../../src/domain/articles';
 import {
@@ -15,16 +13,12 @@ import { evaluateCase } from '../../src/domain/case-evaluation';
 import { articlesOf, REQUEST_KINDS, type RequestKind } from '../../src/domain/cases';
 import { applyAction, initialCaseState } from '../../src/domain/decisions';
 import type { Directory } from '../../src/domain/directory';
-import { parseDirectoryCsv } from '../../src/domain/directory-csv';
+import { demoDirectory } from '../helpers/demo-directory';
 import { FLOWS, validateFlow } from '../../src/domain/flows';
 import { escalationChain, routeCase } from '../../src/domain/routing';
 import { ctx, VALID } from './flows/fixtures';
 
-const parsed = parseDirectoryCsv(
-  readFileSync(join(__dirname, '..', '..', 'infra', 'demo', 'directory.csv'), 'utf8'),
-);
-if (!parsed.ok) throw new Error('demo directory invalid');
-const dir: Directory = parsed.directory;
+const dir: Directory = demoDirectory();
 const STAFF = 'E1001'; // 山田 花子, 総務課 (210)
 const OFFICER = 'E1002';
 

@@ -1,6 +1,4 @@
 import { t } from '../../src/i18n';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_KINDS, type CaseKind, type IncidentKind } from '../../src/domain/cases';
 import {
@@ -18,15 +16,11 @@ import {
   type CaseState,
 } from '../../src/domain/decisions';
 import type { Directory } from '../../src/domain/directory';
-import { parseDirectoryCsv } from '../../src/domain/directory-csv';
+import { demoDirectory } from '../helpers/demo-directory';
 import { closeNoticeArticle } from '../../src/domain/case-articles';
 import { incidentPlan } from '../../src/domain/policy/incident';
 
-const parsed = parseDirectoryCsv(
-  readFileSync(join(__dirname, '..', '..', 'infra', 'demo', 'directory.csv'), 'utf8'),
-);
-if (!parsed.ok) throw new Error('demo directory does not parse');
-const dir: Directory = parsed.directory;
+const dir: Directory = demoDirectory();
 
 const NOW = new Date('2026-04-10T03:00:00Z');
 // Demo people: 山田 staff 210, 佐藤 officer 210, 鈴木 deputy 210, 伊藤 superior of 210 / officer of 200,

@@ -1,18 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_KINDS, type CaseKind } from '../../src/domain/cases';
 import { initialCaseState } from '../../src/domain/decisions';
 import { rolesOf } from '../../src/domain/directory';
-import { parseDirectoryCsv } from '../../src/domain/directory-csv';
+import { demoDirectory } from '../helpers/demo-directory';
 import { OPERATING_RULE } from '../../src/domain/articles';
 import { escalationChain, routeCase, urgentContact } from '../../src/domain/routing';
 
-const parsed = parseDirectoryCsv(
-  fs.readFileSync(path.resolve(__dirname, '../../infra/demo/directory.csv'), 'utf8'),
-);
-if (!parsed.ok) throw new Error('demo directory must parse');
-const dir = parsed.directory;
+const dir = demoDirectory();
 
 // Who else hears of each kind, besides the assignee (demo: IT管理者 E1006 and E1017, 統括 E1005).
 const NOTIFY: Record<CaseKind, string[]> = {

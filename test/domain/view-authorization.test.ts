@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   authorize,
@@ -12,13 +10,9 @@ import {
 import { CASE_KINDS, type CaseKind } from '../../src/domain/cases';
 import { CASE_ACTION_NAMES, initialCaseState, type CaseState } from '../../src/domain/decisions';
 import type { Directory } from '../../src/domain/directory';
-import { parseDirectoryCsv } from '../../src/domain/directory-csv';
+import { demoDirectory } from '../helpers/demo-directory';
 
-const parsed = parseDirectoryCsv(
-  readFileSync(join(__dirname, '..', '..', 'infra', 'demo', 'directory.csv'), 'utf8'),
-);
-if (!parsed.ok) throw new Error('demo directory does not parse');
-const dir: Directory = parsed.directory;
+const dir: Directory = demoDirectory();
 
 const NOW = new Date('2026-04-10T03:00:00Z');
 const HOUR = 3_600_000;

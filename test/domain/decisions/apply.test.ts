@@ -1,8 +1,6 @@
 import { t } from '../../../src/i18n';
 // The action handler table: one handler per action name, checked by the compiler and here, and
 // applyAction dispatches through it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_HANDLERS,
@@ -14,13 +12,9 @@ import {
   type CaseActionName,
   type CaseState,
 } from '../../../src/domain/decisions';
-import { parseDirectoryCsv } from '../../../src/domain/directory-csv';
+import { demoDirectory } from '../../helpers/demo-directory';
 
-const parsed = parseDirectoryCsv(
-  readFileSync(join(__dirname, '..', '..', '..', 'infra', 'demo', 'directory.csv'), 'utf8'),
-);
-if (!parsed.ok) throw new Error('demo directory does not parse');
-const dir = parsed.directory;
+const dir = demoDirectory();
 const NOW = new Date('2026-04-10T03:00:00Z');
 const STAFF = 'E1001';
 const OFFICER = 'E1002';
