@@ -162,7 +162,12 @@ describe('staff flows, turn by turn through the real bot', () => {
     expect((await new CaseRepo(h.bot.db).get(caseId))?.status).toBe('submitted');
     // The officer has the card (posted, so it can be replaced after the withdrawal).
     await h.connector.waitFor(() => h.inbox(DEMO.officer).some((r) => r.cardText.includes(caseId)));
-    await new Promise((r) => setTimeout(r, 100));
+    // …and its outbox row is marked sent with the posted activity id (committed after the POST).
+    await expect
+      .poll(async () =>
+        (await new OutboxRepo(h.bot.db).byCase(caseId)).some((o) => o.status === 'sent' && o.activityId),
+      )
+      .toBe(true);
     const done = only(await h.say(DEMO.staff, { verb: 'case.cancel', caseId }));
     expect(done.text).toContain(`${caseId} を取り消しました`);
     expect((await new CaseRepo(h.bot.db).get(caseId))?.status).toBe('cancelled');

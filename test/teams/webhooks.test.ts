@@ -100,7 +100,10 @@ describe('outbound webhook on a lost IC card (10(9)②)', () => {
       returnDate: jst.slice(0, 10),
     });
     await h.say(DEMO.staff, { verb: 'flow.submit', kind: 'takeout' });
-    await new Promise((r) => setTimeout(r, 300));
+    // Deliveries are written in the submission's own transaction: the store says for certain that
+    // the take-out queued none (waiting on the receiver could only say "not yet").
+    const queued = await h.bot.db.query<{ case_id: string }>('SELECT case_id FROM webhook_deliveries');
+    expect(queued.map((q) => q.case_id)).toEqual([id]);
     expect(rx.calls).toHaveLength(1);
   });
 
