@@ -28,7 +28,7 @@ import { turnLocale } from './turn';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
 export const INTENT_HANDLERS: IntentHandlers = {
-  help: (ctx) => sendMenu(ctx),
+  help: (ctx, deps) => sendMenu(ctx, deps),
   my_cases: (ctx, deps) => sendMyCases(ctx, deps),
   my_tasks: sendAssigned,
   absence: (ctx, deps) => sendAbsenceCard(ctx, deps),

@@ -1,14 +1,21 @@
 import type { TurnContext } from 'botbuilder';
 import { buildMenuCard } from './cards';
+import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
 import { actingPerson, holdsRole, turnLocale } from './turn';
+import { urgentLine } from './urgent-line';
 
-/** The menu card for the acting person (officer and admin extras by their roles), after `lead`. */
-export async function sendMenu(ctx: TurnContext, lead?: string): Promise<void> {
+/**
+ * The menu card for the acting person (officer and admin extras by their roles), after `lead`. Its
+ * emergency line names whom to phone now about an incident, with the directory's number.
+ */
+export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): Promise<void> {
   const person = actingPerson(ctx);
+  const emergency = await urgentLine(ctx, deps, 'lost_ic_card');
   const card = buildMenuCard(turnLocale(ctx), person.name, {
     officer: holdsRole(ctx),
     admin: person.isItAdmin || person.isChiefOfficer,
+    ...(emergency ? { emergency } : {}),
   });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });
 }

@@ -4,6 +4,7 @@ import type { Intent } from '../../domain/intents';
 import { basis } from '../citation';
 import { intentTitle, t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './registry';
+import type { UrgentLine } from './types';
 
 const REPORT_INTENTS = INCIDENT_KINDS satisfies readonly Intent[];
 const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
@@ -11,7 +12,7 @@ const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
 export function buildMenuCard(
   locale: Locale,
   userName: string,
-  opts: { officer?: boolean; admin?: boolean } = {},
+  opts: { officer?: boolean; admin?: boolean; emergency?: UrgentLine } = {},
 ): AdaptiveCardJson {
   const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });
   return renderCard('menu', {
@@ -30,8 +31,9 @@ export function buildMenuCard(
       ...(opts.admin ? [button('unreachable')] : []),
     ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
-    // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback.
-    emergency: t(locale, 'menu.emergency'),
-    emergencyBasis: basis(locale, '10(6)①'),
+    // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback —
+    // named from the directory when the caller knows the person (teams/urgent-line.ts).
+    emergency: opts.emergency?.text ?? t(locale, 'menu.emergency'),
+    emergencyBasis: opts.emergency?.basis ?? basis(locale, '10(6)①'),
   });
 }

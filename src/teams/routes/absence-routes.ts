@@ -110,6 +110,6 @@ export const absenceCardHandlers: Pick<CardHandlers, 'absence.set' | 'absence.cl
   },
   'absence.clear': async (ctx, _action, deps) => {
     const n = await clearAbsence(deps.db, deps.clock, actingPerson(ctx));
-    await sendMenu(ctx, t(turnLocale(ctx), n > 0 ? M.cleared : M.nothing));
+    await sendMenu(ctx, deps, t(turnLocale(ctx), n > 0 ? M.cleared : M.nothing));
   },
 };

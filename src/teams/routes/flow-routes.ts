@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Citations } from '../../domain/articles';
 import { decisionArticles } from '../../domain/case-articles';
-import { caseCategory, isIncidentKind, type CaseKind, type Localized } from '../../domain/cases';
+import { isIncidentKind, type CaseKind, type Localized } from '../../domain/cases';
 import type { Finding } from '../../domain/case-evaluation';
 import type { Directory } from '../../domain/directory';
 import { FLOWS } from '../../domain/flows';
@@ -13,7 +13,6 @@ import {
   recordOnlyBasis,
   reviewFlow,
   submitFlow,
-  urgentContactFor,
   type Assessment,
 } from '../../services/flow-service';
 import type { CardHandlers } from '../card-routes';
@@ -28,13 +27,12 @@ import {
   type Answers,
   type CardFinding,
   type CardRecipient,
-  type UrgentLine,
 } from '../form-card';
-import { basis } from '../citation';
 import { t } from '../i18n';
 import { roleLabel } from '../roles';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
+import { urgentLine } from '../urgent-line';
 import { sendMenu } from '../menu';
 import { msg } from '../../i18n';
 
@@ -62,32 +60,6 @@ function recipientsOf(dir: Directory, route: CaseRoute): CardRecipient[] {
     { name: nameOf(route.assignee), role: roleLabel(route.assigneeRole) },
     ...route.notify.map((n) => ({ name: nameOf(n.personId), role: roleLabel(n.roles.join(',')) })),
   ];
-}
-
-/**
- * An urgent report names whom to phone now: the person the case will go to (or their deputy while
- * they are away), with the directory's number. Requests have no such line.
- */
-async function urgentLine(ctx: TurnContext, deps: BotDeps, kind: CaseKind): Promise<UrgentLine | undefined> {
-  if (caseCategory(kind) !== 'incident') return undefined;
-  const locale = turnLocale(ctx);
-  const { contact: c, directory: dir } = await urgentContactFor(
-    deps.db,
-    deps.clock,
-    actingPerson(ctx).id,
-    kind,
-  );
-  // Only when nobody at all can receive the case: the general rule, as on the menu (10(6)①).
-  if (!c.ok) return { text: t(locale, 'urgent.unknown'), basis: basis(locale, '10(6)①') };
-  const nameOf = (id: string) => dir.people.find((p) => p.id === id)?.name ?? id;
-  const name = nameOf(c.personId);
-  const call = c.phone
-    ? t(locale, 'urgent.call', { name, phone: c.phone })
-    : t(locale, 'urgent.callNoPhone', { name });
-  const text = c.absentAssigneeId
-    ? `${call} ${t(locale, 'urgent.deputyFor', { absent: nameOf(c.absentAssigneeId), name })}`
-    : call;
-  return { text, basis: basis(locale, c.article) };
 }
 
 async function sendForm(
@@ -253,6 +225,6 @@ export const flowCardHandlers: Pick<
     const person = actingPerson(ctx);
     await discardDraft(deps.db, deps.clock, person, action.kind);
     deps.logger.info({ personId: person.id, kind: action.kind }, 'draft discarded');
-    await sendMenu(ctx, t(turnLocale(ctx), M.discarded));
+    await sendMenu(ctx, deps, t(turnLocale(ctx), M.discarded));
   },
 };

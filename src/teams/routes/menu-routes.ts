@@ -34,7 +34,7 @@ export function registerMenuRoutes(
       const found = detectIntent(ctx.activity.text ?? '');
       if (!found) {
         deps.logger.info({ activityId: ctx.activity.id }, 'no intent recognised');
-        return sendMenu(ctx, t(turnLocale(ctx), 'menu.notUnderstood'));
+        return sendMenu(ctx, deps, t(turnLocale(ctx), 'menu.notUnderstood'));
       }
       await startIntent(ctx, found.intent, deps, intents);
     },
@@ -44,6 +44,6 @@ export function registerMenuRoutes(
 export function menuCardHandlers(intents: IntentHandlers): Pick<CardHandlers, 'menu.select' | 'menu.show'> {
   return {
     'menu.select': async (ctx, action, deps) => startIntent(ctx, action.intent, deps, intents),
-    'menu.show': async (ctx) => sendMenu(ctx),
+    'menu.show': async (ctx, _action, deps) => sendMenu(ctx, deps),
   };
 }

@@ -14,7 +14,7 @@ async function welcomeOnce(ctx: TurnContext, deps: BotDeps): Promise<void> {
   const first = await claimWelcome(deps.db, deps.clock, person);
   if (!first) return;
   deps.logger.info({ personId: person.id }, 'welcome sent');
-  await sendMenu(ctx);
+  await sendMenu(ctx, deps);
 }
 
 export function registerWelcomeRoutes(app: Application<TurnState>, deps: BotDeps): void {
