@@ -11,7 +11,7 @@ import { urgentLine } from './urgent-line';
  */
 export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): Promise<void> {
   const person = actingPerson(ctx);
-  const emergency = await urgentLine(ctx, deps, 'lost_ic_card');
+  const emergency = await urgentLine(ctx, deps, 'lost_ic_card', 'ifUrgent');
   const card = buildMenuCard(turnLocale(ctx), person.name, {
     officer: holdsRole(ctx),
     admin: person.isItAdmin || person.isChiefOfficer,

@@ -16,6 +16,8 @@ export async function urgentLine(
   ctx: TurnContext,
   deps: BotDeps,
   kind: CaseKind,
+  /** 'now' on an urgent report's form; 'ifUrgent' on the menu, where nothing has happened yet. */
+  style: 'now' | 'ifUrgent' = 'now',
 ): Promise<UrgentLine | undefined> {
   if (caseCategory(kind) !== 'incident') return undefined;
   const locale = turnLocale(ctx);
@@ -29,9 +31,14 @@ export async function urgentLine(
   if (!c.ok) return { text: t(locale, 'urgent.unknown'), basis: basis(locale, '10(6)①') };
   const nameOf = (id: string) => dir.people.find((p) => p.id === id)?.name ?? id;
   const name = nameOf(c.personId);
-  const call = c.phone
-    ? t(locale, 'urgent.call', { name, phone: c.phone })
-    : t(locale, 'urgent.callNoPhone', { name });
+  const call =
+    style === 'ifUrgent'
+      ? c.phone
+        ? t(locale, 'urgent.menuCall', { name, phone: c.phone })
+        : t(locale, 'urgent.menuCallNoPhone', { name })
+      : c.phone
+        ? t(locale, 'urgent.call', { name, phone: c.phone })
+        : t(locale, 'urgent.callNoPhone', { name });
   const text = c.absentAssigneeId
     ? `${call} ${t(locale, 'urgent.deputyFor', { absent: nameOf(c.absentAssigneeId), name })}`
     : call;

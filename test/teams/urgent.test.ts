@@ -54,11 +54,11 @@ describe('urgent reports: now, and whom to phone', () => {
 
   it('the menu, too, names whom to phone in an emergency, with the number', async () => {
     const menu = only(await h.say(DEMO.staff, 'ヘルプ'));
-    expect(menu.cardText).toContain('今すぐ 佐藤 健一（06-6630-3111）へ電話してください。');
+    expect(menu.cardText).toContain('緊急時は電話でも 佐藤 健一（06-6630-3111）へ連絡してください。');
     expect(menu.cardText).not.toContain('緊急時は電話でも課情報セキュリティ責任者へ連絡してください。');
     // The officer himself is told to call his superior.
     expect(only(await h.say(DEMO.officer, 'メニュー')).cardText).toContain(
-      '今すぐ 伊藤 直樹（06-6630-3101）へ電話してください。',
+      '緊急時は電話でも 伊藤 直樹（06-6630-3101）へ連絡してください。',
     );
   });
 

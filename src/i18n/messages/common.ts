@@ -30,6 +30,14 @@ export const COMMON_MESSAGES = {
   'citation.afterText': { ja: '{text}（{citation}）', en: '{text} ({citation})' },
   'citation.parenthesized': { ja: '（{citation}）', en: ' ({citation})' },
 
+  'urgent.menuCall': {
+    ja: '緊急時は電話でも {name}（{phone}）へ連絡してください。',
+    en: 'In an emergency, also phone {name} ({phone}).',
+  },
+  'urgent.menuCallNoPhone': {
+    ja: '緊急時は {name} さんへ直接連絡してください（緊急連絡網に電話番号が登録されていません）。',
+    en: 'In an emergency, contact {name} directly (no phone number is registered in the contact directory).',
+  },
   'urgent.call': { ja: '今すぐ {name}（{phone}）へ電話してください。', en: 'Call {name} ({phone}) now.' },
   'urgent.callNoPhone': {
     ja: '今すぐ {name} さんへ連絡してください（緊急連絡網に電話番号が登録されていません）。',
