@@ -56,22 +56,25 @@ const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 const EVENT_NAME = /^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/;
 export const WEBHOOK_SECRET_MIN_LENGTH = 16;
 
+/** An absolute http(s) URL without credentials (they would end up in logs and error messages). */
+function checkHttpUrl(raw: string, ctx: z.core.$RefinementCtx, credentialsHint = ''): void {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an absolute http(s) URL' });
+    return;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+  if (u.username || u.password)
+    ctx.addIssue({ code: 'custom', message: `must not contain credentials${credentialsHint}` });
+}
+
 const WebhookEntrySchema = z.strictObject({
   name: z.string().regex(WEBHOOK_NAME, 'must be lower-case letters, digits, ".", "_" or "-" (max 64)'),
-  url: z.string().superRefine((raw, ctx) => {
-    let u: URL;
-    try {
-      u = new URL(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an absolute http(s) URL' });
-      return;
-    }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:')
-      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
-    // Credentials in the URL would end up in logs and error messages; the HMAC secret authenticates.
-    if (u.username || u.password)
-      ctx.addIssue({ code: 'custom', message: 'must not contain credentials (use secretEnv)' });
-  }),
+  // Credentials in the URL would end up in logs and error messages; the HMAC secret authenticates.
+  url: z.string().superRefine((raw, ctx) => checkHttpUrl(raw, ctx, ' (use secretEnv)')),
   // Deny by default: a hook receives only the events it names (no wildcard).
   events: z
     .array(z.string().regex(EVENT_NAME, 'must be an event name such as case.submitted'))
@@ -122,17 +125,7 @@ const optionalText = z
 
 /** An absolute http(s) URL without credentials, or undefined when unset. */
 const optionalHttpUrl = optionalText.superRefine((raw, ctx) => {
-  if (raw === undefined) return;
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be an absolute http(s) URL' });
-    return;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
-  if (u.username || u.password) ctx.addIssue({ code: 'custom', message: 'must not contain credentials' });
+  if (raw !== undefined) checkHttpUrl(raw, ctx);
 });
 
 /**
