@@ -6,36 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Directory } from '../../src/domain/directory';
 import {
-  DIRECTORY_CSV_COLUMNS,
   parseDirectoryCsv,
   serializeDirectoryCsv,
   type CsvIssue,
-  type DirectoryCsvColumn,
   type DirectoryCsvResult,
 } from '../../src/domain/directory-csv';
+import { HEADER, row, top } from '../helpers/directory-rows';
 
 const DEMO_PATH = join(__dirname, '..', '..', 'infra', 'demo', 'directory.csv');
-const HEADER = DIRECTORY_CSV_COLUMNS.join(',');
-type Row = Partial<Record<DirectoryCsvColumn, string>>;
-
-function row(n: number, o: Row = {}): string {
-  const base: Record<DirectoryCsvColumn, string> = {
-    職員番号: `T${n}`,
-    氏名: `試験 ${n}号`,
-    氏名カナ: 'シケン タロウ',
-    課コード: '210',
-    課名: '総務課',
-    上位課コード: '100',
-    役職: '',
-    役割: '',
-    aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    UPN: `t${n}@osaka-env.example.jp`,
-    電話: `06-6630-${3000 + n}`,
-    携帯: '',
-  };
-  return DIRECTORY_CSV_COLUMNS.map((c) => o[c] ?? base[c]).join(',');
-}
-const top = { 課コード: '100', 課名: '事務局', 上位課コード: '' } satisfies Row;
 
 /** Valid file, lines 1–6 (header, T1–T5); rows can be replaced by index (line − 1). */
 function lines(replace: Record<number, string> = {}): string[] {

@@ -7,36 +7,12 @@ import {
   parseDirectoryCsv,
   serializeDirectoryCsv,
   type CsvIssue,
-  type DirectoryCsvColumn,
   type DirectoryCsvResult,
 } from '../../src/domain/directory-csv';
+import { HEADER, row, top } from '../helpers/directory-rows';
 
 const DEMO_PATH = join(__dirname, '..', '..', 'infra', 'demo', 'directory.csv');
 const demoText = (): string => readFileSync(DEMO_PATH, 'utf8');
-
-const HEADER = DIRECTORY_CSV_COLUMNS.join(',');
-type Row = Partial<Record<DirectoryCsvColumn, string>>;
-
-/** A CSV row for test person number n, with sensible defaults in section 210. */
-function row(n: number, o: Row = {}): string {
-  const base: Record<DirectoryCsvColumn, string> = {
-    職員番号: `T${n}`,
-    氏名: `試験 ${n}号`,
-    氏名カナ: 'シケン タロウ',
-    課コード: '210',
-    課名: '総務課',
-    上位課コード: '100',
-    役職: '',
-    役割: '',
-    aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    UPN: `t${n}@osaka-env.example.jp`,
-    電話: `06-6630-${3000 + n}`,
-    携帯: '',
-  };
-  return DIRECTORY_CSV_COLUMNS.map((c) => o[c] ?? base[c]).join(',');
-}
-
-const top = { 課コード: '100', 課名: '事務局', 上位課コード: '' } satisfies Row;
 
 /** Valid base file: lines 2–6. Section 100 has no 上席者 (a warning only). */
 function baseLines(): string[] {
