@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // Set-up hooks run many turns (e.g. every demo person says hello); on a busy machine they need more.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

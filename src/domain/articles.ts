@@ -85,6 +85,11 @@ export const ARTICLES = {
     binds: ['職員'],
     bindsFrom: '8(1)②',
   },
+  '10(2)②': {
+    ja: '課情報セキュリティ責任者は、…IT管理者と連携のうえ、情報セキュリティに係る研修を実施することにより、職員にポリシー及び実施手順の周知徹底を図る',
+    en: 'Each section officer, with the IT administrator, makes the policy and its procedures known to their staff through training.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '10(3)': {
     ja: '職員は、Webで利用できるフリーメール、ネットワークストレージサービス等を使用してはならない。ただし、課情報セキュリティ責任者が業務上必要と判断した場合を除く。',
     en: 'Staff may not use web free mail, online storage services and the like, unless the section officer judges it necessary for work.',
@@ -205,6 +210,11 @@ export const ARTICLES = {
     en: 'A section officer who finds a case that may harm the systems takes preventive measures promptly and reports it to the chief officer at once.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '12(4)⑤': {
+    ja: '統括情報セキュリティ責任者は、情報システム等に被害が生じるおそれがある事案について、課情報セキュリティ責任者から報告を受けたときは、IT管理者を通じ当該事案を他の課情報セキュリティ責任者に周知する。',
+    en: 'When told by a section officer of a case that may harm the systems, the chief officer has the IT administrator inform the other section officers.',
+    binds: ['統括情報セキュリティ責任者', 'IT管理者'],
+  },
   '12(5)①': {
     ja: '障害時の対応',
     en: 'Response to a system failure (staff → officer → chief → IT administrator → officers of the sections concerned).',
@@ -245,6 +255,11 @@ export const ARTICLES = {
     en: 'When a breach is likely unlawful, the section officer consults the chief officer and reports to the police or other authorities.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '12(5)②エ': {
+    ja: '統括情報セキュリティ責任者は、侵害事案がサイバー攻撃等による緊急時の場合においては、IT管理者を通じ全職員間での情報共有を図り',
+    en: 'In an emergency such as a cyber attack, the chief officer has information shared among all staff through the IT administrator.',
+    binds: ['統括情報セキュリティ責任者', 'IT管理者'],
+  },
   '12(5)②オ': {
     ja: '侵害を発見した者又は侵害の報告を受けた者は、当該侵害事案を報告すべき者が不在その他の事情により報告ができない場合で急を要するときは、報告すべき者の上席者に報告する。',
     en: 'Whoever finds or is told of a breach reports it to the superior of the person it is to be reported to, when that person is absent or cannot be reached and it is urgent.',
@@ -260,6 +275,11 @@ export const ARTICLES = {
     en: 'The section officer makes sure the evidence of a breach, such as access logs, is preserved.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '12(5)③': {
+    ja: '課情報セキュリティ責任者は、障害及び侵害事案に係る原因及びリスク等を分析し、IT管理者と協議のうえ再発防止に向け改善対策を検討、実施し、その内容を統括情報セキュリティ責任者に報告する。また、再発防止に向け、職員に対し対応方法について周知する。',
+    en: 'After a failure or breach the section officer analyses cause and risk, agrees measures with the IT administrator, reports them to the chief officer and tells staff how to respond.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '12(6)①': {
     ja: '課情報セキュリティ責任者は、…遵守事項を実施しないことについて合理的な理由があるときは、統括情報セキュリティ責任者の許可を受けて例外措置を取ることができる。',
     en: 'With a sound reason, a section officer may take an exception to the policy with the chief officer’s permission.',
@@ -269,6 +289,16 @@ export const ARTICLES = {
     ja: '課情報セキュリティ責任者は、行政事務の遂行に緊急を要する等の場合であって、例外措置を実施することが不可避のときは、統括情報セキュリティ責任者の許可を得る前に例外措置を取ることができる。ただし、事後直ちに統括情報セキュリティ責任者に報告しなければならない。',
     en: 'When urgent and unavoidable, the section officer may take the exception before permission, and must report to the chief officer at once afterwards.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
+  },
+  '14(5)': {
+    ja: '統括情報セキュリティ責任者は、対策基準を改定したときは、速やかに課情報セキュリティ責任者に周知しなければならない。',
+    en: 'When the chief officer revises the standard, they promptly inform the section officers.',
+    binds: ['統括情報セキュリティ責任者'],
+  },
+  '14(6)': {
+    ja: '課情報セキュリティ責任者は、対策基準が改定されたときは、速やかに職員に周知しなければならない。',
+    en: 'When the standard is revised, each section officer promptly informs their staff.',
+    binds: ['課情報セキュリティ責任者'],
   },
 } as const satisfies Readonly<Record<string, ArticleEntry>>;
 

@@ -10,6 +10,7 @@ import { DirectoryRepo } from '../storage/directory-repo';
 import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
+import { fireBroadcastReminder } from './broadcast-service';
 import { fireReminder } from './reminder-service';
 import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 import type { WebhookConfig } from '../config/config';
@@ -191,6 +192,10 @@ export async function fireDueTimers(
     const outcome = await db.transaction(async (tx) => {
       if (!(await new TimerRepo(tx).complete(timer.id, now.toISOString()))) return 'taken' as const;
       if (timer.kind === 'ack_deadline') return fireAckDeadline(tx, timer, now, logger, hooks);
+      if (timer.kind === 'broadcast_reminder')
+        return (await fireBroadcastReminder(tx, { now: () => now }, timer.payload))
+          ? ('escalated' as const)
+          : ('stale' as const);
       return (await fireReminder(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
     });
     if (outcome === 'escalated') effective += 1;

@@ -223,4 +223,65 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_claimed ON webhook_deliveries(claimed_by, status);
     `,
   },
+  {
+    // Emergency broadcasts over the contact tree (issue 8): the broadcast (a draft until sent), one
+    // row per recipient with its outbox row and the first and latest answer, every answer kept.
+    id: 8,
+    name: 'broadcasts',
+    sqlite: `
+      CREATE TABLE broadcast_counters (
+        year INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL
+      );
+      CREATE TABLE broadcasts (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'recalled', 'discarded')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('drill', 'real')),
+        severity TEXT NOT NULL CHECK (severity IN ('emergency', 'important', 'notice')),
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        audience_json TEXT NOT NULL,
+        answer_json TEXT NOT NULL,
+        instructed_by TEXT,
+        remind_after_minutes INTEGER,
+        case_id TEXT,
+        sent_at TEXT,
+        recalled_at TEXT,
+        recalled_by TEXT,
+        revision INTEGER NOT NULL DEFAULT 1,
+        corrected_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX broadcasts_creator ON broadcasts(created_by, status);
+      CREATE TABLE broadcast_recipients (
+        broadcast_id TEXT NOT NULL REFERENCES broadcasts(id),
+        person_id TEXT NOT NULL,
+        aad_object_id TEXT NOT NULL,
+        section_code TEXT NOT NULL,
+        outbox_id INTEGER,
+        first_answer TEXT,
+        first_answered_at TEXT,
+        latest_answer TEXT,
+        latest_answered_at TEXT,
+        reminders INTEGER NOT NULL DEFAULT 0,
+        last_reminded_at TEXT,
+        PRIMARY KEY (broadcast_id, person_id)
+      );
+      CREATE INDEX broadcast_recipients_section ON broadcast_recipients(broadcast_id, section_code);
+      CREATE TABLE broadcast_answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        broadcast_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX broadcast_answers_person ON broadcast_answers(broadcast_id, person_id);
+      ALTER TABLE outbox ADD COLUMN broadcast_id TEXT;
+      CREATE INDEX outbox_broadcast ON outbox(broadcast_id, status);
+    `,
+  },
 ];

@@ -22,7 +22,43 @@ export type OutboxMessage =
   /** Replace a card posted earlier (activityId) with the case as it is now, for that viewer. */
   | { type: 'case.update'; caseId: string; personId: string; activityId: string; conversationId: string }
   /** To the reporter: `personId` cannot be reached in Teams for this case; whom to phone. */
-  | { type: 'unreachable'; caseId: string; personId: string };
+  | { type: 'unreachable'; caseId: string; personId: string }
+  /** A broadcast's copy for one recipient; `reminder` n > 0 is the n-th reminder (a new post). */
+  | { type: 'broadcast'; broadcastId: string; personId: string; reminder?: number }
+  /** Replace a delivered copy (after an answer, a correction or a recall) with the broadcast as it is now. */
+  | {
+      type: 'broadcast.update';
+      broadcastId: string;
+      personId: string;
+      activityId: string;
+      conversationId: string;
+    }
+  /** The live status card of a broadcast, for the person who manages or follows it. */
+  | { type: 'broadcast.status'; broadcastId: string; personId: string }
+  | {
+      type: 'broadcast.status.update';
+      broadcastId: string;
+      personId: string;
+      activityId: string;
+      conversationId: string;
+    }
+  /**
+   * A notice about a broadcast: 統括 told that a real one to all staff went out on their
+   * instruction; an officer told who in their sections has still not answered.
+   */
+  | {
+      type: 'broadcast.notice';
+      broadcastId: string;
+      personId: string;
+      notice: 'chief_informed' | 'officer_pending';
+    };
+
+/** Messages that replace a card posted earlier (PUT) instead of posting a new one. */
+export function isUpdateMessage(
+  m: OutboxMessage,
+): m is Extract<OutboxMessage, { activityId: string; conversationId: string }> {
+  return m.type === 'case.update' || m.type === 'broadcast.update' || m.type === 'broadcast.status.update';
+}
 
 /** Lower is sooner. Emergencies first (roadmap [4/6]). */
 export const PRIORITY = { emergency: 0, critical: 1, high: 2, normal: 5, low: 8 } as const;
@@ -31,8 +67,9 @@ export const PRIORITY = { emergency: 0, critical: 1, high: 2, normal: 5, low: 8 
  * pending: due at next_attempt_at (or leased while claimed). waiting: the recipient cannot be
  * reached yet (no conversation and none can be created); never given up on, re-checked at
  * next_attempt_at and released at once when the person becomes reachable. sent, dead: final.
+ * cancelled: final, never sent (a recalled broadcast's copies not yet delivered).
  */
-export const OUTBOX_STATUSES = ['pending', 'waiting', 'sent', 'dead'] as const;
+export const OUTBOX_STATUSES = ['pending', 'waiting', 'sent', 'dead', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface OutboxItem {
@@ -125,11 +162,12 @@ export class OutboxRepo {
     priority: number;
     message: OutboxMessage;
     caseId?: string;
+    broadcastId?: string;
     at: string;
   }): Promise<boolean> {
     const r = await this.sql.execute(
-      `INSERT INTO outbox (dedupe_key, to_aad, priority, message_json, status, attempts, next_attempt_at, case_id, created_at)
-       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+      `INSERT INTO outbox (dedupe_key, to_aad, priority, message_json, status, attempts, next_attempt_at, case_id, broadcast_id, created_at)
+       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [
         e.dedupeKey,
@@ -138,10 +176,58 @@ export class OutboxRepo {
         JSON.stringify(e.message),
         e.at,
         e.caseId ?? null,
+        e.broadcastId ?? null,
         e.at,
       ],
     );
     return r.changes === 1;
+  }
+
+  /** Like enqueue, returning the new row's id (undefined when the dedupe key existed). */
+  async enqueueReturningId(e: Parameters<OutboxRepo['enqueue']>[0]): Promise<number | undefined> {
+    const r = await this.sql.one<{ id: number }>(
+      `INSERT INTO outbox (dedupe_key, to_aad, priority, message_json, status, attempts, next_attempt_at, case_id, broadcast_id, created_at)
+       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [
+        e.dedupeKey,
+        e.toAad.toLowerCase(),
+        e.priority,
+        JSON.stringify(e.message),
+        e.at,
+        e.caseId ?? null,
+        e.broadcastId ?? null,
+        e.at,
+      ],
+    );
+    return r ? Number(r.id) : undefined;
+  }
+
+  async byDedupeKey(dedupeKey: string): Promise<OutboxItem | undefined> {
+    const r = await this.sql.one<Row>('SELECT * FROM outbox WHERE dedupe_key = ?', [dedupeKey]);
+    return r ? toItem(r) : undefined;
+  }
+
+  async byBroadcast(broadcastId: string): Promise<OutboxItem[]> {
+    const rows = await this.sql.query<Row>('SELECT * FROM outbox WHERE broadcast_id = ? ORDER BY id', [
+      broadcastId,
+    ]);
+    return rows.map(toItem);
+  }
+
+  /**
+   * A recalled broadcast: its recipients' copies not yet sent (nor being sent) are cancelled, never
+   * delivered (status cards and notices still go). A copy claimed right now is left to finish; the
+   * recall then updates it in place.
+   */
+  async cancelBroadcastCopies(broadcastId: string, reason: string): Promise<number> {
+    const r = await this.sql.execute(
+      `UPDATE outbox SET status = 'cancelled', last_error = ?
+       WHERE broadcast_id = ? AND status IN ('pending', 'waiting') AND claimed_by IS NULL
+         AND message_json LIKE '{"type":"broadcast",%'`,
+      [reason.slice(0, 500), broadcastId],
+    );
+    return r.changes;
   }
 
   /** Pending items due now, and waiting items due for their re-check; most urgent first. */

@@ -1,6 +1,6 @@
 import type { SqlClient } from './sql';
 
-export type TimerKind = 'ack_deadline' | 'reminder';
+export type TimerKind = 'ack_deadline' | 'reminder' | 'broadcast_reminder';
 
 export interface Timer {
   id: number;
@@ -83,6 +83,15 @@ export class TimerRepo {
     const r = await this.sql.execute(
       "UPDATE timers SET status = 'cancelled' WHERE case_id = ? AND kind = ? AND status = 'pending'",
       [caseId, kind],
+    );
+    return r.changes;
+  }
+
+  /** Cancels pending timers whose dedupe key starts with `prefix` (e.g. a recalled broadcast's). */
+  async cancelByDedupePrefix(prefix: string): Promise<number> {
+    const r = await this.sql.execute(
+      "UPDATE timers SET status = 'cancelled' WHERE status = 'pending' AND substr(dedupe_key, 1, ?) = ?",
+      [prefix.length, prefix],
     );
     return r.changes;
   }

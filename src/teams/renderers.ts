@@ -9,6 +9,8 @@ import { cardAttachment } from './send';
 import type { AfterSend, MessageRenderer } from './sender';
 import { CaseRepo } from '../storage/case-repo';
 import { requeueStaleCard } from '../services/decision-service';
+import { afterBroadcastDelivery } from '../services/broadcast-service';
+import { renderBroadcastMessage } from './broadcast-render';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -16,8 +18,10 @@ import { requeueStaleCard } from '../services/decision-service';
  * transaction that marks the item sent, so a crash cannot lose the update.
  */
 export function createAfterSend(clock: Clock): AfterSend {
-  return (tx, item, activityId, renderedVersion) =>
-    requeueStaleCard(tx, { item, activityId, renderedVersion, at: clock.now().toISOString() });
+  return async (tx, item, activityId, renderedVersion) => {
+    await requeueStaleCard(tx, { item, activityId, renderedVersion, at: clock.now().toISOString() });
+    await afterBroadcastDelivery(tx, item, clock.now());
+  };
 }
 
 /** Whom to phone instead: the directory's numbers of the person Teams cannot reach (緊急連絡網). */
@@ -87,6 +91,12 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
           ? { activity: { attachments: [cardAttachment(r.card)] }, ...(version ? { version } : {}) }
           : null;
       }
+      case 'broadcast':
+      case 'broadcast.update':
+      case 'broadcast.status':
+      case 'broadcast.status.update':
+      case 'broadcast.notice':
+        return renderBroadcastMessage(db, clock, message, locale);
     }
   };
 }

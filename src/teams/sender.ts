@@ -4,7 +4,7 @@ import { holdForUnreachable } from '../services/delivery-service';
 import { PollingWorker } from '../services/polling-worker';
 import { nextRetry, parseRetryAfter, type RetryPolicy } from '../services/retry-policy';
 import type { Logger } from '../logger';
-import { OutboxRepo, type OutboxItem, type OutboxMessage } from '../storage/outbox-repo';
+import { isUpdateMessage, OutboxRepo, type OutboxItem, type OutboxMessage } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import type { Locale } from './i18n';
 import { localeOf, t } from './i18n';
@@ -221,7 +221,7 @@ export class OutboxSender extends PollingWorker {
         await outbox.markDead(item.id, 'nothing to render');
         return false;
       }
-      const isUpdate = item.message.type === 'case.update';
+      const isUpdate = isUpdateMessage(item.message);
       const activity =
         item.resend && !isUpdate ? withResendNotice(rendered.activity, locale) : rendered.activity;
       await outbox.markInFlight(item.id, clock.now().toISOString());
@@ -233,7 +233,7 @@ export class OutboxSender extends PollingWorker {
         async (ctx) => {
           if (!withoutSdkRetries(ctx))
             logger.warn({ outboxId: item.id }, 'outbox: SDK retries could not be disabled');
-          if (item.message.type === 'case.update') {
+          if (isUpdateMessage(item.message)) {
             // Replace the card posted earlier, so no stale buttons stay anywhere.
             await ctx.updateActivity({ ...activity, type: 'message', id: item.message.activityId });
             activityId = item.message.activityId;

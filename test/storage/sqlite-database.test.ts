@@ -3,6 +3,7 @@ import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { SqlBotStorage, ETagConflictError } from '../../src/storage/bot-state-storage';
 import { ConversationRepo } from '../../src/storage/conversation-repo';
 import { AuditRepo } from '../../src/storage/audit-repo';
+import { MIGRATIONS } from '../../src/storage/migrations';
 import { openTempDb, tempDbFile } from '../helpers/db';
 
 let db: SqliteDatabase | undefined;
@@ -18,7 +19,9 @@ describe('SqliteDatabase', () => {
     await db.close();
     db = SqliteDatabase.open(file);
     const applied = await db.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-    expect(applied.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Every migration once, numbered 1…n without gaps.
+    expect(applied.map((r) => r.id)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(MIGRATIONS.map((m) => m.id).sort((a, b) => a - b)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(await db.one<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.one<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await db.ping()).toBe(true);

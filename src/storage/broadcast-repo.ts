@@ -1,0 +1,366 @@
+import type {
+  AnswerSpec,
+  Audience,
+  BroadcastMode,
+  BroadcastPurpose,
+  BroadcastSeverity,
+  DeliveryState,
+  RecipientRow,
+} from '../domain/broadcast';
+import type { SqlClient, SqlValue } from './sql';
+
+export const BROADCAST_STATUSES = ['draft', 'sent', 'recalled', 'discarded'] as const;
+export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
+
+/** What the sender composes; a draft keeps whatever was typed so far (it survives a restart). */
+export interface BroadcastContent {
+  purpose: BroadcastPurpose;
+  mode: BroadcastMode;
+  severity: BroadcastSeverity;
+  title: string;
+  body: string;
+  audience: Audience;
+  answer: AnswerSpec;
+  /** 統括 on whose instruction a real broadcast to all staff goes (12(5)②エ). */
+  instructedBy: string | null;
+  /** Minutes after sending when non-responders are reminded; null: no automatic reminder. */
+  remindAfterMinutes: number | null;
+  /** A case the broadcast is about (e.g. the incident 統括 informs the officers of). */
+  caseId: string | null;
+}
+
+export interface BroadcastRecord extends BroadcastContent {
+  id: string;
+  status: BroadcastStatus;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  recalledAt: string | null;
+  recalledBy: string | null;
+  /** 1 as sent; each correction adds one. */
+  revision: number;
+  correctedAt: string | null;
+  /** Optimistic concurrency: every change adds one. */
+  version: number;
+}
+
+interface Row {
+  id: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  purpose: string;
+  mode: string;
+  severity: string;
+  title: string;
+  body: string;
+  audience_json: string;
+  answer_json: string;
+  instructed_by: string | null;
+  remind_after_minutes: number | null;
+  case_id: string | null;
+  sent_at: string | null;
+  recalled_at: string | null;
+  recalled_by: string | null;
+  revision: number;
+  corrected_at: string | null;
+  version: number;
+}
+
+const toRecord = (r: Row): BroadcastRecord => ({
+  id: r.id,
+  status: r.status as BroadcastStatus,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  purpose: r.purpose as BroadcastPurpose,
+  mode: r.mode as BroadcastMode,
+  severity: r.severity as BroadcastSeverity,
+  title: r.title,
+  body: r.body,
+  audience: JSON.parse(r.audience_json) as Audience,
+  answer: JSON.parse(r.answer_json) as AnswerSpec,
+  instructedBy: r.instructed_by,
+  remindAfterMinutes: r.remind_after_minutes === null ? null : Number(r.remind_after_minutes),
+  caseId: r.case_id,
+  sentAt: r.sent_at,
+  recalledAt: r.recalled_at,
+  recalledBy: r.recalled_by,
+  revision: Number(r.revision),
+  correctedAt: r.corrected_at,
+  version: Number(r.version),
+});
+
+export interface RecipientRecord {
+  broadcastId: string;
+  personId: string;
+  aadObjectId: string;
+  sectionCode: string;
+  outboxId: number | null;
+  firstAnswer: string | null;
+  firstAnsweredAt: string | null;
+  latestAnswer: string | null;
+  latestAnsweredAt: string | null;
+  reminders: number;
+  lastRemindedAt: string | null;
+}
+
+interface RecipientDbRow {
+  broadcast_id: string;
+  person_id: string;
+  aad_object_id: string;
+  section_code: string;
+  outbox_id: number | null;
+  first_answer: string | null;
+  first_answered_at: string | null;
+  latest_answer: string | null;
+  latest_answered_at: string | null;
+  reminders: number;
+  last_reminded_at: string | null;
+}
+
+const toRecipient = (r: RecipientDbRow): RecipientRecord => ({
+  broadcastId: r.broadcast_id,
+  personId: r.person_id,
+  aadObjectId: r.aad_object_id,
+  sectionCode: r.section_code,
+  outboxId: r.outbox_id === null ? null : Number(r.outbox_id),
+  firstAnswer: r.first_answer,
+  firstAnsweredAt: r.first_answered_at,
+  latestAnswer: r.latest_answer,
+  latestAnsweredAt: r.latest_answered_at,
+  reminders: Number(r.reminders),
+  lastRemindedAt: r.last_reminded_at,
+});
+
+/** A recipient with the state of their (first) copy in the outbox. */
+export interface RecipientStatus extends RecipientRecord {
+  delivery: DeliveryState;
+  deliveredAt: string | null;
+  lastError: string | null;
+}
+
+/** Outbox status → what a broadcast's roll-up calls it. */
+export function deliveryStateOf(status: string | null): DeliveryState {
+  switch (status) {
+    case 'sent':
+      return 'delivered';
+    case 'dead':
+      return 'failed';
+    case 'waiting':
+    case 'unreachable':
+      return 'unreachable';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'pending';
+  }
+}
+
+export function toRollupRow(r: RecipientStatus): RecipientRow {
+  return {
+    personId: r.personId,
+    sectionCode: r.sectionCode,
+    delivery: r.delivery,
+    firstAnsweredAt: r.firstAnsweredAt,
+    latestAnswer: r.latestAnswer,
+  };
+}
+
+export interface AnswerRecord {
+  id: number;
+  broadcastId: string;
+  personId: string;
+  answer: string;
+  at: string;
+}
+
+function contentParams(c: BroadcastContent): SqlValue[] {
+  return [
+    c.purpose,
+    c.mode,
+    c.severity,
+    c.title,
+    c.body,
+    JSON.stringify(c.audience),
+    JSON.stringify(c.answer),
+    c.instructedBy,
+    c.remindAfterMinutes,
+    c.caseId,
+  ];
+}
+
+export class BroadcastRepo {
+  constructor(private readonly sql: SqlClient) {}
+
+  /** Next readable id (BC-2026-0001); call inside the transaction that inserts the broadcast. */
+  async nextId(year: number): Promise<string> {
+    const r = await this.sql.one<{ last_seq: number }>(
+      `INSERT INTO broadcast_counters (year, last_seq) VALUES (?, 1)
+       ON CONFLICT (year) DO UPDATE SET last_seq = broadcast_counters.last_seq + 1
+       RETURNING last_seq`,
+      [year],
+    );
+    return `BC-${year}-${String(Number(r?.last_seq)).padStart(4, '0')}`;
+  }
+
+  async insertDraft(id: string, createdBy: string, content: BroadcastContent, at: string): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO broadcasts (id, status, created_by, created_at, updated_at, purpose, mode, severity, title,
+         body, audience_json, answer_json, instructed_by, remind_after_minutes, case_id)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, createdBy, at, at, ...contentParams(content)],
+    );
+  }
+
+  /** Rewrites a draft's content; false when it is no longer a draft of that version. */
+  async updateDraft(id: string, version: number, content: BroadcastContent, at: string): Promise<boolean> {
+    const r = await this.sql.execute(
+      `UPDATE broadcasts SET purpose = ?, mode = ?, severity = ?, title = ?, body = ?, audience_json = ?,
+         answer_json = ?, instructed_by = ?, remind_after_minutes = ?, case_id = ?, updated_at = ?,
+         version = version + 1
+       WHERE id = ? AND status = 'draft' AND version = ?`,
+      [...contentParams(content), at, id, version],
+    );
+    return r.changes === 1;
+  }
+
+  async get(id: string): Promise<BroadcastRecord | undefined> {
+    const r = await this.sql.one<Row>('SELECT * FROM broadcasts WHERE id = ?', [id]);
+    return r ? toRecord(r) : undefined;
+  }
+
+  /** The person's latest draft, if any (one draft per sender is offered to be continued). */
+  async latestDraftBy(personId: string): Promise<BroadcastRecord | undefined> {
+    const r = await this.sql.one<Row>(
+      "SELECT * FROM broadcasts WHERE created_by = ? AND status = 'draft' ORDER BY updated_at DESC, id DESC LIMIT 1",
+      [personId],
+    );
+    return r ? toRecord(r) : undefined;
+  }
+
+  async recent(limit: number): Promise<BroadcastRecord[]> {
+    const rows = await this.sql.query<Row>(
+      "SELECT * FROM broadcasts WHERE status IN ('sent', 'recalled') ORDER BY sent_at DESC, id DESC LIMIT ?",
+      [limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async setStatus(
+    id: string,
+    version: number,
+    to: BroadcastStatus,
+    at: string,
+    extra: { sentAt?: string; recalledBy?: string } = {},
+  ): Promise<boolean> {
+    const r = await this.sql.execute(
+      `UPDATE broadcasts SET status = ?, updated_at = ?, version = version + 1,
+         sent_at = COALESCE(?, sent_at),
+         recalled_at = CASE WHEN ? = 'recalled' THEN ? ELSE recalled_at END,
+         recalled_by = COALESCE(?, recalled_by)
+       WHERE id = ? AND version = ?`,
+      [to, at, extra.sentAt ?? null, to, at, extra.recalledBy ?? null, id, version],
+    );
+    return r.changes === 1;
+  }
+
+  /** A correction of a sent broadcast: new title/body, revision + 1. */
+  async correct(id: string, version: number, title: string, body: string, at: string): Promise<boolean> {
+    const r = await this.sql.execute(
+      `UPDATE broadcasts SET title = ?, body = ?, revision = revision + 1, corrected_at = ?, updated_at = ?,
+         version = version + 1
+       WHERE id = ? AND status = 'sent' AND version = ?`,
+      [title, body, at, at, id, version],
+    );
+    return r.changes === 1;
+  }
+
+  async addRecipient(r: {
+    broadcastId: string;
+    personId: string;
+    aadObjectId: string;
+    sectionCode: string;
+    outboxId: number | null;
+  }): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO broadcast_recipients (broadcast_id, person_id, aad_object_id, section_code, outbox_id)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (broadcast_id, person_id) DO NOTHING`,
+      [r.broadcastId, r.personId, r.aadObjectId.toLowerCase(), r.sectionCode, r.outboxId],
+    );
+  }
+
+  async recipient(broadcastId: string, personId: string): Promise<RecipientRecord | undefined> {
+    const r = await this.sql.one<RecipientDbRow>(
+      'SELECT * FROM broadcast_recipients WHERE broadcast_id = ? AND person_id = ?',
+      [broadcastId, personId],
+    );
+    return r ? toRecipient(r) : undefined;
+  }
+
+  /** Every recipient with the state of their first copy, one query (section, then person order). */
+  async recipientStatuses(broadcastId: string): Promise<RecipientStatus[]> {
+    const rows = await this.sql.query<
+      RecipientDbRow & { o_status: string | null; o_sent_at: string | null; o_error: string | null }
+    >(
+      `SELECT r.*, o.status AS o_status, o.sent_at AS o_sent_at, o.last_error AS o_error
+       FROM broadcast_recipients r LEFT JOIN outbox o ON o.id = r.outbox_id
+       WHERE r.broadcast_id = ? ORDER BY r.section_code, r.person_id`,
+      [broadcastId],
+    );
+    return rows.map((r) => ({
+      ...toRecipient(r),
+      delivery: deliveryStateOf(r.o_status),
+      deliveredAt: r.o_sent_at,
+      lastError: r.o_error,
+    }));
+  }
+
+  /**
+   * Records an answer: the history row always; first_* only the first time; latest_* every time.
+   * Returns false when the recipient row does not exist.
+   */
+  async recordAnswer(broadcastId: string, personId: string, answer: string, at: string): Promise<boolean> {
+    const r = await this.sql.execute(
+      `UPDATE broadcast_recipients SET
+         first_answer = COALESCE(first_answer, ?), first_answered_at = COALESCE(first_answered_at, ?),
+         latest_answer = ?, latest_answered_at = ?
+       WHERE broadcast_id = ? AND person_id = ?`,
+      [answer, at, answer, at, broadcastId, personId],
+    );
+    if (r.changes !== 1) return false;
+    await this.sql.execute(
+      'INSERT INTO broadcast_answers (broadcast_id, person_id, answer, at) VALUES (?, ?, ?, ?)',
+      [broadcastId, personId, answer, at],
+    );
+    return true;
+  }
+
+  async answers(broadcastId: string): Promise<AnswerRecord[]> {
+    const rows = await this.sql.query<{
+      id: number;
+      broadcast_id: string;
+      person_id: string;
+      answer: string;
+      at: string;
+    }>('SELECT * FROM broadcast_answers WHERE broadcast_id = ? ORDER BY id', [broadcastId]);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      broadcastId: r.broadcast_id,
+      personId: r.person_id,
+      answer: r.answer,
+      at: r.at,
+    }));
+  }
+
+  async markReminded(broadcastId: string, personIds: readonly string[], at: string): Promise<void> {
+    for (const id of personIds)
+      await this.sql.execute(
+        `UPDATE broadcast_recipients SET reminders = reminders + 1, last_reminded_at = ?
+         WHERE broadcast_id = ? AND person_id = ?`,
+        [at, broadcastId, id],
+      );
+  }
+}
