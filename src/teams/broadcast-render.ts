@@ -1,23 +1,35 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../domain/clock';
-import { BroadcastRepo } from '../storage/broadcast-repo';
 import type { OutboxMessage } from '../storage/outbox-repo';
 import type { SqlClient } from '../storage/sql';
+import { renderRecipientMessage } from './broadcast/recipient-render';
+import { renderStatusMessage } from './broadcast/status-render';
 import type { Locale } from './i18n';
 
-type BroadcastMessage = Extract<OutboxMessage, { broadcastId: string }>;
+export type BroadcastMessage = Extract<OutboxMessage, { broadcastId: string }>;
+export type Rendered = { activity: Partial<Activity> } | null;
 
 /**
- * Renders a broadcast's outbox messages from storage at send time. Plain text for now: the cards
- * (answer buttons, status card) replace this.
+ * Renders a broadcast's outbox messages from storage at send time: what recipients get (their copy,
+ * its updates, the notice to 統括) and what managers and officers follow (status card, who has not
+ * answered).
  */
 export async function renderBroadcastMessage(
   db: SqlClient,
-  _clock: Clock,
+  clock: Clock,
   message: BroadcastMessage,
-  _locale: Locale,
-): Promise<{ activity: Partial<Activity> } | null> {
-  const b = await new BroadcastRepo(db).get(message.broadcastId);
-  if (!b) return null;
-  return { activity: { text: `${b.title}\n\n${b.body}`, textFormat: 'plain' } };
+  locale: Locale,
+): Promise<Rendered> {
+  switch (message.type) {
+    case 'broadcast':
+    case 'broadcast.update':
+      return renderRecipientMessage(db, clock, message, locale);
+    case 'broadcast.notice':
+      return message.notice === 'chief_informed'
+        ? renderRecipientMessage(db, clock, message, locale)
+        : renderStatusMessage(db, clock, message, locale);
+    case 'broadcast.status':
+    case 'broadcast.status.update':
+      return renderStatusMessage(db, clock, message, locale);
+  }
 }
