@@ -300,7 +300,8 @@ export function proposeDirectoryFromGraph(
   const takenIds = new Map(current.people.map((p) => [p.id, p]));
   const takenUpns = new Set([...current.people.map((p) => p.upn), ...inProposal().map((d) => d.person.upn)]);
   const newIdCount = new Map<string, number>();
-  const candidates = users.filter((u) => !drafts.some((d) => d.user === u) && u.accountEnabled !== false);
+  const matched = new Set(drafts.map((d) => d.user));
+  const candidates = users.filter((u) => !matched.has(u) && u.accountEnabled !== false);
   for (const u of candidates) {
     const id = nfkc(u.employeeId);
     if (id !== '') newIdCount.set(id, (newIdCount.get(id) ?? 0) + 1);
