@@ -2,6 +2,7 @@
 //
 //   npm run directory -- check  <file.csv>   validate only; every problem listed by line, in Japanese
 //   npm run directory -- import <file.csv>   validate and import into DATABASE_URL (all or nothing)
+//   npm run directory -- sync-graph [--out f]  propose the directory from Microsoft Graph (graph-sync.ts)
 //
 // The running bot reads the directory from the database on every turn, so an import takes effect
 // at once. A rejected file changes nothing.
@@ -14,6 +15,7 @@ import { findRepoRoot } from '../main';
 import { importDirectory } from '../services/directory-service';
 import { openDatabase } from '../storage/open';
 import { withCitation } from '../teams/citation';
+import { runGraphSyncCli } from './graph-sync';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -25,8 +27,9 @@ function printIssues(title: string, issues: readonly CsvIssue[]): void {
 
 export async function runDirectoryCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, file] = argv;
+  if (command === 'sync-graph') return runGraphSyncCli(argv.slice(1), env);
   if ((command !== 'check' && command !== 'import') || !file) {
-    out('使い方 / usage: npm run directory -- check|import <file.csv>');
+    out('使い方 / usage: npm run directory -- check|import <file.csv> | sync-graph [--out proposed.csv]');
     return 2;
   }
   let text: string;

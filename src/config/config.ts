@@ -210,6 +210,8 @@ const EnvSchema = z
       'must be a GUID (the Entra app registration id)',
     ),
     GRAPH_CLIENT_SECRET: optionalText,
+    // Directory sync from Microsoft Graph (npm run directory -- sync-graph): department → 課コード.
+    DEPARTMENT_MAP: optionalText,
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -300,6 +302,20 @@ export interface Config {
   /** Outbound webhooks on case events, secrets resolved (empty = none). */
   webhooks: WebhookConfig[];
   delivery: DeliveryConfig;
+  directorySync: DirectorySyncConfig;
+}
+
+/**
+ * Proposing the directory from Microsoft Graph users (GRAPH_*, DEPARTMENT_MAP). Optional: it runs
+ * only when the IT管理者 asks for it on the command line, so missing credentials are reported then.
+ */
+export interface DirectorySyncConfig {
+  /** Undefined when no client id/secret is configured (GRAPH_CLIENT_* or MICROSOFT_APP_*). */
+  graph: GraphConnection | undefined;
+  /** The tenant whose users are read: MICROSOFT_APP_TENANT_ID, else the only ALLOWED_TENANT_IDS entry. */
+  tenantId: string | undefined;
+  /** Absolute path of the department → 課コード file (JSON or CSV); undefined = by section name only. */
+  departmentMapFile: string | undefined;
 }
 
 /** How proactive messages reach people (INSTANCE_ID, TEAMS_SERVICE_URL, TEAMS_CATALOG_APP_ID, GRAPH_*). */
@@ -312,9 +328,8 @@ export interface DeliveryConfig {
   graph: GraphConfig | undefined;
 }
 
-export interface GraphConfig {
-  /** teamsApp.id of the app in the organisation's catalog (not the manifest id). */
-  catalogAppId: string;
+/** Where and as whom the app calls Microsoft Graph (client credentials). */
+export interface GraphConnection {
   /** e.g. https://graph.microsoft.com/v1.0 (no trailing slash). */
   baseUrl: string;
   /** e.g. https://login.microsoftonline.com (no trailing slash). */
@@ -323,6 +338,11 @@ export interface GraphConfig {
   clientSecret: string;
   /** Token tenant; undefined = the recipient's tenant. */
   tenantId: string | undefined;
+}
+
+export interface GraphConfig extends GraphConnection {
+  /** teamsApp.id of the app in the organisation's catalog (not the manifest id). */
+  catalogAppId: string;
 }
 
 /** One outbound webhook (WEBHOOKS), with its HMAC secret read from the variable named by secretEnv. */
@@ -371,6 +391,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     );
   }
   const e = parsed.data;
+  const graphConnection: GraphConnection = {
+    baseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
+    loginUrl: (e.GRAPH_LOGIN_URL ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+    clientId: (e.GRAPH_CLIENT_ID ?? e.MICROSOFT_APP_ID) as string,
+    clientSecret: (e.GRAPH_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD?.trim()) as string,
+    tenantId: e.MICROSOFT_APP_TENANT_ID,
+  };
   const auth = e.MICROSOFT_APP_ID
     ? {
         appId: e.MICROSOFT_APP_ID,
@@ -379,12 +406,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
         appType: e.MICROSOFT_APP_TYPE ?? (e.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
       }
     : undefined;
+  const allowedTenantIds = e.ALLOWED_TENANT_IDS ?? (auth ? [] : [DEMO_TENANT_ID]);
   return {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL,
     auth,
-    allowedTenantIds: e.ALLOWED_TENANT_IDS ?? (auth ? [] : [DEMO_TENANT_ID]),
+    allowedTenantIds,
     directoryCsv: path.resolve(repoRoot, e.DIRECTORY_CSV ?? 'infra/demo/directory.csv'),
     logLevel: e.LOG_LEVEL,
     localMode: auth === undefined,
@@ -394,15 +422,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
       instanceId: e.INSTANCE_ID ?? defaultInstanceId(e.DATABASE_URL),
       serviceUrl: e.TEAMS_SERVICE_URL,
       graph: e.TEAMS_CATALOG_APP_ID
-        ? {
-            catalogAppId: e.TEAMS_CATALOG_APP_ID.toLowerCase(),
-            baseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
-            loginUrl: (e.GRAPH_LOGIN_URL ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
-            clientId: (e.GRAPH_CLIENT_ID ?? e.MICROSOFT_APP_ID) as string,
-            clientSecret: (e.GRAPH_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD?.trim()) as string,
-            tenantId: e.MICROSOFT_APP_TENANT_ID,
-          }
+        ? { ...graphConnection, catalogAppId: e.TEAMS_CATALOG_APP_ID.toLowerCase() }
         : undefined,
+    },
+    directorySync: {
+      graph: graphConnection.clientId && graphConnection.clientSecret ? graphConnection : undefined,
+      tenantId:
+        e.MICROSOFT_APP_TENANT_ID ?? (allowedTenantIds.length === 1 ? allowedTenantIds[0] : undefined),
+      departmentMapFile: e.DEPARTMENT_MAP ? path.resolve(repoRoot, e.DEPARTMENT_MAP) : undefined,
     },
   };
 }

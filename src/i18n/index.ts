@@ -6,6 +6,7 @@ import { BOT_MESSAGES } from './messages/bot';
 import { COMMON_MESSAGES } from './messages/common';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
+import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
@@ -21,6 +22,7 @@ export const MESSAGE_TABLES = {
   policy: POLICY_MESSAGES,
   domain: DOMAIN_MESSAGES,
   bot: BOT_MESSAGES,
+  graphSync: GRAPH_SYNC_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -29,6 +31,7 @@ export const MESSAGES = {
   ...POLICY_MESSAGES,
   ...DOMAIN_MESSAGES,
   ...BOT_MESSAGES,
+  ...GRAPH_SYNC_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Directory } from '../../src/domain/directory';
 
 export interface GraphRequest {
   method: string;
@@ -9,6 +10,31 @@ export interface GraphRequest {
   body: string;
 }
 
+/** A user as the fake directory keeps it (Graph's user resource; unset properties are null). */
+export interface FakeGraphUser {
+  id: string;
+  displayName: string | null;
+  userPrincipalName: string;
+  department: string | null;
+  jobTitle: string | null;
+  businessPhones: string[];
+  mobilePhone: string | null;
+  employeeId: string | null;
+  accountEnabled: boolean;
+  /** The manager's object id; none when unset. */
+  managerId?: string;
+}
+
+/** Properties GET /users returns without $select (Graph's documented default set, those we keep). */
+const DEFAULT_USER_PROPERTIES = [
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'jobTitle',
+  'businessPhones',
+  'mobilePhone',
+];
+
 /**
  * A loopback stand-in for the Microsoft identity platform's token endpoint and the Microsoft Graph
  * calls the bot makes to install itself for a user, answering in their documented JSON:
@@ -17,6 +43,12 @@ export interface GraphRequest {
  *   GET  /v1.0/users/{id}/teamwork/installedApps?$expand=teamsApp&$filter=teamsApp/id eq '…'
  *                                                  → 200 { value: [ { id, teamsApp: { id, externalId, displayName } } ] }
  *   GET  /v1.0/users/{id}/teamwork/installedApps/{installId}/chat → 200 { id: '19:…@unq.gbl.spaces', chatType }
+ *   GET  /v1.0/users?$select=…&$expand=manager($select=id)&$top=n[&$skiptoken=…]
+ *                                                  → 200 { @odata.context, @odata.nextLink?, value: [ { …selected, manager? } ] }
+ *        (the directory sync). Only the selected properties come back, unset ones as null; `manager`
+ *        only with $expand and only for a user who has one; $top must be 1–999 (else 400, as Graph);
+ *        with $expand a page holds at most 100 users whatever $top says (Graph's known issue);
+ *        `pageSize` makes pages smaller still, to test paging with a few users.
  * Anything without the bearer token it issued gets 401. Scripted answers (`script`) come first.
  */
 export class FakeGraph {
@@ -32,6 +64,10 @@ export class FakeGraph {
   }> = [];
   /** Called when an install succeeds (e.g. to tell the fake connector). */
   onInstall: ((userId: string) => void) | undefined;
+  /** The tenant's users, in Graph's order. */
+  users: FakeGraphUser[] = [];
+  /** Server-side page size for GET /users (below $top and Graph's 100 with $expand). */
+  pageSize: number | undefined;
   readonly token = 'fake-graph-token-1';
   private server: http.Server;
 
@@ -109,6 +145,7 @@ export class FakeGraph {
         return json(401, {
           error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' },
         });
+      if (path === '/v1.0/users' && r.method === 'GET') return this.listUsers(query, json);
       let m = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(path);
       if (m && r.method === 'POST') {
         const user = m[1]!.toLowerCase();
@@ -159,8 +196,84 @@ export class FakeGraph {
     });
   }
 
+  private listUsers(
+    query: URLSearchParams,
+    json: (status: number, body?: unknown, headers?: Record<string, string>) => void,
+  ): void {
+    const top = query.has('$top') ? Number(query.get('$top')) : 100;
+    if (!Number.isInteger(top) || top < 1 || top > 999)
+      return json(400, {
+        error: {
+          code: 'Request_UnsupportedQuery',
+          message: `Invalid page size specified: '${query.get('$top')}'. Must be between 1 and 999 inclusive.`,
+        },
+      });
+    const expand = query.get('$expand');
+    if (expand !== null && expand !== 'manager' && expand !== 'manager($select=id)')
+      return json(400, { error: { code: 'Request_BadRequest', message: `Unsupported $expand: ${expand}` } });
+    const select = query.get('$select')?.split(',') ?? DEFAULT_USER_PROPERTIES;
+    let start = 0;
+    const skiptoken = query.get('$skiptoken');
+    if (skiptoken !== null) {
+      start = Number(
+        Buffer.from(skiptoken, 'base64url')
+          .toString('utf8')
+          .replace(/^skip:/, ''),
+      );
+      if (!Number.isInteger(start) || start < 0)
+        return json(400, { error: { code: 'Request_BadRequest', message: 'Invalid skip token.' } });
+    }
+    const size = Math.min(top, expand !== null ? 100 : 999, this.pageSize ?? 999);
+    const page = this.users.slice(start, start + size).map((u) => {
+      const out: Record<string, unknown> = {};
+      for (const p of select) out[p] = p in u ? (u as unknown as Record<string, unknown>)[p] : null;
+      if (expand !== null && u.managerId)
+        out.manager = { '@odata.type': '#microsoft.graph.user', id: u.managerId };
+      return out;
+    });
+    const rest = new URLSearchParams(query);
+    rest.set('$skiptoken', Buffer.from(`skip:${start + size}`).toString('base64url'));
+    const nextLink =
+      start + size < this.users.length
+        ? `${this.url}/v1.0/users?${[...rest].map(([k, v]) => `${k}=${v}`).join('&')}`
+        : undefined;
+    return json(200, {
+      '@odata.context': `${this.url}/v1.0/$metadata#users(${select.join(',')})`,
+      ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+      value: page,
+    });
+  }
+
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
   }
+}
+
+/**
+ * The Graph users a tenant matching `dir` would have: department = 課名, employeeId = 職員番号,
+ * manager = the section's 課責任者, and for the 課責任者 the section's 上席者 (else the parent
+ * section's 課責任者).
+ */
+export function fakeUsersFrom(dir: Directory): FakeGraphUser[] {
+  const sections = new Map(dir.sections.map((s) => [s.code, s]));
+  const people = new Map(dir.people.map((p) => [p.id, p]));
+  return dir.people.map((p) => {
+    const s = sections.get(p.sectionCode)!;
+    const parent = s.parentCode ? sections.get(s.parentCode) : undefined;
+    const managerId = s.officerId !== p.id ? s.officerId : (s.superiorId ?? parent?.officerId ?? null);
+    const manager = managerId && managerId !== p.id ? people.get(managerId) : undefined;
+    return {
+      id: p.aadObjectId,
+      displayName: p.name,
+      userPrincipalName: p.upn,
+      department: s.name,
+      jobTitle: p.title || null,
+      businessPhones: p.phone ? [p.phone] : [],
+      mobilePhone: p.mobile || null,
+      employeeId: p.id,
+      accountEnabled: true,
+      ...(manager ? { managerId: manager.aadObjectId } : {}),
+    };
+  });
 }

@@ -15,12 +15,12 @@ import {
 import type { CsvColumns } from './header';
 import type { CsvRecord } from './tokenize';
 
-const EMPLOYEE_ID_RE = /^[A-Za-z0-9-]{1,20}$/;
+export const EMPLOYEE_ID_RE = /^[A-Za-z0-9-]{1,20}$/;
 export const SECTION_CODE_RE = /^[0-9A-Za-z-]{1,10}$/;
-const KANA_RE = /^[ァ-ヶー\u3000 ]+$/;
+export const KANA_RE = /^[ァ-ヶー\u3000 ]+$/;
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UPN_RE = /^[^\s@",;<>()]+@[^\s@",;<>()]+\.[^\s@",;<>()]+$/;
-const PHONE_RE = /^[0-9+\-() ]+$/;
+export const UPN_RE = /^[^\s@",;<>()]+@[^\s@",;<>()]+\.[^\s@",;<>()]+$/;
+export const PHONE_RE = /^[0-9+\-() ]+$/;
 const ROLE_SEPARATOR_RE = /[;、]/; // `；` becomes `;` under NFKC
 
 /** A section as its first valid row defines it. */
