@@ -4,6 +4,7 @@
 // leaf module: it imports nothing from the rest of the bot, so every layer may use it.
 import { BOT_MESSAGES } from './messages/bot';
 import { COMMON_MESSAGES } from './messages/common';
+import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
 import { POLICY_MESSAGES } from './messages/policy';
@@ -21,6 +22,7 @@ export const MESSAGE_TABLES = {
   policy: POLICY_MESSAGES,
   domain: DOMAIN_MESSAGES,
   bot: BOT_MESSAGES,
+  directoryAdmin: DIRECTORY_ADMIN_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -29,6 +31,7 @@ export const MESSAGES = {
   ...POLICY_MESSAGES,
   ...DOMAIN_MESSAGES,
   ...BOT_MESSAGES,
+  ...DIRECTORY_ADMIN_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;
