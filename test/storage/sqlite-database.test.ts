@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { SqlBotStorage, ETagConflictError } from '../../src/storage/bot-state-storage';
 import { ConversationRepo } from '../../src/storage/conversation-repo';
+import { MIGRATIONS } from '../../src/storage/migrations';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { openTempDb, tempDbFile } from '../helpers/db';
 
@@ -18,7 +19,8 @@ describe('SqliteDatabase', () => {
     await db.close();
     db = SqliteDatabase.open(file);
     const applied = await db.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-    expect(applied.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(applied.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id).sort((a, b) => a - b));
+    expect(applied.map((r) => r.id)).toContain(9);
     expect(await db.one<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.one<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await db.ping()).toBe(true);
