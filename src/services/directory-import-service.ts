@@ -284,3 +284,41 @@ export async function cancelStagedImport(
     };
   });
 }
+
+export type PreviewResult =
+  { ok: false; errors: CsvIssue[] } | { ok: true; unchanged: boolean; view: StagedView };
+
+/** What an import would change, without staging anything (the CLI's `diff`). Read-only. */
+export async function previewDirectoryImport(db: Database, csv: string): Promise<PreviewResult> {
+  const parsed = parseDirectoryCsv(csv);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const diff = diffDirectories(await new DirectoryRepo(db).load(), parsed.directory);
+  return {
+    ok: true,
+    unchanged: isEmptyDiff(diff),
+    view: {
+      diff,
+      warnings: parsed.warnings,
+      losses: roleLossesOnOpenCases(diff, await openCasePeople(db)),
+      people: parsed.directory.people.length,
+      sections: parsed.directory.sections.length,
+    },
+  };
+}
+
+/**
+ * The bytes of an uploaded or given file as text: UTF-8 (with or without BOM), else Shift_JIS — what
+ * Japanese Excel writes for 「CSV (コンマ区切り)」. Anything else is refused rather than misread.
+ */
+export function decodeCsvBytes(
+  bytes: Uint8Array,
+): { ok: true; text: string; encoding: 'utf-8' | 'shift_jis' } | { ok: false } {
+  for (const encoding of ['utf-8', 'shift_jis'] as const) {
+    try {
+      return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+    } catch {
+      // not this encoding
+    }
+  }
+  return { ok: false };
+}
