@@ -17,7 +17,7 @@ import { parseDirectoryCsv, type CsvIssue } from '../domain/directory-csv';
 import { diffLines, diffSummary, roleLossLine } from '../domain/directory-diff-lines';
 import { t } from '../i18n';
 import { findRepoRoot } from '../main';
-import { exportFile } from '../services/directory-export';
+import { exportForCli } from '../services/directory-export-links';
 import {
   applyStagedImport,
   decodeCsvBytes,
@@ -26,7 +26,7 @@ import {
   type StagedView,
 } from '../services/directory-import-service';
 import { DirectoryRepo } from '../storage/directory-repo';
-import type { ExportKind } from '../storage/directory-stage-repo';
+import type { ExportKind } from '../domain/directory-exports';
 import { openDatabase } from '../storage/open';
 import type { Database } from '../storage/sql';
 import { withCitation } from '../teams/citation';
@@ -101,16 +101,13 @@ async function runExport(command: string, args: readonly string[], env: NodeJS.P
   const kind: ExportKind =
     command === 'export' ? (format === 'csv' ? 'directory_csv' : 'directory_xlsx') : `phone_tree_${format}`;
   return withDatabase(env, async (db) => {
-    const dir = await new DirectoryRepo(db).load();
-    if (dir.people.length === 0) {
+    const f = await exportForCli(db, systemClock, kind);
+    if (!f) {
       out('連絡網が取り込まれていません / no directory in the database');
       return 1;
     }
-    const f = await exportFile(kind, dir, systemClock.now());
     fs.writeFileSync(path.resolve(file), f.body);
-    out(
-      `書き出しました / written: ${path.resolve(file)}（${dir.people.length} 名、${dir.sections.length} 課）`,
-    );
+    out(`書き出しました / written: ${path.resolve(file)}（${await new DirectoryRepo(db).countPeople()} 名）`);
     return 0;
   });
 }

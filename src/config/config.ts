@@ -210,6 +210,8 @@ const EnvSchema = z
       'must be a GUID (the Entra app registration id)',
     ),
     GRAPH_CLIENT_SECRET: optionalText,
+    // Where people reach this bot's HTTP server (download links of 連絡網の出力).
+    PUBLIC_BASE_URL: optionalHttpUrl,
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -226,7 +228,12 @@ const EnvSchema = z
     }
     // Delivery: in production Teams and Graph are reached over https only (loopback excepted).
     if (env.MICROSOFT_APP_ID) {
-      for (const key of ['TEAMS_SERVICE_URL', 'GRAPH_BASE_URL', 'GRAPH_LOGIN_URL'] as const) {
+      for (const key of [
+        'TEAMS_SERVICE_URL',
+        'GRAPH_BASE_URL',
+        'GRAPH_LOGIN_URL',
+        'PUBLIC_BASE_URL',
+      ] as const) {
         const url = env[key];
         if (url !== undefined && new URL(url).protocol !== 'https:' && !isLoopbackUrl(url))
           ctx.addIssue({
@@ -300,6 +307,12 @@ export interface Config {
   /** Outbound webhooks on case events, secrets resolved (empty = none). */
   webhooks: WebhookConfig[];
   delivery: DeliveryConfig;
+  /**
+   * Base URL of the bot's own HTTP server as people's browsers reach it (export download links), no
+   * trailing slash. Undefined = unset: in local mode the bot uses http://localhost:<port>; in
+   * production the download links are not offered.
+   */
+  publicBaseUrl: string | undefined;
 }
 
 /** How proactive messages reach people (INSTANCE_ID, TEAMS_SERVICE_URL, TEAMS_CATALOG_APP_ID, GRAPH_*). */
@@ -390,6 +403,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     localMode: auth === undefined,
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     delivery: {
       instanceId: e.INSTANCE_ID ?? defaultInstanceId(e.DATABASE_URL),
       serviceUrl: e.TEAMS_SERVICE_URL,

@@ -8,7 +8,7 @@ import type { Directory, Person } from '../domain/directory';
 import { DIRECTORY_CSV_COLUMNS, directoryCsvRows, serializeDirectoryCsv } from '../domain/directory-csv';
 import { buildPhoneTree, sectionsInHierarchyOrder, type PhoneTreeRole } from '../domain/phone-tree';
 import { t, type Locale, type MessageKey } from '../i18n';
-import type { ExportKind } from '../storage/directory-stage-repo';
+import type { ExportKind } from '../domain/directory-exports';
 
 export interface ExportFile {
   /** The name to save as (Japanese), and an ASCII one for clients that cannot take it. */

@@ -16,6 +16,7 @@ import {
   type RoleLossOnOpenCases,
 } from '../domain/directory-diff';
 import { AuditRepo } from '../storage/audit-repo';
+import { directoryCsv } from './directory-export';
 import { CaseRepo } from '../storage/case-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
 import {
@@ -42,6 +43,9 @@ export interface StagedView {
   people: number;
   sections: number;
 }
+
+/** Where an import was refused: opening the card, a file sent in the chat, staging, a click. */
+export type ImportStep = 'open' | 'file' | 'stage' | 'apply' | 'cancel';
 
 export type DeniedReason =
   | 'not_it_admin'
@@ -84,7 +88,7 @@ async function denied(
   sql: SqlClient,
   clock: Clock,
   actor: string,
-  step: 'stage' | 'apply' | 'cancel',
+  step: ImportStep,
   reason: DeniedReason,
   stagedId?: number,
 ): Promise<{ ok: false; reason: DeniedReason }> {
@@ -321,4 +325,54 @@ export function decodeCsvBytes(
     }
   }
   return { ok: false };
+}
+
+/**
+ * May this person import (IT管理者 of the directory in force)? A refusal is audited with the step —
+ * e.g. `file` before anything sent in the chat is downloaded.
+ */
+export async function mayImportDirectory(
+  db: Database,
+  clock: Clock,
+  actor: DirectoryActor,
+  step: 'open' | 'file',
+): Promise<boolean> {
+  const { by, allowed } = await resolveActor(db, actor);
+  if (!allowed) await denied(db, clock, by, step, 'not_it_admin');
+  return allowed;
+}
+
+export interface ImportCardContext {
+  people: number;
+  sections: number;
+  lastImport: { at: string; by: string } | undefined;
+  /** The directory in force as CSV (no BOM), when it is at most `maxBytes` long; else null. */
+  csvForEditing: string | null;
+}
+
+/** What the 連絡網の取込 card shows: the directory in force and, if small, its CSV to edit. IT管理者 only. */
+export async function openDirectoryImport(
+  db: Database,
+  clock: Clock,
+  actor: DirectoryActor,
+  opts: { maxBytes: number },
+): Promise<{ ok: false } | { ok: true; context: ImportCardContext }> {
+  if (!(await mayImportDirectory(db, clock, actor, 'open'))) return { ok: false };
+  const repo = new DirectoryRepo(db);
+  const dir = await repo.load();
+  const last = await repo.lastImport();
+  let csv: string | null = null;
+  if (dir.people.length > 0) {
+    const text = directoryCsv(dir).replace(/^\uFEFF/, '');
+    csv = Buffer.byteLength(text, 'utf8') <= opts.maxBytes ? text : null;
+  }
+  return {
+    ok: true,
+    context: {
+      people: dir.people.length,
+      sections: dir.sections.length,
+      lastImport: last ? { at: last.importedAt, by: last.importedBy } : undefined,
+      csvForEditing: csv,
+    },
+  };
 }

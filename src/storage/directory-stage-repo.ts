@@ -1,5 +1,6 @@
 // Staged imports of the contact directory (緊急連絡網 staged with their diff, applied on confirmation)
 // and short-lived export links. Migration 9.
+import type { ExportKind } from '../domain/directory-exports';
 import type { SqlClient } from './sql';
 
 export const STAGED_IMPORT_STATUSES = ['pending', 'applied', 'cancelled', 'superseded'] as const;
@@ -89,9 +90,6 @@ export class DirectoryStageRepo {
     return r.changes === 1;
   }
 }
-
-export const EXPORT_KINDS = ['directory_csv', 'directory_xlsx', 'phone_tree_xlsx', 'phone_tree_csv'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportLink {
   tokenSha256: string;

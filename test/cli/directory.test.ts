@@ -136,7 +136,7 @@ describe('npm run directory -- export|phone-tree', () => {
     const xlsx = path.join(dir, 'out.xlsx');
     const out = captureStdout();
     expect(await runDirectoryCli(['export', '--format', 'csv', '--out', csv], env)).toBe(0);
-    expect(out.join('')).toContain('34 名、10 課');
+    expect(out.join('')).toContain('（34 名）');
     const text = fs.readFileSync(csv, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(parseDirectoryCsv(text).ok).toBe(true);
