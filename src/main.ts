@@ -5,6 +5,7 @@ import { loadConfig, ConfigError, type Config } from './config/config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
+import { downloadExport } from './services/directory-export-links';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
 import { TimerScheduler } from './services/escalation-service';
 import { WebhookDispatcher } from './services/webhook-service';
@@ -130,6 +131,8 @@ export async function startBot(
   });
   const ackMinutes = (c: CaseRecord) =>
     config.escalationMinutes[c.severity] ?? ACK_MINUTES_BY_SEVERITY[c.severity];
+  // Known once the server listens (PORT=0 picks a port): the local default of PUBLIC_BASE_URL.
+  const listening: { port?: number } = {};
   const deps = {
     db,
     clock,
@@ -138,6 +141,13 @@ export async function startBot(
     ackMinutes,
     ackMinutesOverride: config.escalationMinutes,
     webhooks: { hooks: config.webhooks, dispatcher: webhooks },
+    directoryAdmin: {
+      publicBaseUrl: () =>
+        config.publicBaseUrl ??
+        (config.localMode && listening.port !== undefined ? `http://localhost:${listening.port}` : undefined),
+      allowHttpDownloads: config.localMode,
+      serviceUrlConfigured: config.delivery.serviceUrl !== undefined,
+    },
   };
   const scheduler = new TimerScheduler(
     {
@@ -159,6 +169,7 @@ export async function startBot(
     db,
     logger,
     allowedTenantIds: config.allowedTenantIds,
+    exportDownloads: (token) => downloadExport(db, clock, token),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -166,6 +177,7 @@ export async function startBot(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  listening.port = port;
   if (config.localMode) {
     logger.warn(
       { host: config.host, port },

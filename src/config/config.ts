@@ -212,6 +212,8 @@ const EnvSchema = z
     GRAPH_CLIENT_SECRET: optionalText,
     // Directory sync from Microsoft Graph (npm run directory -- sync-graph): department → 課コード.
     DEPARTMENT_MAP: optionalText,
+    // Where people reach this bot's HTTP server (download links of 連絡網の出力).
+    PUBLIC_BASE_URL: optionalHttpUrl,
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -228,7 +230,12 @@ const EnvSchema = z
     }
     // Delivery: in production Teams and Graph are reached over https only (loopback excepted).
     if (env.MICROSOFT_APP_ID) {
-      for (const key of ['TEAMS_SERVICE_URL', 'GRAPH_BASE_URL', 'GRAPH_LOGIN_URL'] as const) {
+      for (const key of [
+        'TEAMS_SERVICE_URL',
+        'GRAPH_BASE_URL',
+        'GRAPH_LOGIN_URL',
+        'PUBLIC_BASE_URL',
+      ] as const) {
         const url = env[key];
         if (url !== undefined && new URL(url).protocol !== 'https:' && !isLoopbackUrl(url))
           ctx.addIssue({
@@ -303,6 +310,12 @@ export interface Config {
   webhooks: WebhookConfig[];
   delivery: DeliveryConfig;
   directorySync: DirectorySyncConfig;
+  /**
+   * Base URL of the bot's own HTTP server as people's browsers reach it (export download links), no
+   * trailing slash. Undefined = unset: in local mode the bot uses http://localhost:<port>; in
+   * production the download links are not offered.
+   */
+  publicBaseUrl: string | undefined;
 }
 
 /**
@@ -418,6 +431,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     localMode: auth === undefined,
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     delivery: {
       instanceId: e.INSTANCE_ID ?? defaultInstanceId(e.DATABASE_URL),
       serviceUrl: e.TEAMS_SERVICE_URL,

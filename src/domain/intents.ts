@@ -17,6 +17,11 @@ export const INTENTS = [
   'absence',
   // For IT管理者 and 統括: who cannot be reached in Teams, with their phone numbers.
   'unreachable',
+  // For IT管理者 (6ウ: they keep the contact tree): import with a diff first, export, and check it
+  // (the check also for 統括).
+  'directory_import',
+  'directory_export',
+  'directory_check',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import type { Database } from '../storage/sql';
+import { serveExport, type ExportDownloader } from './exports';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /**
@@ -41,6 +42,8 @@ export interface HttpDeps {
   db: Database;
   logger: Logger;
   allowedTenantIds: readonly string[];
+  /** Downloads of 連絡網の出力 (GET /exports/<token>); absent = every such link answers 404. */
+  exportDownloads?: ExportDownloader;
 }
 
 class HttpError extends Error {
@@ -192,6 +195,13 @@ export function createHttpServer(deps: HttpDeps): http.Server {
         case 'POST /api/messages':
           return handleMessages(req, res, deps);
         default:
+          if (req.method === 'GET' && url.pathname.startsWith('/exports/'))
+            return serveExport(
+              res,
+              url.pathname.slice('/exports/'.length),
+              deps.exportDownloads,
+              deps.logger,
+            );
           if (url.pathname === '/api/messages') throw new HttpError(405, 'method not allowed');
           throw new HttpError(404, 'not found');
       }

@@ -4,6 +4,7 @@
 // leaf module: it imports nothing from the rest of the bot, so every layer may use it.
 import { BOT_MESSAGES } from './messages/bot';
 import { COMMON_MESSAGES } from './messages/common';
+import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
@@ -23,6 +24,7 @@ export const MESSAGE_TABLES = {
   domain: DOMAIN_MESSAGES,
   bot: BOT_MESSAGES,
   graphSync: GRAPH_SYNC_MESSAGES,
+  directoryAdmin: DIRECTORY_ADMIN_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -32,6 +34,7 @@ export const MESSAGES = {
   ...DOMAIN_MESSAGES,
   ...BOT_MESSAGES,
   ...GRAPH_SYNC_MESSAGES,
+  ...DIRECTORY_ADMIN_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -17,7 +17,17 @@ export type ImportResult =
 export async function importDirectory(
   db: Database,
   csvText: string,
-  opts: { source: string; actor: string; clock: Clock; force?: boolean },
+  opts: {
+    source: string;
+    actor: string;
+    clock: Clock;
+    force?: boolean;
+    /**
+     * Unchanged means "the same as the last import from this source" rather than "as the last import":
+     * the start-up file does not undo an import made since from Teams or the command line.
+     */
+    sameSourceOnly?: boolean;
+  },
 ): Promise<ImportResult> {
   const parsed = parseDirectoryCsv(csvText);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
@@ -25,7 +35,7 @@ export async function importDirectory(
   const { directory } = parsed;
   return db.transaction(async (tx) => {
     const repo = new DirectoryRepo(tx);
-    const last = await repo.lastImport();
+    const last = opts.sameSourceOnly ? await repo.lastImportFrom(opts.source) : await repo.lastImport();
     if (!opts.force && last?.sha256 === sha256) {
       return {
         ok: true as const,
@@ -71,8 +81,10 @@ export async function importDirectory(
 export class DirectoryUnavailableError extends Error {}
 
 /**
- * Start-up: load DIRECTORY_CSV when it changed since the last import. A bad file never replaces a
- * working directory; with no directory at all the bot cannot route anything and refuses to start.
+ * Start-up: load DIRECTORY_CSV when it changed since it was last imported from that file (an import
+ * made meanwhile in Teams or with the CLI stays in force until the file itself changes). A bad file
+ * never replaces a working directory; with no directory at all the bot cannot route anything and
+ * refuses to start.
  */
 export async function loadDirectoryAtStartup(
   db: Database,
@@ -95,7 +107,12 @@ export async function loadDirectoryAtStartup(
     }
     throw new DirectoryUnavailableError(`DIRECTORY_CSV: cannot read ${file}: ${(err as Error).message}`);
   }
-  const result = await importDirectory(db, text, { source: file, actor: 'system', clock });
+  const result = await importDirectory(db, text, {
+    source: file,
+    actor: 'system',
+    clock,
+    sameSourceOnly: true,
+  });
   if (result.ok) return { result, kept: false };
   const people = await new DirectoryRepo(db).countPeople();
   if (people === 0) {

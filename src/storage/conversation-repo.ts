@@ -83,4 +83,12 @@ export class ConversationRepo {
     ]);
     return r ? toRef(r) : undefined;
   }
+
+  /** Everyone with a stored reference (lower-case aadObjectIds): who can be messaged without creating a chat. */
+  async knownAadObjectIds(): Promise<Set<string>> {
+    const rows = await this.sql.query<{ aad_object_id: string }>(
+      'SELECT aad_object_id FROM conversation_refs',
+    );
+    return new Set(rows.map((r) => r.aad_object_id));
+  }
 }

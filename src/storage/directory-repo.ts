@@ -118,6 +118,28 @@ export class DirectoryRepo {
       : undefined;
   }
 
+  /** The last import from `source` (e.g. the DIRECTORY_CSV file), whatever was imported since from elsewhere. */
+  async lastImportFrom(source: string): Promise<DirectoryImportRecord | undefined> {
+    const r = await this.sql.one<{
+      imported_at: string;
+      imported_by: string;
+      source: string;
+      sha256: string;
+      people_count: number;
+      sections_count: number;
+    }>('SELECT * FROM directory_imports WHERE source = ? ORDER BY id DESC LIMIT 1', [source]);
+    return r
+      ? {
+          importedAt: r.imported_at,
+          importedBy: r.imported_by,
+          source: r.source,
+          sha256: r.sha256,
+          peopleCount: r.people_count,
+          sectionsCount: r.sections_count,
+        }
+      : undefined;
+  }
+
   async load(): Promise<Directory> {
     const sections = await this.sql.query<SectionRow>('SELECT * FROM sections ORDER BY code');
     const people = await this.sql.query<PersonRow>('SELECT * FROM people ORDER BY id');

@@ -284,4 +284,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_broadcast ON outbox(broadcast_id, status);
     `,
   },
+  {
+    // Keeping the contact tree (issue 8): imports are staged with their diff and applied only when
+    // confirmed (against the directory they were diffed with); export links are short-lived tokens.
+    id: 9,
+    name: 'directory-staged-imports-and-export-links',
+    sqlite: `
+      CREATE TABLE directory_staged_imports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        csv_text TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        base_sha256 TEXT NOT NULL,
+        diff_json TEXT NOT NULL,
+        staged_by TEXT NOT NULL,
+        staged_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'applied', 'cancelled', 'superseded')),
+        decided_at TEXT,
+        decided_by TEXT
+      );
+      CREATE INDEX directory_staged_imports_status ON directory_staged_imports(status);
+      CREATE TABLE directory_export_links (
+        token_sha256 TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        downloads INTEGER NOT NULL DEFAULT 0,
+        last_download_at TEXT
+      );
+      CREATE INDEX directory_export_links_expiry ON directory_export_links(expires_at);
+    `,
+  },
 ];

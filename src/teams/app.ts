@@ -23,6 +23,13 @@ import { sendAssigned } from './routes/assigned-routes';
 import { sendMyCases } from './routes/case-routes';
 import { startFlow } from './routes/flow-routes';
 import { sendUnreachable } from './routes/unreachable-routes';
+import {
+  directoryAdminCardHandlers,
+  registerDirectoryAdminRoutes,
+  sendDirectoryCheck,
+  sendDirectoryExport,
+  sendDirectoryImportCard,
+} from './routes/directory-admin-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
 import { turnLocale } from './turn';
 
@@ -33,6 +40,9 @@ export const INTENT_HANDLERS: IntentHandlers = {
   my_tasks: sendAssigned,
   absence: (ctx, deps) => sendAbsenceCard(ctx, deps),
   unreachable: sendUnreachable,
+  directory_import: sendDirectoryImportCard,
+  directory_export: sendDirectoryExport,
+  directory_check: sendDirectoryCheck,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -47,6 +57,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...approvalCardHandlers,
   ...absenceCardHandlers,
   ...assignedCardHandlers,
+  ...directoryAdminCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -62,6 +73,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.turn('beforeTurn', async (ctx) => guard(ctx));
   // Order matters: first match wins. Card submits before free text.
   registerWelcomeRoutes(app, deps);
+  // Directory card clicks and files sent in the chat, before the case cards' invoke and free text.
+  registerDirectoryAdminRoutes(app, deps);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
   registerMenuRoutes(app, deps, INTENT_HANDLERS);

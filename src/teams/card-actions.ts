@@ -50,7 +50,33 @@ export const CaseReturnedSchema = z.object({ verb: z.literal('case.returned'), c
 /** Show a case card (from 担当案件 or 私の申請・報告); viewing is checked like acting. */
 export const CaseOpenSchema = z.object({ verb: z.literal('case.open'), caseId: CaseId });
 
+/**
+ * 連絡網の取込 (IT管理者, 6ウ). `stage`: the pasted CSV arrives merged in as `csvText` (read and
+ * size-checked by the route, parsed all-or-nothing by the service). `apply` / `cancel` carry the
+ * staged id only: the service re-checks who clicks, that it is theirs and still pending, and that
+ * the directory did not change since.
+ */
+const StagedId = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+]);
+export const DirectoryImportStageSchema = z.looseObject({ verb: z.literal('directory.import.stage') });
+export const DirectoryImportApplySchema = z.object({
+  verb: z.literal('directory.import.apply'),
+  stagedId: StagedId,
+});
+export const DirectoryImportCancelSchema = z.object({
+  verb: z.literal('directory.import.cancel'),
+  stagedId: StagedId,
+});
+
 export const CardActionSchema = z.discriminatedUnion('verb', [
+  DirectoryImportStageSchema,
+  DirectoryImportApplySchema,
+  DirectoryImportCancelSchema,
   CaseOpenSchema,
   CaseReturnedSchema,
   AbsenceSetSchema,

@@ -25,6 +25,20 @@ export {
   type StatusColor,
 } from './cards/schemas/case-card';
 export { CaseCreatedCardDataSchema, type CaseCreatedCardData } from './cards/schemas/case-created';
+export { DirectoryCheckCardDataSchema, type DirectoryCheckCardData } from './cards/schemas/directory-check';
+export { DirectoryDiffCardDataSchema, type DirectoryDiffCardData } from './cards/schemas/directory-diff';
+export {
+  DirectoryErrorsCardDataSchema,
+  type DirectoryErrorsCardData,
+} from './cards/schemas/directory-errors';
+export {
+  DirectoryExportCardDataSchema,
+  type DirectoryExportCardData,
+} from './cards/schemas/directory-export';
+export {
+  DirectoryImportCardDataSchema,
+  type DirectoryImportCardData,
+} from './cards/schemas/directory-import';
 export { DraftResumeCardDataSchema, type DraftResumeCardData } from './cards/schemas/draft-resume';
 export { FlowConfirmCardDataSchema, type FlowConfirmCardData } from './cards/schemas/flow-confirm';
 export {

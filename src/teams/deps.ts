@@ -17,4 +17,15 @@ export interface BotDeps {
   ackMinutesOverride?: Partial<Record<'critical' | 'high' | 'normal', number>>;
   /** Outbound integrations (WEBHOOKS): enqueued with the state change, delivered by the dispatcher. */
   webhooks?: { hooks: WebhookConfig[]; dispatcher: { kick(): void } };
+  /** Keeping the contact tree (連絡網の取込・出力・確認); absent = defaults below. */
+  directoryAdmin?: DirectoryAdminDeps;
+}
+
+export interface DirectoryAdminDeps {
+  /** Base URL of the download links (PUBLIC_BASE_URL, or the local server); undefined = none offered. */
+  publicBaseUrl: () => string | undefined;
+  /** Files sent in the chat may be fetched over plain http (local mode only; Teams serves https). */
+  allowHttpDownloads: boolean;
+  /** TEAMS_SERVICE_URL is set: the bot can open a chat with people who never wrote to it. */
+  serviceUrlConfigured: boolean;
 }

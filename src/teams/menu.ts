@@ -15,6 +15,7 @@ export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): 
   const card = buildMenuCard(turnLocale(ctx), person.name, {
     officer: holdsRole(ctx),
     admin: person.isItAdmin || person.isChiefOfficer,
+    itAdmin: person.isItAdmin,
     ...(emergency ? { emergency } : {}),
   });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });

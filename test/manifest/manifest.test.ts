@@ -109,12 +109,12 @@ describe('manifest.json', () => {
     expect(manifest.localizationInfo?.defaultLanguageTag).toBe('ja-jp');
   });
 
-  it('declares one bot for personal, team and group chat, without files', () => {
+  it('declares one bot for personal, team and group chat, receiving files (the IT管理者 sends the directory CSV)', () => {
     expect(manifest.bots).toHaveLength(1);
     const bot = manifest.bots?.[0];
     expect(bot?.botId).toBe(PLACEHOLDER_BOT_ID);
     expect(bot?.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bot?.supportsFiles).toBe(false);
+    expect(bot?.supportsFiles).toBe(true);
     expect(manifest.validDomains).toEqual([]);
   });
 

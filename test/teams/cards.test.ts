@@ -118,7 +118,7 @@ describe('card templates', () => {
 
 describe('card builders', () => {
   it.each(LOCALES)('builds a valid menu in %s with one button per menu intent', (locale) => {
-    const card = buildMenuCard(locale, '山田 花子', { officer: true, admin: true });
+    const card = buildMenuCard(locale, '山田 花子', { officer: true, admin: true, itAdmin: true });
     expectValidCard(card);
     const intents = findActions(card).map((a) => (a.payload as { intent: string }).intent);
     expect(intents.sort()).toEqual(INTENTS.filter((i) => i !== 'help').sort());

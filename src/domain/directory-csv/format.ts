@@ -57,6 +57,14 @@ export type DirectoryCsvRole = (typeof DIRECTORY_CSV_ROLES)[number];
 export const TARGETED_ROLES = ['課責任者', '代理者', '上席者'] as const;
 export type TargetedRole = (typeof TARGETED_ROLES)[number];
 
+/**
+ * A cell written with csv-stringify's `escape_formulas` (the Excel-friendly export): a value starting
+ * with = + - @ (or their full-width forms, or a tab / CR) gets a leading "'" so that a spreadsheet
+ * shows it as text instead of running it as a formula. The reader drops exactly that quote again, so
+ * the exported file imports back unchanged (a phone number "+81 6-…" stays "+81 6-…").
+ */
+export const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 export type SectionRoleField = 'officerId' | 'deputyId' | 'superiorId';
 export const ROLE_FIELD: Record<TargetedRole, SectionRoleField> = {
   課責任者: 'officerId',

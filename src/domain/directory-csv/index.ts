@@ -25,7 +25,7 @@ export {
   type DirectoryCsvResult,
   type DirectoryCsvRole,
 } from './format';
-export { serializeDirectoryCsv } from './serialize';
+export { directoryCsvRows, serializeDirectoryCsv } from './serialize';
 
 /** Parses and validates the directory CSV. Returns the directory only if the whole file is valid. */
 export function parseDirectoryCsv(text: string): DirectoryCsvResult {

@@ -6,6 +6,7 @@
 import type { Person } from '../directory';
 import {
   DIRECTORY_CSV_ROLES,
+  ESCAPED_FORMULA,
   TARGETED_ROLES,
   issueAt,
   type CsvIssue,
@@ -144,7 +145,7 @@ function rowOf(record: CsvRecord, columns: CsvColumns, errors: CsvIssue[]): Row 
   const line = record.line;
   const get = (col: DirectoryCsvColumn): string => {
     const idx = columns.index.get(col);
-    return idx === undefined ? '' : (record.fields[idx] ?? '').trim();
+    return idx === undefined ? '' : (record.fields[idx] ?? '').trim().replace(ESCAPED_FORMULA, '');
   };
   const fail = (message: string, column?: DirectoryCsvColumn): void => {
     errors.push(issueAt(line, message, column));

@@ -14,9 +14,6 @@ const STRINGIFY_OPTIONS = {
   quote_record_delimiter: true,
   // Quote a value with leading or trailing white space, so that it survives being read back.
   quoted_match: [/^\s|\s$/],
-  // Cells starting with =, +, -, @ are not neutralised (escape_formulas): a leading "'" would
-  // change the value (a phone number "+81 …", a name) and break the round trip. Every cell is
-  // validated on import, and the file goes to the IT管理者 who wrote it.
 } satisfies Options;
 
 /**
@@ -32,10 +29,21 @@ const STRINGIFY_OPTIONS = {
  * unknown section, a role held by an unknown person): silently dropping part of the
  * emergency contact tree would be worse.
  */
-export function serializeDirectoryCsv(dir: Directory): string {
+export function serializeDirectoryCsv(dir: Directory, opts: { escapeFormulas?: boolean } = {}): string {
+  // escapeFormulas (the Excel-friendly export): a cell starting with = + - @ gets a leading "'", so a
+  // spreadsheet shows it as text and never runs it; the reader drops that quote (format.ts
+  // ESCAPED_FORMULA), so the round trip holds either way.
+  return stringify(directoryCsvRows(dir), {
+    ...STRINGIFY_OPTIONS,
+    escape_formulas: opts.escapeFormulas === true,
+  });
+}
+
+/** The data rows of the CSV (no header), cells in DIRECTORY_CSV_COLUMNS order; also the XLSX 職員一覧. */
+export function directoryCsvRows(dir: Directory): string[][] {
   checkExpressible(dir);
   const sectionByCode = new Map(dir.sections.map((s) => [s.code, s]));
-  const rows = dir.people.map((p) => {
+  return dir.people.map((p) => {
     const section = sectionByCode.get(p.sectionCode);
     if (!section) {
       throw new Error(`serializeDirectoryCsv: person ${p.id} is in unknown section ${p.sectionCode}`);
@@ -43,7 +51,6 @@ export function serializeDirectoryCsv(dir: Directory): string {
     const values = rowValues(dir, p, section);
     return DIRECTORY_CSV_COLUMNS.map((c) => values[c]);
   });
-  return stringify(rows, STRINGIFY_OPTIONS);
 }
 
 function checkExpressible(dir: Directory): void {

@@ -12,7 +12,7 @@ const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
 export function buildMenuCard(
   locale: Locale,
   userName: string,
-  opts: { officer?: boolean; admin?: boolean; emergency?: UrgentLine } = {},
+  opts: { officer?: boolean; admin?: boolean; itAdmin?: boolean; emergency?: UrgentLine } = {},
 ): AdaptiveCardJson {
   const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });
   return renderCard('menu', {
@@ -29,6 +29,10 @@ export function buildMenuCard(
       ...(opts.officer ? [button('my_tasks'), button('absence')] : []),
       // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
       ...(opts.admin ? [button('unreachable')] : []),
+      // The contact tree (6ウ): import and export for IT管理者, the check also for 統括 (the
+      // services refuse everyone else).
+      ...(opts.itAdmin ? [button('directory_import'), button('directory_export')] : []),
+      ...(opts.admin ? [button('directory_check')] : []),
     ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback —

@@ -10,6 +10,11 @@ import { AbsenceCardDataSchema } from './schemas/absence';
 import { AssignedCasesCardDataSchema } from './schemas/assigned-cases';
 import { CaseCardDataSchema } from './schemas/case-card';
 import { CaseCreatedCardDataSchema } from './schemas/case-created';
+import { DirectoryCheckCardDataSchema } from './schemas/directory-check';
+import { DirectoryDiffCardDataSchema } from './schemas/directory-diff';
+import { DirectoryErrorsCardDataSchema } from './schemas/directory-errors';
+import { DirectoryExportCardDataSchema } from './schemas/directory-export';
+import { DirectoryImportCardDataSchema } from './schemas/directory-import';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
@@ -32,6 +37,11 @@ export const CARD_TEMPLATES = {
   'case-card': { file: 'case-card.json', schema: CaseCardDataSchema },
   'my-cases': { file: 'my-cases.json', schema: MyCasesCardDataSchema },
   unreachable: { file: 'unreachable.json', schema: UnreachableCardDataSchema },
+  'directory-import': { file: 'directory-import.json', schema: DirectoryImportCardDataSchema },
+  'directory-diff': { file: 'directory-diff.json', schema: DirectoryDiffCardDataSchema },
+  'directory-errors': { file: 'directory-errors.json', schema: DirectoryErrorsCardDataSchema },
+  'directory-export': { file: 'directory-export.json', schema: DirectoryExportCardDataSchema },
+  'directory-check': { file: 'directory-check.json', schema: DirectoryCheckCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
