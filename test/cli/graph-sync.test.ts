@@ -43,7 +43,7 @@ async function setUp() {
   const dbFile = tempDbFile();
   const dir = path.dirname(dbFile);
   captureStdout();
-  expect(await runDirectoryCli(['import', DEMO], { DATABASE_URL: `sqlite:${dbFile}` })).toBe(0);
+  expect(await runDirectoryCli(['import', DEMO, '--yes'], { DATABASE_URL: `sqlite:${dbFile}` })).toBe(0);
   graph = await FakeGraph.start('7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', CLIENT);
   const users = fakeUsersFrom(demoDirectory());
   const u = (id: string) => users.find((x) => x.employeeId === id)!;
@@ -121,7 +121,7 @@ describe('npm run directory -- sync-graph', () => {
     expect(await runGraphSyncCli(['--out', outFile, '--kana', kanaFile], env)).toBe(0);
     expect(again.join('')).toContain('追加: 新人 太郎（E2001）（課 220（経理課））');
     expect(again.join('')).not.toContain('氏名カナ待ちの'); // nobody waits any more
-    expect(await runDirectoryCli(['import', outFile], { DATABASE_URL: `sqlite:${dbFile}` })).toBe(0);
+    expect(await runDirectoryCli(['import', outFile, '--yes'], { DATABASE_URL: `sqlite:${dbFile}` })).toBe(0);
     const after = await withDb(dbFile, (r) => r.load());
     expect(after.people.map((p) => p.id).sort()).toEqual(
       [...before.people.map((p) => p.id).filter((id) => id !== 'E1010'), 'E2001'].sort(),
