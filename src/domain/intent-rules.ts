@@ -422,6 +422,10 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   my_tasks: ['担当', '担当案件', '承認待ち', '対応待ち', 'たんとう', 'my tasks', 'tasks'],
   absence: ['不在', '不在設定', '不在登録', '不在解除', 'ふざい', 'out of office', 'absence'],
   unreachable: ['連絡不可', '連絡不可一覧', '未到達', '未到達一覧', '届いていない人', 'unreachable'],
+  broadcasts: [
+    '通知の状況', '一斉通知の結果', '一斉通知の状況', '未回答者', '未回答者一覧', '未回答の人', '通知の結果',
+    '安否確認の結果', 'broadcast results', 'broadcasts', 'non-responders',
+  ],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],
   misdirected_mail: ['メール誤送信', '誤送信'],

@@ -17,6 +17,8 @@ export const INTENTS = [
   'absence',
   // For IT管理者 and 統括: who cannot be reached in Teams, with their phone numbers.
   'unreachable',
+  // For the sender, 統括, IT管理者 and section officers (their own sections): broadcast results.
+  'broadcasts',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

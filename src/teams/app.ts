@@ -7,6 +7,11 @@ import { t } from './i18n';
 import { identityGuard } from './identity';
 import { absenceCardHandlers } from './routes/absence-routes';
 import { assignedCardHandlers } from './routes/assigned-routes';
+import {
+  broadcastStatusCardHandlers,
+  registerBroadcastStatusRoutes,
+  sendBroadcasts,
+} from './routes/broadcast-status-routes';
 import { approvalCardHandlers, registerApprovalRoutes } from './routes/approval-routes';
 import { caseCardHandlers } from './routes/case-routes';
 import { flowCardHandlers } from './routes/flow-routes';
@@ -33,6 +38,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   my_tasks: sendAssigned,
   absence: (ctx, deps) => sendAbsenceCard(ctx, deps),
   unreachable: sendUnreachable,
+  broadcasts: sendBroadcasts,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -47,6 +53,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...approvalCardHandlers,
   ...absenceCardHandlers,
   ...assignedCardHandlers,
+  ...broadcastStatusCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -62,6 +69,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.turn('beforeTurn', async (ctx) => guard(ctx));
   // Order matters: first match wins. Card submits before free text.
   registerWelcomeRoutes(app, deps);
+  registerBroadcastStatusRoutes(app, deps);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
   registerMenuRoutes(app, deps, INTENT_HANDLERS);

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { WebhookConfig } from '../config/config';
 import type { CaseRecord } from '../storage/case-repo';
 import type { Database } from '../storage/sql';
+import type { BroadcastExportRequest } from '../services/broadcast-export';
 
 /** What Teams routes need, handed in by the composition root (main.ts); no module-level state. */
 export interface BotDeps {
@@ -17,4 +18,13 @@ export interface BotDeps {
   ackMinutesOverride?: Partial<Record<'critical' | 'high' | 'normal', number>>;
   /** Outbound integrations (WEBHOOKS): enqueued with the state change, delivered by the dispatcher. */
   webhooks?: { hooks: WebhookConfig[]; dispatcher: { kick(): void } };
+  /**
+   * Short-lived download links (the bot's /exports/<token> endpoint) for a broadcast's results:
+   * the endpoint serves `exportBroadcastResults(db, clock, request)` (services/broadcast-export.ts),
+   * which checks the viewer's scope again and audits the export. Absent: 「結果を出力」 says that
+   * downloads are not set up and names the command line export.
+   */
+  exportLinks?: {
+    create(request: BroadcastExportRequest): Promise<{ url: string; expiresAt: Date }>;
+  };
 }

@@ -8,6 +8,10 @@ import * as ACData from 'adaptivecards-templating';
 import type { z } from 'zod';
 import { AbsenceCardDataSchema } from './schemas/absence';
 import { AssignedCasesCardDataSchema } from './schemas/assigned-cases';
+import { BroadcastExportCardDataSchema } from './schemas/broadcast-export';
+import { BroadcastListCardDataSchema } from './schemas/broadcast-list';
+import { BroadcastNonRespondersCardDataSchema } from './schemas/broadcast-nonresponders';
+import { BroadcastStatusCardDataSchema } from './schemas/broadcast-status';
 import { CaseCardDataSchema } from './schemas/case-card';
 import { CaseCreatedCardDataSchema } from './schemas/case-created';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
@@ -32,6 +36,13 @@ export const CARD_TEMPLATES = {
   'case-card': { file: 'case-card.json', schema: CaseCardDataSchema },
   'my-cases': { file: 'my-cases.json', schema: MyCasesCardDataSchema },
   unreachable: { file: 'unreachable.json', schema: UnreachableCardDataSchema },
+  'broadcast-status': { file: 'broadcast-status.json', schema: BroadcastStatusCardDataSchema },
+  'broadcast-nonresponders': {
+    file: 'broadcast-nonresponders.json',
+    schema: BroadcastNonRespondersCardDataSchema,
+  },
+  'broadcast-list': { file: 'broadcast-list.json', schema: BroadcastListCardDataSchema },
+  'broadcast-export': { file: 'broadcast-export.json', schema: BroadcastExportCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
