@@ -145,9 +145,12 @@ export async function listFollowedBroadcasts(
   }
   const repo = new BroadcastRepo(db);
   const items: FollowedBroadcast[] = [];
-  for (const b of await broadcastsFor(db, viewer.id, FOLLOWED_LIST_MAX)) {
+  for (const b of await broadcastsFor(db, viewer.id, 100)) {
+    if (items.length >= FOLLOWED_LIST_MAX) break;
     const scope = resultsScope(dir, viewer.id, b);
     const { rollup } = resultsOf(dir, b, scope, await repo.recipientStatuses(b.id));
+    // A section officer follows the broadcasts that reached their sections, not every one.
+    if (scope.kind === 'sections' && rollup.total.targeted === 0) continue;
     items.push({
       broadcast: b,
       scope,

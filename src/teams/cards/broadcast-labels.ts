@@ -3,6 +3,7 @@ import type { BroadcastMode, BroadcastSeverity } from '../../domain/broadcast';
 import type { BroadcastRecord } from '../../storage/broadcast-repo';
 import { formatJst } from '../../domain/clock';
 import { t, type Locale } from '../i18n';
+import { CARD_BYTE_BUDGET, jsonBytes } from '../card-size';
 import type { StatusColor } from './schemas/case-card';
 
 /** 【訓練】 / 【本番】: on every card and list line, so a drill is never taken for the real thing. */
@@ -39,4 +40,18 @@ export function pageOf<T>(items: readonly T[], size: number, asked: number) {
   const from = page * size;
   const shown = items.slice(from, from + size);
   return { page, pages, from, shown, left: items.length - shown.length };
+}
+
+/** Room kept under the budget for what varies between renders of one card (a notice, page numbers). */
+const VARYING_BYTES = 2048;
+
+/**
+ * Rows per page so that every page of the card fits: the room the card leaves without rows, divided
+ * by the heaviest row of the whole list (not of the page), at most `cap`. The same list always gets
+ * the same pages, whichever page is shown and whatever notice is on top.
+ */
+export function rowsPerPage(emptyCardBytes: number, rows: readonly object[], cap: number): number {
+  const heaviest = Math.max(1, ...rows.map((r) => jsonBytes(r) + 2));
+  const room = CARD_BYTE_BUDGET - VARYING_BYTES - emptyCardBytes;
+  return Math.max(1, Math.min(cap, Math.floor(room / heaviest)));
 }

@@ -6,15 +6,14 @@ import type { DeliveryState } from '../../domain/broadcast';
 import { formatJst } from '../../domain/clock';
 import type { NonResponder } from '../../services/broadcast-service';
 import type { StatusView } from '../../services/broadcast-status-service';
-import { CARD_BYTE_BUDGET, cardBytes } from '../card-size';
+import { cardBytes } from '../card-size';
 import { t, type Locale } from '../i18n';
-import { broadcastMeta, clip, modeLabel, pageOf } from './broadcast-labels';
+import { broadcastMeta, clip, modeLabel, pageOf, rowsPerPage } from './broadcast-labels';
 import { renderCard, type AdaptiveCardJson } from './registry';
 import type { BroadcastNonRespondersCardData } from './schemas/broadcast-nonresponders';
 
-/** People per page, then the fallbacks if a page is still too heavy (same data, same card). */
-export const NON_RESPONDER_PAGES = [40, 20, 10] as const;
-export const NON_RESPONDER_PAGE = NON_RESPONDER_PAGES[0];
+/** People per page at most (fewer when the heaviest entry would not let a full page fit). */
+export const NON_RESPONDER_PAGE = 40;
 const NAME_MAX = 30;
 
 const FIRST: Record<DeliveryState, number> = {
@@ -49,16 +48,40 @@ export function phoneOrder(view: StatusView): NonResponder[] {
     .map((x) => x.n);
 }
 
+type Entry = BroadcastNonRespondersCardData['people'][number];
+
+function entries(view: StatusView, locale: Locale): Entry[] {
+  const names = new Map(view.sections.map((s) => [s.code, s.name]));
+  const none = t(locale, 'broadcastResults.none');
+  return phoneOrder(view).map((n) => ({
+    heading: t(locale, 'broadcastResults.personHeading', {
+      name: clip(n.person.name, NAME_MAX),
+      section: clip(names.get(n.sectionCode) ?? n.sectionCode, NAME_MAX),
+    }),
+    line: t(locale, 'broadcastResults.personLine', {
+      phone: n.person.phone || none,
+      mobile: n.person.mobile || none,
+      state: t(locale, `broadcastResults.delivery.${n.delivery}`),
+      reminders: n.reminders,
+    }),
+    color:
+      n.delivery === 'failed' || n.delivery === 'unreachable'
+        ? ('attention' as const)
+        : n.delivery === 'pending'
+          ? ('warning' as const)
+          : ('default' as const),
+  }));
+}
+
 function data(
   view: StatusView,
   o: NonRespondersCardOptions,
+  list: readonly Entry[],
   perPage: number,
 ): BroadcastNonRespondersCardData {
   const { locale } = o;
   const b = view.broadcast;
   const names = new Map(view.sections.map((s) => [s.code, s.name]));
-  const none = t(locale, 'broadcastResults.none');
-  const list = phoneOrder(view);
   const p = pageOf(list, perPage, o.page);
   return {
     broadcastId: b.id,
@@ -95,24 +118,7 @@ function data(
             to: p.from + p.shown.length,
           }),
     empty: list.length === 0 ? t(locale, 'broadcastResults.nonRespondersEmpty') : '',
-    people: p.shown.map((n) => ({
-      heading: t(locale, 'broadcastResults.personHeading', {
-        name: clip(n.person.name, NAME_MAX),
-        section: clip(names.get(n.sectionCode) ?? n.sectionCode, NAME_MAX),
-      }),
-      line: t(locale, 'broadcastResults.personLine', {
-        phone: n.person.phone || none,
-        mobile: n.person.mobile || none,
-        state: t(locale, `broadcastResults.delivery.${n.delivery}`),
-        reminders: n.reminders,
-      }),
-      color:
-        n.delivery === 'failed' || n.delivery === 'unreachable'
-          ? ('attention' as const)
-          : n.delivery === 'pending'
-            ? ('warning' as const)
-            : ('default' as const),
-    })),
+    people: p.shown,
     pageButtons: [
       ...(p.page > 0 ? [{ title: t(locale, 'broadcastResults.button.previous'), page: p.page - 1 }] : []),
       ...(p.page < p.pages - 1
@@ -125,10 +131,13 @@ function data(
 }
 
 export function buildNonRespondersCard(view: StatusView, o: NonRespondersCardOptions): AdaptiveCardJson {
-  let card: AdaptiveCardJson | undefined;
-  for (const perPage of NON_RESPONDER_PAGES) {
-    card = renderCard('broadcast-nonresponders', data(view, o, perPage));
-    if (cardBytes(card) <= CARD_BYTE_BUDGET) return card;
-  }
-  return card as AdaptiveCardJson;
+  const list = entries(view, o.locale);
+  const empty = renderCard(
+    'broadcast-nonresponders',
+    data(view, { ...o, notice: '' }, [], NON_RESPONDER_PAGE),
+  );
+  return renderCard(
+    'broadcast-nonresponders',
+    data(view, o, list, rowsPerPage(cardBytes(empty), list, NON_RESPONDER_PAGE)),
+  );
 }

@@ -2,26 +2,33 @@
 // totals, time to 50 / 75 / 100 % answered, answers by choice, reminders, and the per-section table
 // in hierarchy order. Built from StatusView (services/broadcast-status-service.ts) only.
 //
-// Size: Teams refuses a message over 40 KB. The section table is paged — STATUS_SECTION_PAGE rows
-// of at most SECTION_NAME_MAX characters per name — so 300 sections stay far below the budget;
-// should a page still weigh too much, the same page is built with fewer rows per page (a fixed
-// sequence, so the same data always gives the same card), and the card says how many are left out.
+// Size: Teams refuses a message over 40 KB. The section table is paged: at most
+// STATUS_SECTION_PAGE rows, names clipped to SECTION_NAME_MAX characters, and fewer rows per page
+// when the heaviest row of the whole table would not let a full page fit (rowsPerPage), so every
+// page of the same data has the same rows. The card says how many sections are not on the page.
 import { answerRequired, purposeCitation } from '../../domain/broadcast';
 import { formatJst } from '../../domain/clock';
 import { answerText, answeredPercent } from '../../services/broadcast-export';
 import { REMIND_COOLDOWN_MS } from '../../services/broadcast-service';
 import type { StatusView } from '../../services/broadcast-status-service';
 import { MANAGE_VERBS, STATUS_VERBS } from '../broadcast/status-verbs';
-import { CARD_BYTE_BUDGET, cardBytes } from '../card-size';
+import { cardBytes } from '../card-size';
 import { basis } from '../citation';
 import { t, type Locale } from '../i18n';
-import { broadcastMeta, clip, modeColor, modeLabel, pageOf, severityColor } from './broadcast-labels';
+import {
+  broadcastMeta,
+  clip,
+  modeColor,
+  modeLabel,
+  pageOf,
+  rowsPerPage,
+  severityColor,
+} from './broadcast-labels';
 import { renderCard, type AdaptiveCardJson } from './registry';
 import type { BroadcastStatusCardData } from './schemas/broadcast-status';
 
-/** Sections per page of the status card, then the fallbacks if a page is still too heavy. */
-export const STATUS_SECTION_PAGES = [80, 40, 20, 10] as const;
-export const STATUS_SECTION_PAGE = STATUS_SECTION_PAGES[0];
+/** Sections per page of the status card at most. */
+export const STATUS_SECTION_PAGE = 80;
 export const SECTION_NAME_MAX = 24;
 
 export interface StatusCardOptions {
@@ -108,12 +115,16 @@ function sectionRows(view: StatusView, locale: Locale): BroadcastStatusCardData[
   });
 }
 
-function data(view: StatusView, o: StatusCardOptions, perPage: number): BroadcastStatusCardData {
+function data(
+  view: StatusView,
+  o: StatusCardOptions,
+  rows: BroadcastStatusCardData['sections'],
+  perPage: number,
+): BroadcastStatusCardData {
   const { locale } = o;
   const b = view.broadcast;
   const recalled = b.status === 'recalled';
   const asked = answerRequired(b.answer);
-  const rows = sectionRows(view, locale);
   const p = pageOf(rows, perPage, o.page);
   const m = view.rollup.total.milestones;
   const r = view.reminders;
@@ -242,11 +253,10 @@ function data(view: StatusView, o: StatusCardOptions, perPage: number): Broadcas
 export const REMIND_COOLDOWN_MINUTES = Math.round(REMIND_COOLDOWN_MS / 60_000);
 
 export function buildStatusCard(view: StatusView, o: StatusCardOptions): AdaptiveCardJson {
-  let card: AdaptiveCardJson | undefined;
-  for (const perPage of STATUS_SECTION_PAGES) {
-    card = renderCard('broadcast-status', data(view, o, perPage));
-    if (cardBytes(card) <= CARD_BYTE_BUDGET) return card;
-  }
-  // The smallest page still too heavy cannot happen with the clipped rows; cardAttachment refuses it.
-  return card as AdaptiveCardJson;
+  const rows = sectionRows(view, o.locale);
+  const empty = renderCard('broadcast-status', data(view, { ...o, notice: '' }, [], STATUS_SECTION_PAGE));
+  return renderCard(
+    'broadcast-status',
+    data(view, o, rows, rowsPerPage(cardBytes(empty), rows, STATUS_SECTION_PAGE)),
+  );
 }
