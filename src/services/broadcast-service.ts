@@ -328,17 +328,16 @@ export async function queueStatusRefresh(tx: SqlClient, broadcastId: string, now
   const bucket = Math.floor(now.getTime() / STATUS_THROTTLE_MS);
   const dueAt = new Date((bucket + 1) * STATUS_THROTTLE_MS).toISOString();
   let n = 0;
-  for (const card of await statusCards(tx, broadcastId)) {
-    if (card.message.type !== 'broadcast.status' || !card.activityId || !card.conversationId) continue;
+  for (const card of await new BroadcastRepo(tx).postedStatusCards(broadcastId)) {
     // Keyed by the posted card, not the person: someone who opened the card twice has both updated.
     const queued = await outbox.enqueue({
-      dedupeKey: `bcsu:${broadcastId}:${card.id}:${bucket}`,
+      dedupeKey: `bcsu:${broadcastId}:${card.outboxId}:${bucket}`,
       toAad: card.toAad,
       priority: card.priority,
       message: {
         type: 'broadcast.status.update',
         broadcastId,
-        personId: card.message.personId,
+        personId: card.personId,
         activityId: card.activityId,
         conversationId: card.conversationId,
       },
@@ -348,11 +347,6 @@ export async function queueStatusRefresh(tx: SqlClient, broadcastId: string, now
     if (queued) n += 1;
   }
   return n;
-}
-
-async function statusCards(tx: SqlClient, broadcastId: string): Promise<OutboxItem[]> {
-  const items = await new OutboxRepo(tx).byBroadcast(broadcastId);
-  return items.filter((i) => i.message.type === 'broadcast.status' && i.status === 'sent');
 }
 
 /** Delivered copies (first copies and reminders) of a broadcast, optionally of one person. */

@@ -169,6 +169,16 @@ export function toRollupRow(r: RecipientStatus): RecipientRow {
   };
 }
 
+/** A status card posted in someone's chat, to be updated in place. */
+export interface PostedStatusCard {
+  outboxId: number;
+  toAad: string;
+  priority: number;
+  personId: string;
+  activityId: string;
+  conversationId: string;
+}
+
 /** The reminders of a broadcast so far, and the next automatic one. */
 export interface ReminderSummary {
   /** Reminder posts queued, summed over the recipients. */
@@ -367,6 +377,42 @@ export class BroadcastRepo {
       answer: r.answer,
       at: r.at,
     }));
+  }
+
+  /**
+   * The status cards of a broadcast already posted (outbox rows 'broadcast.status' marked sent).
+   * One indexed query that parses only these rows: it runs after every delivered copy, so it must
+   * not read the whole broadcast's outbox each time.
+   */
+  async postedStatusCards(broadcastId: string): Promise<PostedStatusCard[]> {
+    const rows = await this.sql.query<{
+      id: number;
+      to_aad: string;
+      priority: number;
+      message_json: string;
+      activity_id: string | null;
+      conversation_id: string | null;
+    }>(
+      `SELECT id, to_aad, priority, message_json, activity_id, conversation_id FROM outbox
+       WHERE broadcast_id = ? AND status = 'sent' AND message_json LIKE '{"type":"broadcast.status",%'
+       ORDER BY id`,
+      [broadcastId],
+    );
+    return rows.flatMap((r) => {
+      const m = JSON.parse(r.message_json) as { type?: string; personId?: string };
+      return m.type === 'broadcast.status' && m.personId && r.activity_id && r.conversation_id
+        ? [
+            {
+              outboxId: Number(r.id),
+              toAad: r.to_aad,
+              priority: Number(r.priority),
+              personId: m.personId,
+              activityId: r.activity_id,
+              conversationId: r.conversation_id,
+            },
+          ]
+        : [];
+    });
   }
 
   async reminderSummary(broadcastId: string): Promise<ReminderSummary> {

@@ -347,6 +347,15 @@ describe('「通知の状況」 and the officer’s scope', () => {
     expect(nr[0]?.cardText).not.toContain('井上');
   });
 
+  it('「結果を出力」 without a download endpoint names the command line export', async () => {
+    const { h, send } = await setup();
+    const id = await send();
+    const r = await h.say(DEMO.officer, { verb: 'broadcast.export', broadcastId: id });
+    expect(r.map((x) => x.text)).toEqual([
+      'この環境では Teams からダウンロードできません。IT管理者に出力を依頼してください（npm run broadcast -- export BC-2026-0001 --format xlsx --out <ファイル>）。',
+    ]);
+  });
+
   it('staff are refused 「通知の状況」, and the refusal is audited', async () => {
     const { h, send } = await setup();
     await send();
