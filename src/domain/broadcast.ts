@@ -91,6 +91,28 @@ function childrenOf(sections: readonly Section[]): Map<string, Section[]> {
   return m;
 }
 
+/**
+ * Sections in hierarchy order: each top-level section followed by its sub-sections, depth first,
+ * siblings in directory order; `depth` 0 for a top-level section. A section whose parent is not in
+ * the list (or that sits on a cycle the CSV check would refuse) comes last, at depth 0, so every
+ * section appears exactly once.
+ */
+export function sectionHierarchy(sections: readonly Section[]): Array<{ code: string; depth: number }> {
+  const known = new Set(sections.map((s) => s.code));
+  const children = childrenOf(sections);
+  const out: Array<{ code: string; depth: number }> = [];
+  const seen = new Set<string>();
+  const visit = (s: Section, depth: number): void => {
+    if (seen.has(s.code)) return;
+    seen.add(s.code);
+    out.push({ code: s.code, depth });
+    for (const c of children.get(s.code) ?? []) visit(c, depth + 1);
+  };
+  for (const s of sections) if (!s.parentCode || !known.has(s.parentCode)) visit(s, 0);
+  for (const s of sections) visit(s, 0);
+  return out;
+}
+
 /** The section codes an audience covers (sub-sections included when asked), in directory order. */
 export function audienceSections(dir: Directory, audience: Audience): string[] {
   if (audience.kind === 'everyone') return dir.sections.map((s) => s.code);

@@ -425,6 +425,10 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   directory_import: ['連絡網の取り込み', '連絡網取込', '連絡網取り込み', '連絡網の更新', '連絡網インポート', 'import directory'],
   directory_export: ['連絡網の書き出し', '連絡網出力', '連絡網のダウンロード', '連絡網エクスポート', 'export directory'],
   directory_check: ['連絡網確認', '連絡網のチェック', '連絡網チェック', 'check directory'],
+  broadcasts: [
+    '通知の状況', '一斉通知の結果', '一斉通知の状況', '未回答者', '未回答者一覧', '未回答の人', '通知の結果',
+    '安否確認の結果', 'broadcast results', 'broadcasts', 'non-responders',
+  ],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],
   misdirected_mail: ['メール誤送信', '誤送信'],

@@ -22,6 +22,8 @@ export const INTENTS = [
   'directory_import',
   'directory_export',
   'directory_check',
+  // For the sender, 統括, IT管理者 and section officers (their own sections): broadcast results.
+  'broadcasts',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -3,6 +3,7 @@
 // parameters, and the teams layer renders them with `t(locale, …)` in the reader's language. A
 // leaf module: it imports nothing from the rest of the bot, so every layer may use it.
 import { BOT_MESSAGES } from './messages/bot';
+import { BROADCAST_RESULTS_MESSAGES } from './messages/broadcast-results';
 import { COMMON_MESSAGES } from './messages/common';
 import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
@@ -25,6 +26,7 @@ export const MESSAGE_TABLES = {
   bot: BOT_MESSAGES,
   graphSync: GRAPH_SYNC_MESSAGES,
   directoryAdmin: DIRECTORY_ADMIN_MESSAGES,
+  broadcastResults: BROADCAST_RESULTS_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -35,6 +37,7 @@ export const MESSAGES = {
   ...BOT_MESSAGES,
   ...GRAPH_SYNC_MESSAGES,
   ...DIRECTORY_ADMIN_MESSAGES,
+  ...BROADCAST_RESULTS_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -7,7 +7,7 @@
 //   bc:<id>:<person>          the copy for a recipient
 //   bc:<id>:<person>:r<n>     the n-th reminder to a recipient
 //   bcs:<id>:<person>         the status card for a manager
-//   bcsu:<id>:<person>:<t>    status card update, throttled to one per STATUS_THROTTLE_MS bucket
+//   bcsu:<id>:<card>:<t>      update of one posted status card (its outbox id), one per STATUS_THROTTLE_MS bucket
 //   bcu:<id>:<outbox>:<tag>   update in place of a delivered copy (answer, correction, recall)
 //   bcn:<id>:<person>:<tag>   a notice (統括 informed; an officer told who has not answered)
 import type { Clock } from '../domain/clock';
@@ -26,6 +26,7 @@ import {
   resultsScope,
   rollup,
   scopeIncludes,
+  sectionHierarchy,
   type BroadcastAnswer,
   type BroadcastTarget,
   type ResultsScope,
@@ -239,6 +240,17 @@ export async function sendBroadcast(
     const targets = resolveAudience(dir, b.audience);
     const outbox = new OutboxRepo(tx);
     const priority = PRIORITY[broadcastPriority(b.severity)];
+    // The sender's status card first: at the same priority it goes before the copies (outbox order
+    // is priority, due time, id), so the sender follows the delivery from its first message on.
+    const sender = dir.people.find((p) => p.id === req.actorId) as Person;
+    await outbox.enqueue({
+      dedupeKey: `bcs:${b.id}:${sender.id}`,
+      toAad: sender.aadObjectId,
+      priority,
+      message: { type: 'broadcast.status', broadcastId: b.id, personId: sender.id },
+      broadcastId: b.id,
+      at,
+    });
     for (const t of targets) {
       const outboxId = await outbox.enqueueReturningId({
         dedupeKey: `bc:${b.id}:${t.personId}`,
@@ -250,15 +262,6 @@ export async function sendBroadcast(
       });
       await repo.addRecipient({ broadcastId: b.id, ...t, outboxId: outboxId ?? null });
     }
-    const sender = dir.people.find((p) => p.id === req.actorId) as Person;
-    await outbox.enqueue({
-      dedupeKey: `bcs:${b.id}:${sender.id}`,
-      toAad: sender.aadObjectId,
-      priority,
-      message: { type: 'broadcast.status', broadcastId: b.id, personId: sender.id },
-      broadcastId: b.id,
-      at,
-    });
     const chiefsInformed: string[] = [];
     if (needsInstruction(b.audience, b.mode)) {
       for (const chief of dir.people.filter((p) => p.isChiefOfficer && p.id !== sender.id)) {
@@ -325,16 +328,16 @@ export async function queueStatusRefresh(tx: SqlClient, broadcastId: string, now
   const bucket = Math.floor(now.getTime() / STATUS_THROTTLE_MS);
   const dueAt = new Date((bucket + 1) * STATUS_THROTTLE_MS).toISOString();
   let n = 0;
-  for (const card of await statusCards(tx, broadcastId)) {
-    if (card.message.type !== 'broadcast.status' || !card.activityId || !card.conversationId) continue;
+  for (const card of await new BroadcastRepo(tx).postedStatusCards(broadcastId)) {
+    // Keyed by the posted card, not the person: someone who opened the card twice has both updated.
     const queued = await outbox.enqueue({
-      dedupeKey: `bcsu:${broadcastId}:${card.message.personId}:${bucket}`,
+      dedupeKey: `bcsu:${broadcastId}:${card.outboxId}:${bucket}`,
       toAad: card.toAad,
       priority: card.priority,
       message: {
         type: 'broadcast.status.update',
         broadcastId,
-        personId: card.message.personId,
+        personId: card.personId,
         activityId: card.activityId,
         conversationId: card.conversationId,
       },
@@ -344,11 +347,6 @@ export async function queueStatusRefresh(tx: SqlClient, broadcastId: string, now
     if (queued) n += 1;
   }
   return n;
-}
-
-async function statusCards(tx: SqlClient, broadcastId: string): Promise<OutboxItem[]> {
-  const items = await new OutboxRepo(tx).byBroadcast(broadcastId);
-  return items.filter((i) => i.message.type === 'broadcast.status' && i.status === 'sent');
 }
 
 /** Delivered copies (first copies and reminders) of a broadcast, optionally of one person. */
@@ -587,8 +585,13 @@ export function resultsOf(
   scope: ResultsScope,
   all: readonly RecipientStatus[],
 ): Omit<Results, 'broadcast' | 'scope'> {
-  const recipients = all.filter((r) => scopeIncludes(scope, r.sectionCode));
-  const order = dir.sections.map((s) => s.code);
+  const order = sectionHierarchy(dir.sections).map((s) => s.code);
+  const index = new Map(order.map((c, i) => [c, i]));
+  const rank = (code: string) => index.get(code) ?? order.length;
+  // Hierarchy order (a stable sort keeps the person order within a section).
+  const recipients = all
+    .filter((r) => scopeIncludes(scope, r.sectionCode))
+    .sort((a, b) => rank(a.sectionCode) - rank(b.sectionCode));
   const byId = new Map(dir.people.map((p) => [p.id, p]));
   const nonResponders = answerRequired(b.answer)
     ? recipients
@@ -670,11 +673,12 @@ export async function remindNonResponders(
   }
   if (b.status === 'recalled') return { ok: false, reason: 'recalled' };
   if (!answerRequired(b.answer)) return { ok: true, reminded: 0, officersTold: 0 };
-  const { nonResponders } = resultsOf(dir, b, scope, await repo.recipientStatuses(b.id));
+  const all = await repo.recipientStatuses(b.id);
+  const { nonResponders } = resultsOf(dir, b, scope, all);
   const outbox = new OutboxRepo(tx);
   const priority = PRIORITY[broadcastPriority(b.severity)];
   const reminded: string[] = [];
-  const statuses = new Map((await repo.recipientStatuses(b.id)).map((r) => [r.personId, r]));
+  const statuses = new Map(all.map((r) => [r.personId, r]));
   for (const n of nonResponders) {
     if (n.delivery !== 'delivered') continue;
     const last = statuses.get(n.person.id)?.lastRemindedAt;
@@ -691,6 +695,8 @@ export async function remindNonResponders(
     if (queued) reminded.push(n.person.id);
   }
   await repo.markReminded(b.id, reminded, at);
+  // The status cards show the reminders sent (and the next automatic one), throttled as answers.
+  if (reminded.length > 0) await queueStatusRefresh(tx, b.id, now);
   // Each section with people still silent: its officer is told who (with phones, at send time).
   const sections = new Set(nonResponders.map((n) => n.sectionCode));
   let officersTold = 0;

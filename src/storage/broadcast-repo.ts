@@ -169,6 +169,30 @@ export function toRollupRow(r: RecipientStatus): RecipientRow {
   };
 }
 
+/** A status card posted in someone's chat, to be updated in place. */
+export interface PostedStatusCard {
+  outboxId: number;
+  toAad: string;
+  priority: number;
+  personId: string;
+  activityId: string;
+  conversationId: string;
+}
+
+/** The reminders of a broadcast so far, and the next automatic one. */
+export interface ReminderSummary {
+  /** Reminder posts queued, summed over the recipients. */
+  messages: number;
+  /** Recipients reminded at least once. */
+  people: number;
+  lastAt: string | null;
+  /** Rounds run by the scheduler (automatic) and from a card (on demand), from the audit log. */
+  autoRounds: number;
+  manualRounds: number;
+  /** Due time of the next automatic reminder still pending (timers), if any. */
+  nextAutoAt: string | null;
+}
+
 export interface AnswerRecord {
   id: number;
   broadcastId: string;
@@ -353,6 +377,72 @@ export class BroadcastRepo {
       answer: r.answer,
       at: r.at,
     }));
+  }
+
+  /**
+   * The status cards of a broadcast already posted (outbox rows 'broadcast.status' marked sent).
+   * One indexed query that parses only these rows: it runs after every delivered copy, so it must
+   * not read the whole broadcast's outbox each time.
+   */
+  async postedStatusCards(broadcastId: string): Promise<PostedStatusCard[]> {
+    const rows = await this.sql.query<{
+      id: number;
+      to_aad: string;
+      priority: number;
+      message_json: string;
+      activity_id: string | null;
+      conversation_id: string | null;
+    }>(
+      `SELECT id, to_aad, priority, message_json, activity_id, conversation_id FROM outbox
+       WHERE broadcast_id = ? AND status = 'sent' AND message_json LIKE '{"type":"broadcast.status",%'
+       ORDER BY id`,
+      [broadcastId],
+    );
+    return rows.flatMap((r) => {
+      const m = JSON.parse(r.message_json) as { type?: string; personId?: string };
+      return m.type === 'broadcast.status' && m.personId && r.activity_id && r.conversation_id
+        ? [
+            {
+              outboxId: Number(r.id),
+              toAad: r.to_aad,
+              priority: Number(r.priority),
+              personId: m.personId,
+              activityId: r.activity_id,
+              conversationId: r.conversation_id,
+            },
+          ]
+        : [];
+    });
+  }
+
+  async reminderSummary(broadcastId: string): Promise<ReminderSummary> {
+    const r = await this.sql.one<{ messages: number | null; people: number | null; last_at: string | null }>(
+      `SELECT SUM(reminders) AS messages, COUNT(CASE WHEN reminders > 0 THEN 1 END) AS people,
+         MAX(last_reminded_at) AS last_at
+       FROM broadcast_recipients WHERE broadcast_id = ?`,
+      [broadcastId],
+    );
+    const rounds = await this.sql.one<{ auto: number | null; manual: number | null }>(
+      `SELECT COUNT(CASE WHEN actor = 'scheduler' THEN 1 END) AS auto,
+         COUNT(CASE WHEN actor <> 'scheduler' THEN 1 END) AS manual
+       FROM audit_log WHERE subject = ? AND event = 'broadcast.reminded'`,
+      [broadcastId],
+    );
+    // Automatic reminders are timers keyed bcr:<id>:<n> (services/broadcast-service.ts).
+    const prefix = `bcr:${broadcastId}:`;
+    const next = await this.sql.one<{ t: string | null }>(
+      `SELECT MIN(due_at) AS t FROM timers
+       WHERE status = 'pending' AND kind = 'broadcast_reminder' AND substr(dedupe_key, 1, ?) = ?`,
+      [prefix.length, prefix],
+    );
+    return {
+      messages: Number(r?.messages ?? 0),
+      people: Number(r?.people ?? 0),
+      lastAt: r?.last_at ?? null,
+      autoRounds: Number(rounds?.auto ?? 0),
+      manualRounds: Number(rounds?.manual ?? 0),
+      nextAutoAt: next?.t ?? null,
+    };
   }
 
   async markReminded(broadcastId: string, personIds: readonly string[], at: string): Promise<void> {

@@ -7,6 +7,11 @@ import { t } from './i18n';
 import { identityGuard } from './identity';
 import { absenceCardHandlers } from './routes/absence-routes';
 import { assignedCardHandlers } from './routes/assigned-routes';
+import {
+  broadcastStatusCardHandlers,
+  registerBroadcastStatusRoutes,
+  sendBroadcasts,
+} from './routes/broadcast-status-routes';
 import { approvalCardHandlers, registerApprovalRoutes } from './routes/approval-routes';
 import { caseCardHandlers } from './routes/case-routes';
 import { flowCardHandlers } from './routes/flow-routes';
@@ -43,6 +48,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   directory_import: sendDirectoryImportCard,
   directory_export: sendDirectoryExport,
   directory_check: sendDirectoryCheck,
+  broadcasts: sendBroadcasts,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -58,6 +64,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...absenceCardHandlers,
   ...assignedCardHandlers,
   ...directoryAdminCardHandlers,
+  ...broadcastStatusCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -75,6 +82,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerWelcomeRoutes(app, deps);
   // Directory card clicks and files sent in the chat, before the case cards' invoke and free text.
   registerDirectoryAdminRoutes(app, deps);
+  registerBroadcastStatusRoutes(app, deps);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
   registerMenuRoutes(app, deps, INTENT_HANDLERS);

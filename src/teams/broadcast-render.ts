@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../domain/clock';
 import type { OutboxMessage } from '../storage/outbox-repo';
-import type { SqlClient } from '../storage/sql';
+import type { Database } from '../storage/sql';
 import { renderRecipientMessage } from './broadcast/recipient-render';
 import { renderStatusMessage } from './broadcast/status-render';
 import type { Locale } from './i18n';
@@ -15,7 +15,7 @@ export type Rendered = { activity: Partial<Activity> } | null;
  * answered).
  */
 export async function renderBroadcastMessage(
-  db: SqlClient,
+  db: Database,
   clock: Clock,
   message: BroadcastMessage,
   locale: Locale,

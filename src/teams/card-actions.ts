@@ -4,6 +4,13 @@ import { z } from 'zod';
 import { CASE_KINDS } from '../domain/cases';
 import { CASE_ACTION_NAMES } from '../domain/decisions';
 import { INTENTS } from '../domain/intents';
+import {
+  BroadcastExportSchema,
+  BroadcastNonRespondersSchema,
+  BroadcastOpenSchema,
+  BroadcastRemindSchema,
+  BroadcastStatusRefreshSchema,
+} from './broadcast/status-verbs';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -99,6 +106,12 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   CaseRejectSchema,
   CaseEndorseSchema,
   CaseAckPostReportSchema,
+  // Following a broadcast's results (teams/broadcast/status-verbs.ts).
+  BroadcastStatusRefreshSchema,
+  BroadcastRemindSchema,
+  BroadcastNonRespondersSchema,
+  BroadcastExportSchema,
+  BroadcastOpenSchema,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { WebhookConfig } from '../config/config';
 import type { CaseRecord } from '../storage/case-repo';
 import type { Database } from '../storage/sql';
+import type { BroadcastExportRequest } from '../services/broadcast-export';
 
 /** What Teams routes need, handed in by the composition root (main.ts); no module-level state. */
 export interface BotDeps {
@@ -19,6 +20,15 @@ export interface BotDeps {
   webhooks?: { hooks: WebhookConfig[]; dispatcher: { kick(): void } };
   /** Keeping the contact tree (連絡網の取込・出力・確認); absent = defaults below. */
   directoryAdmin?: DirectoryAdminDeps;
+  /**
+   * Short-lived download links (the bot's /exports/<token> endpoint) for a broadcast's results:
+   * the endpoint serves `exportBroadcastResults(db, clock, request)` (services/broadcast-export.ts),
+   * which checks the viewer's scope again and audits the export. Absent: 「結果を出力」 says that
+   * downloads are not set up and names the command line export.
+   */
+  exportLinks?: {
+    create(request: BroadcastExportRequest): Promise<{ url: string; expiresAt: Date }>;
+  };
 }
 
 export interface DirectoryAdminDeps {

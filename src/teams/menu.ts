@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { followsBroadcasts } from '../services/broadcast-status-service';
 import { buildMenuCard } from './cards';
 import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
@@ -12,10 +13,12 @@ import { urgentLine } from './urgent-line';
 export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): Promise<void> {
   const person = actingPerson(ctx);
   const emergency = await urgentLine(ctx, deps, 'lost_ic_card', 'ifUrgent');
+  const admin = person.isItAdmin || person.isChiefOfficer;
   const card = buildMenuCard(turnLocale(ctx), person.name, {
     officer: holdsRole(ctx),
-    admin: person.isItAdmin || person.isChiefOfficer,
+    admin,
     itAdmin: person.isItAdmin,
+    broadcasts: !admin && holdsRole(ctx) && (await followsBroadcasts(deps.db, person)),
     ...(emergency ? { emergency } : {}),
   });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });

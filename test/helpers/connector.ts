@@ -42,6 +42,11 @@ export class FakeConnector {
    * answer, as when a network path fails after the request arrived.
    */
   dropNext = 0;
+  /**
+   * Sends matching this are refused with the returned HTTP status (e.g. 400 for one person's chat),
+   * every time, and not recorded as received (Teams did not take them).
+   */
+  refuse: ((r: ReceivedActivity) => number | undefined) | undefined;
 
   private constructor() {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -108,6 +113,12 @@ export class FakeConnector {
         activity: body,
         responseId,
       };
+      const refused = this.refuse?.(received);
+      if (refused !== undefined) {
+        res.writeHead(refused, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'fake refusal' } }));
+        return;
+      }
       this.received.push(received);
       for (const w of this.waiters.splice(0)) w();
       if (this.hold?.(received)) {

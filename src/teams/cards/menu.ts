@@ -12,7 +12,13 @@ const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
 export function buildMenuCard(
   locale: Locale,
   userName: string,
-  opts: { officer?: boolean; admin?: boolean; itAdmin?: boolean; emergency?: UrgentLine } = {},
+  opts: {
+    officer?: boolean;
+    admin?: boolean;
+    itAdmin?: boolean;
+    broadcasts?: boolean;
+    emergency?: UrgentLine;
+  } = {},
 ): AdaptiveCardJson {
   const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });
   return renderCard('menu', {
@@ -33,6 +39,8 @@ export function buildMenuCard(
       // services refuse everyone else).
       ...(opts.itAdmin ? [button('directory_import'), button('directory_export')] : []),
       ...(opts.admin ? [button('directory_check')] : []),
+      // 通知の状況 for IT管理者, 統括, section officers and senders (listFollowedBroadcasts refuses others).
+      ...(opts.admin || opts.broadcasts ? [button('broadcasts')] : []),
     ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback —

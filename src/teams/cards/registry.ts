@@ -8,6 +8,10 @@ import * as ACData from 'adaptivecards-templating';
 import type { z } from 'zod';
 import { AbsenceCardDataSchema } from './schemas/absence';
 import { AssignedCasesCardDataSchema } from './schemas/assigned-cases';
+import { BroadcastExportCardDataSchema } from './schemas/broadcast-export';
+import { BroadcastListCardDataSchema } from './schemas/broadcast-list';
+import { BroadcastNonRespondersCardDataSchema } from './schemas/broadcast-nonresponders';
+import { BroadcastStatusCardDataSchema } from './schemas/broadcast-status';
 import { CaseCardDataSchema } from './schemas/case-card';
 import { CaseCreatedCardDataSchema } from './schemas/case-created';
 import { DirectoryCheckCardDataSchema } from './schemas/directory-check';
@@ -42,6 +46,13 @@ export const CARD_TEMPLATES = {
   'directory-errors': { file: 'directory-errors.json', schema: DirectoryErrorsCardDataSchema },
   'directory-export': { file: 'directory-export.json', schema: DirectoryExportCardDataSchema },
   'directory-check': { file: 'directory-check.json', schema: DirectoryCheckCardDataSchema },
+  'broadcast-status': { file: 'broadcast-status.json', schema: BroadcastStatusCardDataSchema },
+  'broadcast-nonresponders': {
+    file: 'broadcast-nonresponders.json',
+    schema: BroadcastNonRespondersCardDataSchema,
+  },
+  'broadcast-list': { file: 'broadcast-list.json', schema: BroadcastListCardDataSchema },
+  'broadcast-export': { file: 'broadcast-export.json', schema: BroadcastExportCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
