@@ -17,6 +17,8 @@ export const INTENTS = [
   'absence',
   // For IT管理者 and 統括: who cannot be reached in Teams, with their phone numbers.
   'unreachable',
+  // For IT管理者, 統括 and section officers: an alert over the contact tree (6ウ, 12(5)②エ, 10(2)②).
+  'broadcast',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

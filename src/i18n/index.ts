@@ -3,6 +3,7 @@
 // parameters, and the teams layer renders them with `t(locale, …)` in the reader's language. A
 // leaf module: it imports nothing from the rest of the bot, so every layer may use it.
 import { BOT_MESSAGES } from './messages/bot';
+import { BROADCAST_COMPOSE_MESSAGES } from './messages/broadcast-compose';
 import { COMMON_MESSAGES } from './messages/common';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
@@ -21,6 +22,7 @@ export const MESSAGE_TABLES = {
   policy: POLICY_MESSAGES,
   domain: DOMAIN_MESSAGES,
   bot: BOT_MESSAGES,
+  broadcastCompose: BROADCAST_COMPOSE_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -29,6 +31,7 @@ export const MESSAGES = {
   ...POLICY_MESSAGES,
   ...DOMAIN_MESSAGES,
   ...BOT_MESSAGES,
+  ...BROADCAST_COMPOSE_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -24,6 +24,10 @@ import { sendMyCases } from './routes/case-routes';
 import { startFlow } from './routes/flow-routes';
 import { sendUnreachable } from './routes/unreachable-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
+import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } from './broadcast/outcome';
+import { answerOutcomes } from './routes/broadcast-answer-routes';
+import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
+import { manageOutcomes } from './routes/broadcast-manage-routes';
 import { turnLocale } from './turn';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
@@ -33,11 +37,20 @@ export const INTENT_HANDLERS: IntentHandlers = {
   my_tasks: sendAssigned,
   absence: (ctx, deps) => sendAbsenceCard(ctx, deps),
   unreachable: sendUnreachable,
+  broadcast: startBroadcast,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
     ),
   ) as Record<CaseKind, IntentHandler>),
+};
+
+/** Every broadcast card click, answered as an invoke (Action.Execute) or a submit alike. */
+export const BROADCAST_OUTCOMES: OutcomeHandlers = {
+  ...composeOutcomes,
+  // A choice that opens a report starts that flow (with the broadcast on the draft).
+  ...answerOutcomes((ctx, kind, deps) => startFlow(ctx, kind, deps)),
+  ...manageOutcomes,
 };
 
 export const CARD_HANDLERS: CardHandlers = {
@@ -47,6 +60,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...approvalCardHandlers,
   ...absenceCardHandlers,
   ...assignedCardHandlers,
+  ...submitHandlers(BROADCAST_OUTCOMES),
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -62,6 +76,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.turn('beforeTurn', async (ctx) => guard(ctx));
   // Order matters: first match wins. Card submits before free text.
   registerWelcomeRoutes(app, deps);
+  registerBroadcastInvokeRoutes(app, deps, BROADCAST_OUTCOMES);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
   registerMenuRoutes(app, deps, INTENT_HANDLERS);

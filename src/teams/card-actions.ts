@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CASE_KINDS } from '../domain/cases';
 import { CASE_ACTION_NAMES } from '../domain/decisions';
 import { INTENTS } from '../domain/intents';
+import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -73,6 +74,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   CaseRejectSchema,
   CaseEndorseSchema,
   CaseAckPostReportSchema,
+  ...BROADCAST_ACTION_SCHEMAS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

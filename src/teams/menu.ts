@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { mayComposeBroadcast } from '../services/broadcast-view-service';
 import { buildMenuCard } from './cards';
 import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
@@ -15,6 +16,7 @@ export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): 
   const card = buildMenuCard(turnLocale(ctx), person.name, {
     officer: holdsRole(ctx),
     admin: person.isItAdmin || person.isChiefOfficer,
+    broadcast: await mayComposeBroadcast(deps.db, person),
     ...(emergency ? { emergency } : {}),
   });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });

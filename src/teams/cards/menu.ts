@@ -12,7 +12,7 @@ const REQUEST_INTENTS = REQUEST_KINDS satisfies readonly Intent[];
 export function buildMenuCard(
   locale: Locale,
   userName: string,
-  opts: { officer?: boolean; admin?: boolean; emergency?: UrgentLine } = {},
+  opts: { officer?: boolean; admin?: boolean; broadcast?: boolean; emergency?: UrgentLine } = {},
 ): AdaptiveCardJson {
   const button = (intent: Intent) => ({ title: intentTitle(locale, intent), intent });
   return renderCard('menu', {
@@ -29,6 +29,8 @@ export function buildMenuCard(
       ...(opts.officer ? [button('my_tasks'), button('absence')] : []),
       // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
       ...(opts.admin ? [button('unreachable')] : []),
+      // 一斉通知 for those who may send one (IT管理者, 統括, section officers; 統括 and IT管理者 always).
+      ...((opts.broadcast ?? opts.admin) ? [button('broadcast')] : []),
     ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback —

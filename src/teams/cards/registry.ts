@@ -8,6 +8,11 @@ import * as ACData from 'adaptivecards-templating';
 import type { z } from 'zod';
 import { AbsenceCardDataSchema } from './schemas/absence';
 import { AssignedCasesCardDataSchema } from './schemas/assigned-cases';
+import { BroadcastComposeCardDataSchema } from './schemas/broadcast-compose';
+import { BroadcastCorrectCardDataSchema } from './schemas/broadcast-correct';
+import { BroadcastMessageCardDataSchema } from './schemas/broadcast-message';
+import { BroadcastNoticeCardDataSchema } from './schemas/broadcast-notice';
+import { BroadcastPreviewCardDataSchema } from './schemas/broadcast-preview';
 import { CaseCardDataSchema } from './schemas/case-card';
 import { CaseCreatedCardDataSchema } from './schemas/case-created';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
@@ -32,6 +37,11 @@ export const CARD_TEMPLATES = {
   'case-card': { file: 'case-card.json', schema: CaseCardDataSchema },
   'my-cases': { file: 'my-cases.json', schema: MyCasesCardDataSchema },
   unreachable: { file: 'unreachable.json', schema: UnreachableCardDataSchema },
+  'broadcast-compose': { file: 'broadcast-compose.json', schema: BroadcastComposeCardDataSchema },
+  'broadcast-preview': { file: 'broadcast-preview.json', schema: BroadcastPreviewCardDataSchema },
+  'broadcast-message': { file: 'broadcast-message.json', schema: BroadcastMessageCardDataSchema },
+  'broadcast-notice': { file: 'broadcast-notice.json', schema: BroadcastNoticeCardDataSchema },
+  'broadcast-correct': { file: 'broadcast-correct.json', schema: BroadcastCorrectCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
