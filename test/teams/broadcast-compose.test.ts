@@ -2,6 +2,7 @@
 // choice that opens a report, correct and recall — asserted on what the loopback connector got and
 // what the database holds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { remindNow } from '../../src/services/broadcast-service';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { BroadcastRepo } from '../../src/storage/broadcast-repo';
 import { CaseRepo } from '../../src/storage/case-repo';
@@ -371,6 +372,28 @@ describe('一斉通知: answers, reports, correction and recall', () => {
     // Refresh (Teams opening the card) shows the same, from storage.
     const refreshed = await h.execute(DEMO.staff, V.copyRefresh, { broadcastId: id });
     expect(json(refreshed.value)).toContain('あなたの回答: 不明（04/10 12:03）');
+  });
+
+  it('the Action.Submit fallback answers alike; a reminder copy says 再通知 and offers the buttons again', async () => {
+    const [card] = await h.say(DEMO.deputy, { verb: V.answer, broadcastId: id, answer: '1' });
+    expect(card!.cardText).toContain('あなたの回答: 不明（04/10 12:00）');
+    expect(await new BroadcastRepo(h.bot.db).recipient(id, 'E1003')).toMatchObject({
+      latestAnswer: 'choice:1',
+    });
+    const r = await remindNow(h.bot.db, clock, { actorId: 'E1006', broadcastId: id });
+    expect(r).toMatchObject({ ok: true, reminded: SOMU.length - 1 });
+    h.bot.sender.kick();
+    await h.connector.waitFor(() => (postedCopies(h, id).get(`a:personal-${DEMO.staff}`) ?? []).length === 2);
+    const reminder = postedCopies(h, id).get(`a:personal-${DEMO.staff}`)![1]!;
+    expect(reminder.cardText).toContain('再通知（1回目）: まだ回答がありません。回答してください。');
+    expect(answerVerbs(reminder.card).map((a) => a.title)).toEqual([
+      '該当なし',
+      '不明',
+      '不審なメールを開いた',
+    ]);
+    // The one who answered is not reminded: their chat has the first copy and the reply to the click.
+    const deputyPosts = postedCopies(h, id).get(`a:personal-${DEMO.deputy}`)!;
+    expect(deputyPosts.filter((p) => p.raw.responseId !== card!.raw.responseId)).toHaveLength(1);
   });
 
   it('someone else’s click on this or a neighbouring id gets one identical refusal, audited, and nothing is recorded', async () => {
