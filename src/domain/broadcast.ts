@@ -42,6 +42,16 @@ export const TITLE_MAX = 100;
 export const BODY_MAX = 2000;
 export const CHOICE_MAX = 40;
 
+/**
+ * Minutes after sending when non-responders are reminded, when the sender keeps the default
+ * (運用ルール: the standard sets no reminder): 緊急 15, 重要 60, 通知 none.
+ */
+export const DEFAULT_REMIND_MINUTES: Readonly<Record<BroadcastSeverity, number | null>> = {
+  emergency: 15,
+  important: 60,
+  notice: null,
+};
+
 /** What the outbox priority of a broadcast copy is (lower is sooner; see OutboxRepo PRIORITY). */
 export function broadcastPriority(severity: BroadcastSeverity): 'emergency' | 'high' | 'normal' {
   return severity === 'emergency' ? 'emergency' : severity === 'important' ? 'high' : 'normal';

@@ -23,6 +23,20 @@ export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseCategory = 'incident' | 'request';
 export type CaseIdPrefix = 'INC' | 'REQ';
 
+/**
+ * What a report was started from, kept on the draft and then on the case: an answer to a broadcast
+ * (「不審なメールを開いた」 on an alert opens the virus flow with the alert referenced).
+ */
+export interface CaseOrigin {
+  broadcastId: string;
+}
+
+export function parseCaseOrigin(json: string | null): CaseOrigin | null {
+  if (!json) return null;
+  const v = JSON.parse(json) as { broadcastId?: unknown };
+  return typeof v.broadcastId === 'string' ? { broadcastId: v.broadcastId } : null;
+}
+
 export function isCaseKind(value: unknown): value is CaseKind {
   return typeof value === 'string' && (CASE_KINDS as readonly string[]).includes(value);
 }

@@ -395,6 +395,17 @@ export const INTENT_RULES: readonly IntentRule[] = [
     articles: ['10(9)①エ'],
     patterns: ['icカード', 'iccard', '社員証', '職員証', '入館証'],
   },
+  // 6ウ, 12(5)②エ, 10(2)②: an alert over the contact tree (who may send is checked when it starts).
+  // Below every report: 「一斉通知で不審なメールを開いた」 is a virus report.
+  {
+    intent: 'broadcast',
+    priority: 15,
+    articles: ['6ウ', '12(5)②エ', '10(2)②'],
+    patterns: [
+      '一斉通知を', '一斉通知の作成', '一斉連絡を', '一斉送信を', '安否確認を', '連絡網で通知', '連絡網で連絡',
+      'sendabroadcast', 'broadcastto',
+    ],
+  },
   // Help (how to use the bot; no article). Lowest: a greeting in front of a report must not hide the report.
   {
     intent: 'help',
@@ -428,6 +439,10 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   broadcasts: [
     '通知の状況', '一斉通知の結果', '一斉通知の状況', '未回答者', '未回答者一覧', '未回答の人', '通知の結果',
     '安否確認の結果', 'broadcast results', 'broadcasts', 'non-responders',
+  ],
+  broadcast: [
+    '一斉通知', '緊急連絡', '安否確認', '連絡網で通知', '一斉連絡', '一斉送信', '緊急連絡網で通知',
+    'broadcast', 'send alert', 'send a broadcast',
   ],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],

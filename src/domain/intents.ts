@@ -24,6 +24,8 @@ export const INTENTS = [
   'directory_check',
   // For the sender, 統括, IT管理者 and section officers (their own sections): broadcast results.
   'broadcasts',
+  // For IT管理者, 統括 and section officers: an alert over the contact tree (6ウ, 12(5)②エ, 10(2)②).
+  'broadcast',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

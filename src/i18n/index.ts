@@ -4,6 +4,7 @@
 // leaf module: it imports nothing from the rest of the bot, so every layer may use it.
 import { BOT_MESSAGES } from './messages/bot';
 import { BROADCAST_RESULTS_MESSAGES } from './messages/broadcast-results';
+import { BROADCAST_COMPOSE_MESSAGES } from './messages/broadcast-compose';
 import { COMMON_MESSAGES } from './messages/common';
 import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
@@ -27,6 +28,7 @@ export const MESSAGE_TABLES = {
   graphSync: GRAPH_SYNC_MESSAGES,
   directoryAdmin: DIRECTORY_ADMIN_MESSAGES,
   broadcastResults: BROADCAST_RESULTS_MESSAGES,
+  broadcastCompose: BROADCAST_COMPOSE_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -38,6 +40,7 @@ export const MESSAGES = {
   ...GRAPH_SYNC_MESSAGES,
   ...DIRECTORY_ADMIN_MESSAGES,
   ...BROADCAST_RESULTS_MESSAGES,
+  ...BROADCAST_COMPOSE_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

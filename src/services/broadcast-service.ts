@@ -44,6 +44,7 @@ import {
   type RecipientStatus,
 } from '../storage/broadcast-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
+import { DraftRepo } from '../storage/draft-repo';
 import { OutboxRepo, PRIORITY, type OutboxItem } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo } from '../storage/timer-repo';
@@ -405,7 +406,10 @@ export interface AnswerResult {
   /** False when the answer equals the latest one (recorded once). */
   changed: boolean;
   first: boolean;
-  /** The flow this choice opens, with the broadcast referenced. */
+  /**
+   * The flow this choice opens, with the broadcast referenced (set as the origin of the person's
+   * draft of that flow); also when the same choice is clicked again.
+   */
   opensReport: CaseKind | null;
 }
 
@@ -437,20 +441,28 @@ export async function answerBroadcast(
     if (b.status === 'recalled') return deny('recalled');
     if (!isValidAnswer(b.answer, req.answer)) return deny('invalid_answer');
     const key = answerKey(req.answer);
-    if (r.latestAnswer === key)
-      return { ok: true, broadcast: b, changed: false, first: false, opensReport: null } as const;
-    await repo.recordAnswer(b.id, r.personId, key, at);
-    const first = r.firstAnswer === null;
     const choice =
       req.answer.kind === 'choice' && b.answer.kind === 'choice'
         ? b.answer.choices[req.answer.index]
         : undefined;
+    const opensReport = choice?.opensReport ?? null;
+    // The report this choice opens carries the broadcast: on the person's draft now, on the case
+    // when it is sent (flow-service submitFlow). Clicking the same choice again offers it again.
+    if (opensReport) await new DraftRepo(tx).setOrigin(r.personId, opensReport, { broadcastId: b.id }, at);
+    if (r.latestAnswer === key) {
+      if (opensReport)
+        await audit(tx, at, r.personId, 'broadcast.report_opened', b.id, { answer: key, kind: opensReport });
+      return { ok: true, broadcast: b, changed: false, first: false, opensReport } as const;
+    }
+    await repo.recordAnswer(b.id, r.personId, key, at);
+    const first = r.firstAnswer === null;
     await audit(tx, at, r.personId, 'broadcast.answered', b.id, {
       answer: key,
       label: choice?.label ?? null,
       first,
       previous: r.latestAnswer,
       mode: b.mode,
+      ...(opensReport ? { opensReport } : {}),
     });
     const history = await repo.answers(b.id);
     await updateCopies(tx, await deliveredCopies(tx, b.id, r.personId), `a${history.length}`, at);
@@ -460,7 +472,7 @@ export async function answerBroadcast(
       broadcast: b,
       changed: true,
       first,
-      opensReport: choice?.opensReport ?? null,
+      opensReport,
     } as const;
   });
 }

@@ -1,7 +1,14 @@
 import { OPERATING_RULE, type Citation } from '../domain/articles';
 import { officerReceivesArticles } from '../domain/case-articles';
 import type { Clock } from '../domain/clock';
-import { caseCategory, caseIdPrefix, type CaseKind, type CaseStatus, type Severity } from '../domain/cases';
+import {
+  caseCategory,
+  caseIdPrefix,
+  type CaseKind,
+  type CaseOrigin,
+  type CaseStatus,
+  type Severity,
+} from '../domain/cases';
 import type { Person } from '../domain/directory';
 import type { CaseRoute } from '../domain/routing';
 import { jstDateOf } from '../domain/policy/jst';
@@ -42,6 +49,8 @@ export interface SubmitCaseInput {
    * record, closed at once, and the section officer gets it for information, with no deadline.
    */
   recordOnly?: { basis: readonly Citation[] };
+  /** What the report was started from (the draft's origin: an answer to a broadcast). */
+  origin?: CaseOrigin | null;
 }
 
 export interface SubmittedCase {
@@ -105,6 +114,7 @@ export async function submitCase(
       createdAt: at,
       updatedAt: at,
       state: stateJsonOf(initial),
+      origin: input.origin ?? null,
     });
     const recipients: SubmittedCase['recipients'] = [
       routedTo === input.route.assignee
@@ -176,6 +186,7 @@ export async function submitCase(
         stage: initial.stage,
         notify: input.route.notify.map((n) => n.personId),
         ackDueAt,
+        ...(input.origin ? { origin: input.origin } : {}),
       },
     });
     // --- outbound webhooks (webhook-service): persisted with the case, sent by WebhookDispatcher ---

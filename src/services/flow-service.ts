@@ -149,6 +149,7 @@ export async function submitFlow(
     possibleLeak: a.evaluation.routeExtras.possibleLeak === true,
     ...(record ? { recordOnly: { basis: record } } : {}),
     ...(input.webhooks ? { webhooks: input.webhooks } : {}),
+    ...(draft.origin ? { origin: draft.origin } : {}),
   });
   if (!created) return { ok: false, reason: 'no_draft' };
   return { ok: true, created, assessment: a, recordOnly: record !== null };

@@ -1,6 +1,6 @@
 import type { Citations } from '../domain/articles';
 import type { CaseCategory, CaseIdPrefix, CaseKind, CaseStatus, Localized, Severity } from '../domain/cases';
-import { formatCaseId, OPEN_CASE_STATUSES } from '../domain/cases';
+import { formatCaseId, OPEN_CASE_STATUSES, parseCaseOrigin, type CaseOrigin } from '../domain/cases';
 import type { SqlClient } from './sql';
 
 export interface CaseRecord {
@@ -24,6 +24,8 @@ export interface CaseRecord {
   state: Record<string, unknown>;
   /** How many escalation steps have fired (運用ルール; see routing.ts escalationChain). */
   escalationLevel: number;
+  /** What the report was started from (an answer to a broadcast); absent when filed directly. */
+  origin?: CaseOrigin | null;
 }
 
 export interface CaseRecipient {
@@ -52,6 +54,7 @@ interface CaseRow {
   version: number;
   state_json: string;
   escalation_level: number;
+  origin_json: string | null;
 }
 
 const toCase = (r: CaseRow): CaseRecord => ({
@@ -71,6 +74,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   version: Number(r.version),
   state: JSON.parse(r.state_json) as Record<string, unknown>,
   escalationLevel: Number(r.escalation_level),
+  origin: parseCaseOrigin(r.origin_json),
 });
 
 export class CaseRepo {
@@ -90,8 +94,8 @@ export class CaseRepo {
   async insert(c: Omit<CaseRecord, 'version' | 'escalationLevel'>): Promise<void> {
     await this.sql.execute(
       `INSERT INTO cases (id, kind, category, status, severity, reporter_id, section_code, assignee_id, form_json,
-         evaluation_json, ack_due_at, created_at, updated_at, state_json, escalation_level, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1)`,
+         evaluation_json, ack_due_at, created_at, updated_at, state_json, escalation_level, version, origin_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?)`,
       [
         c.id,
         c.kind,
@@ -107,6 +111,7 @@ export class CaseRepo {
         c.createdAt,
         c.updatedAt,
         JSON.stringify(c.state),
+        c.origin ? JSON.stringify(c.origin) : null,
       ],
     );
   }

@@ -1,4 +1,4 @@
-import type { CaseKind } from '../domain/cases';
+import { parseCaseOrigin, type CaseKind, type CaseOrigin } from '../domain/cases';
 import type { Msg } from '../i18n';
 import type { SqlClient } from './sql';
 
@@ -11,6 +11,8 @@ export interface Draft {
   errors: Record<string, Msg>;
   createdAt: string;
   updatedAt: string;
+  /** What the report was started from (an answer to a broadcast); null when started by the person. */
+  origin: CaseOrigin | null;
 }
 
 interface Row {
@@ -20,6 +22,7 @@ interface Row {
   errors_json: string;
   created_at: string;
   updated_at: string;
+  origin_json: string | null;
 }
 
 const toDraft = (r: Row): Draft => ({
@@ -29,13 +32,15 @@ const toDraft = (r: Row): Draft => ({
   errors: JSON.parse(r.errors_json) as Draft['errors'],
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  origin: parseCaseOrigin(r.origin_json),
 });
 
 /** Half-filled forms, one per person and kind; they survive errors and restarts. */
 export class DraftRepo {
   constructor(private readonly sql: SqlClient) {}
 
-  async save(d: Omit<Draft, 'createdAt'> & { createdAt?: string }): Promise<void> {
+  /** Writes the answers; the draft's origin, if any, stays as it is (see `setOrigin`). */
+  async save(d: Omit<Draft, 'createdAt' | 'origin'> & { createdAt?: string }): Promise<void> {
     await this.sql.execute(
       `INSERT INTO drafts (person_id, kind, answers_json, errors_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (person_id, kind) DO UPDATE SET
@@ -48,6 +53,19 @@ export class DraftRepo {
         d.createdAt ?? d.updatedAt,
         d.updatedAt,
       ],
+    );
+  }
+
+  /**
+   * Marks the person's draft of `kind` as started from `origin` (creating an empty draft when there
+   * is none): what they type next and send carries it.
+   */
+  async setOrigin(personId: string, kind: CaseKind, origin: CaseOrigin, at: string): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO drafts (person_id, kind, answers_json, errors_json, created_at, updated_at, origin_json)
+       VALUES (?, ?, '{}', '{}', ?, ?, ?)
+       ON CONFLICT (person_id, kind) DO UPDATE SET origin_json = excluded.origin_json`,
+      [personId, kind, at, at, JSON.stringify(origin)],
     );
   }
 

@@ -316,4 +316,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX directory_export_links_expiry ON directory_export_links(expires_at);
     `,
   },
+  {
+    // A report started from an answer to a broadcast (「不審なメールを開いた」 → ウイルス検知) carries
+    // the broadcast it answers: on the draft until sent, then on the case (issue 8).
+    id: 11,
+    name: 'case-origin',
+    sqlite: `
+      ALTER TABLE drafts ADD COLUMN origin_json TEXT;
+      ALTER TABLE cases ADD COLUMN origin_json TEXT;
+    `,
+  },
 ];

@@ -36,6 +36,10 @@ import {
   sendDirectoryImportCard,
 } from './routes/directory-admin-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
+import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } from './broadcast/outcome';
+import { answerOutcomes } from './routes/broadcast-answer-routes';
+import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
+import { manageOutcomes } from './routes/broadcast-manage-routes';
 import { turnLocale } from './turn';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
@@ -49,11 +53,20 @@ export const INTENT_HANDLERS: IntentHandlers = {
   directory_export: sendDirectoryExport,
   directory_check: sendDirectoryCheck,
   broadcasts: sendBroadcasts,
+  broadcast: startBroadcast,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
     ),
   ) as Record<CaseKind, IntentHandler>),
+};
+
+/** Every broadcast card click, answered as an invoke (Action.Execute) or a submit alike. */
+export const BROADCAST_OUTCOMES: OutcomeHandlers = {
+  ...composeOutcomes,
+  // A choice that opens a report starts that flow (with the broadcast on the draft).
+  ...answerOutcomes((ctx, kind, deps) => startFlow(ctx, kind, deps)),
+  ...manageOutcomes,
 };
 
 export const CARD_HANDLERS: CardHandlers = {
@@ -65,6 +78,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...assignedCardHandlers,
   ...directoryAdminCardHandlers,
   ...broadcastStatusCardHandlers,
+  ...submitHandlers(BROADCAST_OUTCOMES),
 };
 
 /** Every verb with a route; the card test checks templates against it. */
@@ -83,6 +97,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   // Directory card clicks and files sent in the chat, before the case cards' invoke and free text.
   registerDirectoryAdminRoutes(app, deps);
   registerBroadcastStatusRoutes(app, deps);
+  registerBroadcastInvokeRoutes(app, deps, BROADCAST_OUTCOMES);
   registerApprovalRoutes(app, deps);
   registerCardRoutes(app, deps, CARD_HANDLERS);
   registerMenuRoutes(app, deps, INTENT_HANDLERS);

@@ -11,6 +11,7 @@ import {
   BroadcastRemindSchema,
   BroadcastStatusRefreshSchema,
 } from './broadcast/status-verbs';
+import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -112,6 +113,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   BroadcastNonRespondersSchema,
   BroadcastExportSchema,
   BroadcastOpenSchema,
+  ...BROADCAST_ACTION_SCHEMAS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -193,6 +193,7 @@ export async function renderCaseCard(
     ...(notice ? { notice } : {}),
     ...(prefill ? { prefill } : {}),
     showReadOnlyNote: allowed.length === 0 && !final,
+    ...(c.origin ? { origin: c.origin } : {}),
   });
   return { shown: true, card };
 }

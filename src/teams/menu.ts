@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { followsBroadcasts } from '../services/broadcast-status-service';
+import { mayComposeBroadcast } from '../services/broadcast-view-service';
 import { buildMenuCard } from './cards';
 import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
@@ -19,6 +20,7 @@ export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): 
     admin,
     itAdmin: person.isItAdmin,
     broadcasts: !admin && holdsRole(ctx) && (await followsBroadcasts(deps.db, person)),
+    broadcast: await mayComposeBroadcast(deps.db, person),
     ...(emergency ? { emergency } : {}),
   });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });

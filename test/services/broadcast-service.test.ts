@@ -17,6 +17,7 @@ import {
 import { importDirectory } from '../../src/services/directory-service';
 import { fireDueTimers } from '../../src/services/escalation-service';
 import { AuditRepo } from '../../src/storage/audit-repo';
+import { DraftRepo } from '../../src/storage/draft-repo';
 import { OutboxRepo, PRIORITY } from '../../src/storage/outbox-repo';
 import type { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { TimerRepo } from '../../src/storage/timer-repo';
@@ -198,6 +199,62 @@ describe('answers', () => {
       (i) => i.message.type === 'broadcast.update',
     );
     expect(updates).toHaveLength(2);
+  });
+
+  it('a choice that opens a report marks the draft of that flow, also when clicked again; answers are kept once', async () => {
+    const { sent } = await draftAndSend(IT);
+    if (!sent.ok) throw new Error();
+    const id = sent.broadcast.id;
+    // A draft the person had already started keeps what was typed and gains the origin.
+    await new DraftRepo(db).save({
+      personId: STAFF,
+      kind: 'virus',
+      answers: { symptom: '警告が出た' },
+      errors: {},
+      updatedAt: clock.now().toISOString(),
+    });
+    const a = await answerBroadcast(db, clock, {
+      actorId: STAFF,
+      broadcastId: id,
+      answer: { kind: 'choice', index: 1 },
+    });
+    expect(a).toMatchObject({ ok: true, changed: true, opensReport: 'virus' });
+    expect(await new DraftRepo(db).get(STAFF, 'virus')).toMatchObject({
+      answers: { symptom: '警告が出た' },
+      origin: { broadcastId: id },
+    });
+    // Saving the form again (reviewFlow) keeps the origin.
+    await new DraftRepo(db).save({
+      personId: STAFF,
+      kind: 'virus',
+      answers: { symptom: '警告が出た。LANケーブルを抜いた' },
+      errors: {},
+      updatedAt: clock.now().toISOString(),
+    });
+    expect((await new DraftRepo(db).get(STAFF, 'virus'))?.origin).toEqual({ broadcastId: id });
+    // The draft went (discarded or sent): clicking the same choice again offers the report again.
+    await new DraftRepo(db).delete(STAFF, 'virus');
+    const again = await answerBroadcast(db, clock, {
+      actorId: STAFF,
+      broadcastId: id,
+      answer: { kind: 'choice', index: 1 },
+    });
+    expect(again).toMatchObject({ ok: true, changed: false, opensReport: 'virus' });
+    expect(await new DraftRepo(db).get(STAFF, 'virus')).toMatchObject({
+      answers: {},
+      origin: { broadcastId: id },
+    });
+    expect((await new BroadcastRepo(db).answers(id)).map((x) => x.answer)).toEqual(['choice:1']);
+    const events = (await new AuditRepo(db).list(id)).map((e) => e.event);
+    expect(events.filter((e) => e === 'broadcast.answered')).toHaveLength(1);
+    expect(events).toContain('broadcast.report_opened');
+    // A choice without a report leaves every draft alone.
+    await answerBroadcast(db, clock, {
+      actorId: STAFF220,
+      broadcastId: id,
+      answer: { kind: 'choice', index: 0 },
+    });
+    expect(await new DraftRepo(db).listByPerson('E1014')).toEqual([]);
   });
 
   it('a non-recipient, a bad index and a neighbouring id are refused and audited alike', async () => {

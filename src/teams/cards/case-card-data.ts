@@ -101,7 +101,17 @@ export function caseCardData(locale: Locale, input: CaseCardInput, level: Detail
     headline: t(locale, headlineKey, { section: input.reporter.section, name: input.reporter.name, title }),
     reasonText: reasonText(locale, input),
     // The case number and the status are in the header already.
-    facts: [{ title: t(locale, 'case.submittedAtLabel'), value: formatJst(input.submittedAt) }],
+    facts: [
+      { title: t(locale, 'case.submittedAtLabel'), value: formatJst(input.submittedAt) },
+      ...(input.origin
+        ? [
+            {
+              title: t(locale, 'bcompose.caseOrigin.label'),
+              value: t(locale, 'bcompose.caseOrigin.value', { id: input.origin.broadcastId }),
+            },
+          ]
+        : []),
+    ],
     ackDueText:
       input.ackDueAt && !final ? t(locale, 'caseCard.ackDue', { due: formatJst(input.ackDueAt) }) : '',
     rows: input.rows.map((r) => ({

@@ -79,4 +79,6 @@ export interface CaseCardInput {
   showReadOnlyNote: boolean;
   /** Typed inputs to show again after a refused click; omit after a success or a plain view. */
   prefill?: CaseCardPrefill;
+  /** The broadcast whose answer started this report: 「一斉通知 BC-2026-0001 への回答から」. */
+  origin?: { broadcastId: string } | null;
 }

@@ -17,6 +17,7 @@ export function buildMenuCard(
     admin?: boolean;
     itAdmin?: boolean;
     broadcasts?: boolean;
+    broadcast?: boolean;
     emergency?: UrgentLine;
   } = {},
 ): AdaptiveCardJson {
@@ -41,6 +42,8 @@ export function buildMenuCard(
       ...(opts.admin ? [button('directory_check')] : []),
       // 通知の状況 for IT管理者, 統括, section officers and senders (listFollowedBroadcasts refuses others).
       ...(opts.admin || opts.broadcasts ? [button('broadcasts')] : []),
+      // 一斉通知 for those who may send one (IT管理者, 統括, section officers; 統括 and IT管理者 always).
+      ...((opts.broadcast ?? opts.admin) ? [button('broadcast')] : []),
     ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback —

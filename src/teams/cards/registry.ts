@@ -12,6 +12,11 @@ import { BroadcastExportCardDataSchema } from './schemas/broadcast-export';
 import { BroadcastListCardDataSchema } from './schemas/broadcast-list';
 import { BroadcastNonRespondersCardDataSchema } from './schemas/broadcast-nonresponders';
 import { BroadcastStatusCardDataSchema } from './schemas/broadcast-status';
+import { BroadcastComposeCardDataSchema } from './schemas/broadcast-compose';
+import { BroadcastCorrectCardDataSchema } from './schemas/broadcast-correct';
+import { BroadcastMessageCardDataSchema } from './schemas/broadcast-message';
+import { BroadcastNoticeCardDataSchema } from './schemas/broadcast-notice';
+import { BroadcastPreviewCardDataSchema } from './schemas/broadcast-preview';
 import { CaseCardDataSchema } from './schemas/case-card';
 import { CaseCreatedCardDataSchema } from './schemas/case-created';
 import { DirectoryCheckCardDataSchema } from './schemas/directory-check';
@@ -53,6 +58,11 @@ export const CARD_TEMPLATES = {
   },
   'broadcast-list': { file: 'broadcast-list.json', schema: BroadcastListCardDataSchema },
   'broadcast-export': { file: 'broadcast-export.json', schema: BroadcastExportCardDataSchema },
+  'broadcast-compose': { file: 'broadcast-compose.json', schema: BroadcastComposeCardDataSchema },
+  'broadcast-preview': { file: 'broadcast-preview.json', schema: BroadcastPreviewCardDataSchema },
+  'broadcast-message': { file: 'broadcast-message.json', schema: BroadcastMessageCardDataSchema },
+  'broadcast-notice': { file: 'broadcast-notice.json', schema: BroadcastNoticeCardDataSchema },
+  'broadcast-correct': { file: 'broadcast-correct.json', schema: BroadcastCorrectCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
