@@ -18,7 +18,7 @@ describe('SqliteDatabase', () => {
     await db.close();
     db = SqliteDatabase.open(file);
     const applied = await db.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-    expect(applied.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(applied.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 10]);
     expect(await db.one<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.one<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await db.ping()).toBe(true);
