@@ -19,6 +19,10 @@ import { GraphClient, type GraphClientOptions } from './teams/graph-client';
 import { ConversationReacher } from './teams/reach';
 import { createAfterSend, createRenderer } from './teams/renderers';
 import { DEFAULT_SENDER_OPTIONS, OutboxSender, type SenderOptions } from './teams/sender';
+import { budgetConfig } from './domain/rate-limit';
+import { DeliveryGate, realTimer, type RateTimer } from './services/delivery-gate';
+import { TenantBudget } from './services/rate-limiter';
+import { replyBudget } from './teams/reply-budget';
 
 export function findRepoRoot(start = __dirname): string {
   let dir = start;
@@ -58,6 +62,8 @@ export async function startBot(
     senderOptions?: Partial<SenderOptions>;
     graphOptions?: GraphClientOptions;
     schedulerPollMs?: number;
+    /** Time for the rate budget (default: the system clock); tests may pass a virtual one. */
+    rateTimer?: RateTimer;
   } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(env, findRepoRoot());
@@ -93,6 +99,14 @@ export async function startBot(
   }
   const adapter = createAdapter(config);
   const appId = config.auth?.appId ?? '';
+  // One rate budget per tenant for the whole app, kept in the database (shared by every process).
+  const rateTimer = opts.rateTimer ?? realTimer;
+  const gate = new DeliveryGate(
+    new TenantBudget(db, budgetConfig(config.delivery.ratePerSecond)),
+    rateTimer,
+    logger,
+  );
+  adapter.use(replyBudget(gate, logger));
   const reacher = new ConversationReacher({
     db,
     clock,
@@ -107,6 +121,7 @@ export async function startBot(
     graph: config.delivery.graph
       ? new GraphClient(config.delivery.graph, clock, opts.graphOptions)
       : undefined,
+    gate,
   });
   const sender = new OutboxSender(
     {
@@ -118,9 +133,11 @@ export async function startBot(
       render: createRenderer(db, clock),
       afterSend: createAfterSend(clock),
       reacher,
+      gate,
+      timer: rateTimer,
       instanceId: config.delivery.instanceId,
     },
-    { ...DEFAULT_SENDER_OPTIONS, ...opts.senderOptions },
+    { ...DEFAULT_SENDER_OPTIONS, concurrency: config.delivery.concurrency, ...opts.senderOptions },
   );
   const webhooks = new WebhookDispatcher({
     db,

@@ -214,6 +214,13 @@ const EnvSchema = z
     DEPARTMENT_MAP: optionalText,
     // Where people reach this bot's HTTP server (download links of 連絡網の出力).
     PUBLIC_BASE_URL: optionalHttpUrl,
+    // Teams' documented limit per app per tenant: 50 requests per second (older docs: 30).
+    TEAMS_RATE_PER_SECOND: z.coerce
+      .number()
+      .positive('must be a number of requests per second above 0')
+      .max(10_000, 'must be at most 10000')
+      .default(50),
+    TEAMS_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -331,7 +338,10 @@ export interface DirectorySyncConfig {
   departmentMapFile: string | undefined;
 }
 
-/** How proactive messages reach people (INSTANCE_ID, TEAMS_SERVICE_URL, TEAMS_CATALOG_APP_ID, GRAPH_*). */
+/**
+ * How proactive messages reach people (INSTANCE_ID, TEAMS_SERVICE_URL, TEAMS_CATALOG_APP_ID, GRAPH_*,
+ * TEAMS_RATE_PER_SECOND, TEAMS_SEND_CONCURRENCY).
+ */
 export interface DeliveryConfig {
   /** Recorded on every outbox claim; a restart with the same id takes over its claims at once. */
   instanceId: string;
@@ -339,6 +349,13 @@ export interface DeliveryConfig {
   serviceUrl: string | undefined;
   /** Installing the app for a person through Microsoft Graph; undefined = disabled. */
   graph: GraphConfig | undefined;
+  /**
+   * The rate budget of each tenant, for the whole app (every process on the database shares it):
+   * requests per second, TEAMS_RATE_PER_SECOND (Teams documents 50; older docs 30).
+   */
+  ratePerSecond: number;
+  /** Requests in flight at most in this process (TEAMS_SEND_CONCURRENCY). */
+  concurrency: number;
 }
 
 /** Where and as whom the app calls Microsoft Graph (client credentials). */
@@ -435,6 +452,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     delivery: {
       instanceId: e.INSTANCE_ID ?? defaultInstanceId(e.DATABASE_URL),
       serviceUrl: e.TEAMS_SERVICE_URL,
+      ratePerSecond: e.TEAMS_RATE_PER_SECOND,
+      concurrency: e.TEAMS_SEND_CONCURRENCY,
       graph: e.TEAMS_CATALOG_APP_ID
         ? { ...graphConnection, catalogAppId: e.TEAMS_CATALOG_APP_ID.toLowerCase() }
         : undefined,

@@ -8,7 +8,7 @@ import { CaseRepo } from '../storage/case-repo';
 import { ConversationRepo } from '../storage/conversation-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
 import { OutboxRepo, type OutboxItem } from '../storage/outbox-repo';
-import type { Database } from '../storage/sql';
+import type { Database, SqlClient } from '../storage/sql';
 
 export interface HoldResult {
   /** The person's reference appeared meanwhile: the item is due again at once instead. */
@@ -39,25 +39,8 @@ export async function holdForUnreachable(
       await outbox.releaseWaiting(item.toAad, at);
       return { released: true, notified: false };
     }
-    const dir = new DirectoryRepo(tx);
-    const person = await dir.personByAadObjectId(item.toAad);
-    let notifiedId: string | null = null;
-    // The notice itself never triggers another notice (its recipient is the reporter).
-    if (item.caseId && person && item.message.type !== 'unreachable') {
-      const c = await new CaseRepo(tx).get(item.caseId);
-      const reporter = c ? await dir.personById(c.reporterId) : undefined;
-      if (reporter && reporter.id !== person.id) {
-        const enqueued = await outbox.enqueue({
-          dedupeKey: `unreachable:${item.caseId}:${person.id}`,
-          toAad: reporter.aadObjectId,
-          priority: item.priority,
-          message: { type: 'unreachable', caseId: item.caseId, personId: person.id },
-          caseId: item.caseId,
-          at,
-        });
-        if (enqueued) notifiedId = reporter.id;
-      }
-    }
+    const person = await new DirectoryRepo(tx).personByAadObjectId(item.toAad);
+    const notifiedId = await notifyReporter(tx, item, person, at);
     if (first) {
       await new AuditRepo(tx).append({
         at,
@@ -74,6 +57,61 @@ export async function holdForUnreachable(
       });
     }
     return { released: false, notified: notifiedId !== null };
+  });
+}
+
+/**
+ * Tells the reporter of the item's case, once per unreachable recipient and case (dedupe key), that
+ * the recipient could not be reached and whom to phone. Returns the reporter's id when enqueued now.
+ */
+async function notifyReporter(
+  tx: SqlClient,
+  item: OutboxItem,
+  person: Person | undefined,
+  at: string,
+): Promise<string | null> {
+  // The notice itself never triggers another notice (its recipient is the reporter).
+  if (!item.caseId || !person || item.message.type === 'unreachable') return null;
+  const c = await new CaseRepo(tx).get(item.caseId);
+  const dir = new DirectoryRepo(tx);
+  const reporter = c ? await dir.personById(c.reporterId) : undefined;
+  if (!reporter || reporter.id === person.id) return null;
+  const enqueued = await new OutboxRepo(tx).enqueue({
+    dedupeKey: `unreachable:${item.caseId}:${person.id}`,
+    toAad: reporter.aadObjectId,
+    priority: item.priority,
+    message: { type: 'unreachable', caseId: item.caseId, personId: person.id },
+    caseId: item.caseId,
+    at,
+  });
+  return enqueued ? reporter.id : null;
+}
+
+/**
+ * Teams refuses writes to the recipient (403 MessageWritesBlocked: they blocked or uninstalled the
+ * bot). In one transaction: the item is final as `unreachable` with the reason (never retried, never
+ * silently dropped), the reporter of its case is told whom to phone as for a waiting recipient, and
+ * the refusal is audited (`delivery.blocked`, subject: the recipient).
+ */
+export async function recordBlocked(
+  db: Database,
+  clock: Clock,
+  item: OutboxItem,
+  reason: string,
+): Promise<{ notified: boolean }> {
+  const at = clock.now().toISOString();
+  return db.transaction(async (tx) => {
+    await new OutboxRepo(tx).markUnreachable(item.id, reason);
+    const person = await new DirectoryRepo(tx).personByAadObjectId(item.toAad);
+    const notifiedId = await notifyReporter(tx, item, person, at);
+    await new AuditRepo(tx).append({
+      at,
+      actor: 'system',
+      event: 'delivery.blocked',
+      subject: person?.id ?? item.toAad,
+      data: { outboxId: item.id, caseId: item.caseId, type: item.message.type, reason, notified: notifiedId },
+    });
+    return { notified: notifiedId !== null };
   });
 }
 

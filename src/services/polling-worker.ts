@@ -16,6 +16,11 @@ export abstract class PollingWorker {
   /** Processes every due item once; returns how many succeeded. Exposed for tests and benchmarks. */
   abstract drain(): Promise<number>;
 
+  /** True once stop() was called: a long drain stops taking new work and finishes what it started. */
+  protected get stopping(): boolean {
+    return this.stopped;
+  }
+
   start(): void {
     this.stopped = false;
     this.timer = setInterval(() => this.kick(), this.worker.pollMs);

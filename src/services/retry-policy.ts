@@ -38,6 +38,17 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
   return Math.round(exp / 2 + random() * (exp / 2));
 }
 
+/**
+ * Whether a failed HTTP request may succeed when repeated: 408, 412, 429 and 5xx (Teams documents
+ * 412, 429, 502, 503 and 504 as transient) and failures without an answer (network). Any other 4xx
+ * will not heal by repeating and is final.
+ */
+export function isRetryableStatus(status: number | undefined): boolean {
+  if (status === undefined) return true;
+  if (status === 408 || status === 412 || status === 429) return true;
+  return status < 400 || status >= 500;
+}
+
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 /**

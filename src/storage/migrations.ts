@@ -317,6 +317,35 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // The delivery engine (issue 8): one rate budget per tenant shared by every process on this
+    // database (a token bucket row per tenant, updated with a version check) and each
+    // conversation's recent requests for Teams' per-conversation windows (pruned after an hour).
+    // Times in ms since the epoch (BIGINT: beyond 32 bits). Outbox: the oldest due item of a lower
+    // priority class is found through outbox_due_age (the reserved share, domain/delivery-order.ts).
+    id: 10,
+    name: 'delivery-rate-budget',
+    sqlite: `
+      CREATE TABLE rate_buckets (
+        tenant_id TEXT PRIMARY KEY,
+        tokens REAL NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        paused_until_ms BIGINT NOT NULL,
+        window_start_ms BIGINT NOT NULL,
+        window_requests INTEGER NOT NULL,
+        window_throttled INTEGER NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE TABLE rate_sends (
+        conversation_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        at_ms BIGINT NOT NULL
+      );
+      CREATE INDEX rate_sends_conversation ON rate_sends(conversation_id, at_ms);
+      CREATE INDEX rate_sends_at ON rate_sends(at_ms);
+      CREATE INDEX outbox_due_age ON outbox(status, next_attempt_at);
+    `,
+  },
+  {
     // A report started from an answer to a broadcast (「不審なメールを開いた」 → ウイルス検知) carries
     // the broadcast it answers: on the draft until sent, then on the case (issue 8).
     id: 11,

@@ -66,10 +66,13 @@ export const PRIORITY = { emergency: 0, critical: 1, high: 2, normal: 5, low: 8 
 /**
  * pending: due at next_attempt_at (or leased while claimed). waiting: the recipient cannot be
  * reached yet (no conversation and none can be created); never given up on, re-checked at
- * next_attempt_at and released at once when the person becomes reachable. sent, dead: final.
- * cancelled: final, never sent (a recalled broadcast's copies not yet delivered).
+ * next_attempt_at and released at once when the person becomes reachable. Final, each with its
+ * reason in last_error (nothing is dropped silently): sent; unreachable — Teams refuses writes to
+ * the person (403 MessageWritesBlocked / ConversationBlockedByUser: they blocked or uninstalled the
+ * bot), not retried; dead — refused otherwise (another 4xx) or given up after the last attempt;
+ * cancelled — never sent (a recalled broadcast's copies not yet delivered).
  */
-export const OUTBOX_STATUSES = ['pending', 'waiting', 'sent', 'dead', 'cancelled'] as const;
+export const OUTBOX_STATUSES = ['pending', 'waiting', 'sent', 'unreachable', 'dead', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface OutboxItem {
@@ -240,6 +243,43 @@ export class OutboxRepo {
     return rows.map(toItem);
   }
 
+  /**
+   * What the sender takes next: up to `limit` due items, most urgent first, skipping recipients in
+   * `busy` (one message at a time per recipient, so a person's messages keep their order). With
+   * `lowerThan` set, the longest-waiting due item of a priority above it is added when the batch has
+   * none (the reserved share of lower classes, domain/delivery-order.ts).
+   */
+  async pick(
+    now: string,
+    limit: number,
+    busy: readonly string[],
+    withLowerClass: boolean,
+  ): Promise<OutboxItem[]> {
+    const notBusy = busy.length ? `AND to_aad NOT IN (${busy.map(() => '?').join(', ')})` : '';
+    const rows = await this.sql.query<Row>(
+      `SELECT * FROM outbox WHERE status IN ('pending', 'waiting') AND next_attempt_at <= ? ${notBusy}
+       ORDER BY priority, next_attempt_at, id LIMIT ?`,
+      [now, ...busy, limit],
+    );
+    const items = rows.map(toItem);
+    const top = items[0]?.priority;
+    if (!withLowerClass || top === undefined || items.some((i) => i.priority !== top)) return items;
+    const exclude = [...busy, ...items.map((i) => i.toAad)];
+    const notTaken = `AND to_aad NOT IN (${exclude.map(() => '?').join(', ')})`;
+    let lower: OutboxItem | undefined;
+    // One indexed scan per status (outbox_due_age), oldest first.
+    for (const status of ['pending', 'waiting'] as const) {
+      const r = await this.sql.one<Row>(
+        `SELECT * FROM outbox WHERE status = ? AND next_attempt_at <= ? AND priority > ? ${notTaken}
+         ORDER BY next_attempt_at, id LIMIT 1`,
+        [status, now, top, ...exclude],
+      );
+      const c = r ? toItem(r) : undefined;
+      if (c && (!lower || c.nextAttemptAt < lower.nextAttemptAt)) lower = c;
+    }
+    return lower ? [...items, lower] : items;
+  }
+
   async nextDueAt(): Promise<string | undefined> {
     const r = await this.sql.one<{ t: string | null }>(
       "SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status IN ('pending', 'waiting')",
@@ -303,6 +343,33 @@ export class OutboxRepo {
       `UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, ${END_ATTEMPT} WHERE id = ?`,
       [error.slice(0, 500), id],
     );
+  }
+
+  /** Teams refuses writes to the person (they blocked or uninstalled the bot): final, not retried. */
+  async markUnreachable(id: number, reason: string): Promise<void> {
+    await this.sql.execute(
+      `UPDATE outbox SET status = 'unreachable', attempts = attempts + 1, last_error = ?, ${END_ATTEMPT} WHERE id = ?`,
+      [reason.slice(0, 500), id],
+    );
+  }
+
+  /**
+   * Gives a claimed item back unattempted, due at `nextAttemptAt` (its conversation is at a Teams
+   * limit until then): no attempt counted, nothing left the process.
+   */
+  async defer(id: number, nextAttemptAt: string): Promise<void> {
+    await this.sql.execute(`UPDATE outbox SET next_attempt_at = ?, ${END_ATTEMPT} WHERE id = ?`, [
+      nextAttemptAt,
+      id,
+    ]);
+  }
+
+  /** How many items are in each status (diagnostics, the benchmark). */
+  async countByStatus(): Promise<Partial<Record<OutboxStatus, number>>> {
+    const rows = await this.sql.query<{ status: OutboxStatus; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM outbox GROUP BY status',
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
   /**

@@ -23,6 +23,8 @@ import { ConversationRepo, type StoredReference } from '../storage/conversation-
 import { DirectoryRepo } from '../storage/directory-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TenantRepo } from '../storage/tenant-repo';
+import type { DeliveryGate } from '../services/delivery-gate';
+import { parseRetryAfter } from '../services/retry-policy';
 import { GraphError, type GraphClient } from './graph-client';
 
 /** The Bot Framework channel's OAuth scope: the audience of outbound connector calls. */
@@ -42,11 +44,29 @@ export interface ReacherDeps {
   serviceUrl: string | undefined;
   /** Installing the app through Graph; undefined = disabled. */
   graph: GraphClient | undefined;
+  /**
+   * The tenant's rate budget: creating a conversation is a request like any other (Teams limits
+   * it per tenant too), taken in the order of the message's priority; a 429 slows the tenant.
+   */
+  gate?: DeliveryGate;
+}
+
+/** For the rate budget: how urgent the message is that needs the conversation. */
+export interface ReachContext {
+  priority: number;
+  dueAtMs: number;
 }
 
 function statusOf(err: unknown): number | undefined {
   const s = (err as { statusCode?: unknown }).statusCode;
   return typeof s === 'number' ? s : undefined;
+}
+
+function retryAfterOf(err: unknown): number | undefined {
+  const header = (
+    err as { response?: { headers?: { get?: (n: string) => string | undefined } } }
+  ).response?.headers?.get?.('retry-after');
+  return parseRetryAfter(header, Date.now());
 }
 
 /** The reference botbuilder's continueConversationAsync needs for a personal chat. */
@@ -74,7 +94,7 @@ function personalReference(o: {
 export class ConversationReacher {
   constructor(private readonly deps: ReacherDeps) {}
 
-  async reach(toAad: string): Promise<Reach> {
+  async reach(toAad: string, ctx: ReachContext = { priority: 5, dueAtMs: 0 }): Promise<Reach> {
     const { db } = this.deps;
     const aad = toAad.toLowerCase();
     const existing = await new ConversationRepo(db).get(aad);
@@ -90,7 +110,13 @@ export class ConversationReacher {
     const botId = known?.botId ?? `28:${this.deps.appId}`;
 
     try {
-      const conversationId = await this.createConversation(serviceUrl, tenantId, aad, botId);
+      await this.deps.gate?.acquire({ tenantId, conversationId: null, ...ctx });
+      const conversationId = await this.createConversation(serviceUrl, tenantId, aad, botId).catch(
+        async (err: unknown) => {
+          if (statusOf(err) === 429) await this.deps.gate?.throttled(tenantId, retryAfterOf(err));
+          throw err;
+        },
+      );
       return {
         kind: 'ref',
         ref: await this.store(aad, tenantId, serviceUrl, conversationId, botId, 'connector'),

@@ -1,9 +1,12 @@
 import { startBot, type RunningBot } from '../../src/main';
 import { createLogger } from '../../src/logger';
 import type { Clock } from '../../src/domain/clock';
+import type { RateTimer } from '../../src/services/delivery-gate';
+import type { SenderOptions } from '../../src/teams/sender';
 import { FakeConnector, type ReceivedActivity } from './connector';
 import { teamsActivity } from './activities';
 import { tempDbFile } from './db';
+import { SkipAheadTimer } from './clock';
 
 export interface Reply {
   text: string | undefined;
@@ -63,6 +66,12 @@ export function cardInputs(card: unknown): Record<string, unknown> {
   return out;
 }
 
+/** The delivery engine's time and options, for the tests of the engine itself. */
+interface Engine {
+  rateTimer?: RateTimer | undefined;
+  senderOptions?: Partial<SenderOptions> | undefined;
+}
+
 /**
  * The real bot (HTTP server, adapter, SQLite file, outbox) against a loopback connector. `say`
  * returns what the bot answered in that person's chat during the turn.
@@ -74,6 +83,7 @@ export class BotHarness {
     readonly dbFile: string,
     private readonly clock: Clock | undefined,
     private readonly env: Record<string, string>,
+    private readonly engine: Engine,
   ) {}
 
   static async start(
@@ -82,26 +92,30 @@ export class BotHarness {
       clock?: Clock;
       /** Extra environment; a function gets the connector (e.g. for TEAMS_SERVICE_URL). */
       env?: Record<string, string> | ((connector: FakeConnector) => Record<string, string>);
-    } = {},
+    } & Engine = {},
   ): Promise<BotHarness> {
     const connector = await FakeConnector.start();
     const dbFile = opts.dbFile ?? tempDbFile();
     const env = typeof opts.env === 'function' ? opts.env(connector) : (opts.env ?? {});
-    const bot = await BotHarness.boot(dbFile, opts.clock, env);
-    return new BotHarness(connector, bot, dbFile, opts.clock, env);
+    const engine = { rateTimer: opts.rateTimer, senderOptions: opts.senderOptions };
+    const bot = await BotHarness.boot(dbFile, opts.clock, env, engine);
+    return new BotHarness(connector, bot, dbFile, opts.clock, env, engine);
   }
 
   private static boot(
     dbFile: string,
     clock: Clock | undefined,
     env: Record<string, string>,
+    engine: Engine,
   ): Promise<RunningBot> {
     return startBot(
       { PORT: '0', DATABASE_URL: `sqlite:${dbFile}`, ...env },
       {
         logger: createLogger('silent'),
         ...(clock ? { clock } : {}),
-        senderOptions: { pollMs: 50, backoffMs: 50 },
+        // Flow tests do not wait for Teams' windows (see SkipAheadTimer); items wait in place.
+        rateTimer: engine.rateTimer ?? new SkipAheadTimer(),
+        senderOptions: { pollMs: 50, backoffMs: 50, maxParkMs: 3_600_000, ...engine.senderOptions },
       },
     );
   }
@@ -109,7 +123,7 @@ export class BotHarness {
   /** Stops the bot process part and starts it again on the same database file. */
   async restart(): Promise<void> {
     await this.bot.stop();
-    this.bot = await BotHarness.boot(this.dbFile, this.clock, this.env);
+    this.bot = await BotHarness.boot(this.dbFile, this.clock, this.env, this.engine);
   }
 
   async post(activity: Record<string, unknown>): Promise<number> {

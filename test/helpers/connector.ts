@@ -11,6 +11,17 @@ export interface ReceivedActivity {
 }
 
 /**
+ * Teams' answer to a post for a user who blocked or uninstalled the bot, as documented (Microsoft
+ * Learn, "Send proactive messages", https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages):
+ * 403 with the sub-code nested in a JSON string.
+ */
+export const MESSAGE_WRITES_BLOCKED = {
+  errorCode: 209,
+  message:
+    '{\r\n  "subCode": "MessageWritesBlocked",\r\n  "details": "Thread is blocked from message writes.",\r\n  "errorCode": null,\r\n  "errorSubCode": null\r\n}',
+};
+
+/**
  * A loopback stand-in for the Bot Framework connector (the Teams cloud cannot run here). It answers
  * the documented v3 REST calls the bot makes — send/reply/update activity, create conversation
  * (201 { id }, or 403 BotNotInConversationRoster for people the app is not installed for) — and
@@ -30,8 +41,15 @@ export class FakeConnector {
   private seq = 0;
   /** Held requests: recorded as received (Teams got them) but never answered. */
   private readonly heldResponses: http.ServerResponse[] = [];
-  /** Status to answer with for the next N sends (e.g. 429, 503), then 200 again. */
-  failNext: { status: number; count: number; retryAfter?: number } | undefined;
+  /** Status to answer with for the next N sends (e.g. 429, 503), then 200 again; `body` as JSON. */
+  failNext: { status: number; count: number; retryAfter?: number; body?: unknown } | undefined;
+  /**
+   * Conversations whose user blocked or uninstalled the bot: posts are answered 403 with the body
+   * Microsoft documents for that case (subCode MessageWritesBlocked, see MESSAGE_WRITES_BLOCKED).
+   */
+  readonly blocked = new Set<string>();
+  /** Answer sends (not conversation creation) after this many ms, as a remote connector would. */
+  latencyMs = 0;
   /**
    * Activities matching this are recorded (Teams has them) but the answer is held back forever,
    * so a send is deterministically in flight, e.g. while the bot process is killed.
@@ -72,7 +90,9 @@ export class FakeConnector {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (this.failNext.retryAfter !== undefined) headers['retry-after'] = String(this.failNext.retryAfter);
         res.writeHead(this.failNext.status, headers);
-        res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake failure' } }));
+        res.end(
+          JSON.stringify(this.failNext.body ?? { error: { code: 'Throttled', message: 'fake failure' } }),
+        );
         return;
       }
       const body = chunks.length
@@ -130,8 +150,17 @@ export class FakeConnector {
         req.socket.destroy();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: responseId }));
+      const answer = () => {
+        if (this.blocked.has(received.conversationId)) {
+          res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(MESSAGE_WRITES_BLOCKED));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: responseId }));
+      };
+      if (this.latencyMs > 0) setTimeout(answer, this.latencyMs);
+      else answer();
     });
   }
 
