@@ -142,8 +142,13 @@ export interface RecipientStatus extends RecipientRecord {
   lastError: string | null;
 }
 
-/** Outbox status → what a broadcast's roll-up calls it. */
-export function deliveryStateOf(status: string | null): DeliveryState {
+/**
+ * Outbox status → what a broadcast's roll-up calls it. A copy that waited for an unreachable
+ * person stays unreachable while it is being re-checked (claimed items read 'pending'), until it is
+ * actually delivered.
+ */
+export function deliveryStateOf(status: string | null, waitingSince: string | null = null): DeliveryState {
+  if (status === 'pending' && waitingSince !== null) return 'unreachable';
   switch (status) {
     case 'sent':
       return 'delivered';
@@ -327,16 +332,22 @@ export class BroadcastRepo {
   /** Every recipient with the state of their first copy, one query (section, then person order). */
   async recipientStatuses(broadcastId: string): Promise<RecipientStatus[]> {
     const rows = await this.sql.query<
-      RecipientDbRow & { o_status: string | null; o_sent_at: string | null; o_error: string | null }
+      RecipientDbRow & {
+        o_status: string | null;
+        o_sent_at: string | null;
+        o_error: string | null;
+        o_waiting_since: string | null;
+      }
     >(
-      `SELECT r.*, o.status AS o_status, o.sent_at AS o_sent_at, o.last_error AS o_error
+      `SELECT r.*, o.status AS o_status, o.sent_at AS o_sent_at, o.last_error AS o_error,
+         o.waiting_since AS o_waiting_since
        FROM broadcast_recipients r LEFT JOIN outbox o ON o.id = r.outbox_id
        WHERE r.broadcast_id = ? ORDER BY r.section_code, r.person_id`,
       [broadcastId],
     );
     return rows.map((r) => ({
       ...toRecipient(r),
-      delivery: deliveryStateOf(r.o_status),
+      delivery: deliveryStateOf(r.o_status, r.o_waiting_since),
       deliveredAt: r.o_sent_at,
       lastError: r.o_error,
     }));
