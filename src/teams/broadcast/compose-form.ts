@@ -53,9 +53,13 @@ export interface ComposeValues {
   instructedBy: string;
 }
 
+// A client leaves out inputs the person left empty (Teams and the Agents Playground send only the
+// filled ones): a missing or malformed value reads as ''.
 const str = z
-  .unknown()
-  .transform((v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : ''));
+  .union([z.string(), z.number()])
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v === undefined ? '' : String(v)));
 
 const SubmitSchema = z.looseObject({
   purpose: str,
