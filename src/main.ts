@@ -12,6 +12,8 @@ import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
 import type { CaseRecord } from './storage/case-repo';
 import { openDatabase } from './storage/open';
+import { createBroadcastExportLink } from './services/broadcast-export-links';
+import type { BroadcastExportRequest } from './services/broadcast-export';
 import type { Database } from './storage/sql';
 import { DeskAdapter } from './teams/adapter';
 import { createBotApp, turnHandler } from './teams/app';
@@ -165,6 +167,21 @@ export async function startBot(
       allowHttpDownloads: config.localMode,
       serviceUrlConfigured: config.delivery.serviceUrl !== undefined,
     },
+    // 「結果を出力」 of a broadcast: links under the same base URL as 連絡網の出力.
+    ...(config.publicBaseUrl || config.localMode
+      ? {
+          exportLinks: {
+            create: async (req: BroadcastExportRequest) => {
+              const base =
+                config.publicBaseUrl ??
+                (listening.port !== undefined ? `http://localhost:${listening.port}` : undefined);
+              if (!base) throw new Error('export links: the HTTP server is not listening yet');
+              const link = await createBroadcastExportLink(db, clock, req);
+              return { url: `${base}/exports/${link.token}`, expiresAt: new Date(link.expiresAt) };
+            },
+          },
+        }
+      : {}),
   };
   const scheduler = new TimerScheduler(
     {

@@ -10,6 +10,7 @@ import { AuditRepo } from '../storage/audit-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
 import { ExportLinkRepo } from '../storage/directory-stage-repo';
 import type { Database, SqlClient } from '../storage/sql';
+import { downloadBroadcastLink, isBroadcastLink } from './broadcast-export-links';
 import { exportFile, type ExportFile } from './directory-export';
 
 /** 32 random bytes, base64url: what a link carries. Anything else is not looked up. */
@@ -101,6 +102,11 @@ export async function downloadExport(db: Database, clock: Clock, token: string):
     await deny(db, clock, link.personId, { step: 'download', reason: 'expired', kind: link.kind });
     return { ok: false };
   }
+  if (isBroadcastLink(link)) {
+    const file = await downloadBroadcastLink(db, clock, link);
+    return file ? { ok: true, file } : { ok: false };
+  }
+  const kind = link.kind as ExportKind;
   const dirRepo = new DirectoryRepo(db);
   const holder = await dirRepo.personById(link.personId);
   if (!holder?.isItAdmin) {
@@ -108,7 +114,7 @@ export async function downloadExport(db: Database, clock: Clock, token: string):
     return { ok: false };
   }
   const dir = await dirRepo.load();
-  const file = await exportFile(link.kind, dir, now);
+  const file = await exportFile(kind, dir, now);
   await db.transaction(async (tx) => {
     await new ExportLinkRepo(tx).recordDownload(sha, now.toISOString());
     await new AuditRepo(tx).append({

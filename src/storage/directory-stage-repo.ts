@@ -93,7 +93,8 @@ export class DirectoryStageRepo {
 
 export interface ExportLink {
   tokenSha256: string;
-  kind: ExportKind;
+  /** A directory export kind, or `broadcast:<id>:<format>:<locale>` (services/broadcast-export-links.ts). */
+  kind: ExportKind | `broadcast:${string}`;
   personId: string;
   createdAt: string;
   expiresAt: string;
@@ -126,7 +127,7 @@ export class ExportLinkRepo {
     return r
       ? {
           tokenSha256: r.token_sha256,
-          kind: r.kind as ExportKind,
+          kind: r.kind as ExportLink['kind'],
           personId: r.person_id,
           createdAt: r.created_at,
           expiresAt: r.expires_at,
