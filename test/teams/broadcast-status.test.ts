@@ -350,13 +350,26 @@ describe('「通知の状況」 and the officer’s scope', () => {
     expect(nr[0]?.cardText).not.toContain('井上');
   });
 
-  it('「結果を出力」 without a download endpoint names the command line export', async () => {
+  it('「結果を出力」 gives short-lived links; the CSV behind one holds the officer’s own section only', async () => {
     const { h, send } = await setup();
     const id = await send();
     const r = await h.say(DEMO.officer, { verb: 'broadcast.export', broadcastId: id });
-    expect(r.map((x) => x.text)).toEqual([
-      'この環境では Teams からダウンロードできません。IT管理者に出力を依頼してください（npm run broadcast -- export BC-2026-0001 --format xlsx --out <ファイル>）。',
-    ]);
+    const urls = [
+      ...(r[0]?.cardText ?? '').matchAll(/http:\/\/localhost:\d+\/exports\/[A-Za-z0-9_-]{43}/g),
+    ].map((m) => m[0]);
+    expect(urls).toHaveLength(2);
+    const files = await Promise.all(urls.map((u) => fetch(u)));
+    expect(files.map((f) => f.status)).toEqual([200, 200]);
+    const csv = files.find((f) => f.headers.get('content-type')?.includes('text/csv'));
+    expect(files.some((f) => f.headers.get('content-type')?.includes('spreadsheetml'))).toBe(true);
+    if (!csv) throw new Error('no CSV link');
+    const lines = (await csv.text()).trim().split(/\r\n/);
+    // Header + the five people of 総務課 (the officer's section), none of 経理課.
+    expect(lines).toHaveLength(6);
+    expect(lines.join('\n')).not.toContain('経理課');
+    expect(
+      (await new AuditRepo(h.bot.db).list(id)).filter((e) => e.event === 'broadcast.exported'),
+    ).toHaveLength(2);
   });
 
   it('staff are refused 「通知の状況」, and the refusal is audited', async () => {
