@@ -57,11 +57,14 @@ export interface BudgetConfig {
   /** Tokens the bucket holds at most: the burst after a quiet time. */
   burst: number;
   /**
-   * Back-pressure. Every 429 removes the burst (the tenant continues at the steady rate at most);
-   * when 429s reach `throttleShare` of the tenant's requests in the current `throttleWindowMs` (and
-   * at least `throttleMinCount` of them), the tenant pauses for the Retry-After (capped at
-   * `maxPauseMs`) or `pauseMs`: its limit is evidently lower than configured right now.
+   * Back-pressure. Every 429 halves the burst: for `calmMs` the bucket holds at most `calmCapMs`
+   * worth of tokens (half the burst by default; steady sending is not slowed by this, a burst is); when 429s reach `throttleShare` of the tenant's recent requests (counts that halve every
+   * `throttleWindowMs`), and at least `throttleMinCount` of them, the tenant pauses for the
+   * Retry-After (capped at `maxPauseMs`) or `pauseMs`: its limit is evidently lower than configured
+   * right now. Scattered 429s (a few per cent) only cost their own retry.
    */
+  calmMs: number;
+  calmCapMs: number;
   throttleWindowMs: number;
   throttleShare: number;
   throttleMinCount: number;
@@ -71,14 +74,20 @@ export interface BudgetConfig {
   maxDebt: number;
 }
 
-/** The configuration for a rate: burst of a tenth of a second, back-pressure as documented above. */
+/**
+ * The configuration for a rate: a burst of a tenth of a second; a tenant pauses when 429s reach a
+ * fifth of its recent requests (at least 5): far above scattered faults (a few per cent), quickly
+ * reached when the real limit is lower than the configured one (e.g. 30/s while sending 50/s: 40 %).
+ */
 export function budgetConfig(ratePerSecond: number, o: Partial<BudgetConfig> = {}): BudgetConfig {
   return {
     ratePerSecond,
     burst: Math.max(1, Math.ceil(ratePerSecond / 10)),
+    calmMs: 1000,
+    calmCapMs: 50,
     throttleWindowMs: 1000,
-    throttleShare: 0.1,
-    throttleMinCount: 3,
+    throttleShare: 0.2,
+    throttleMinCount: 5,
     pauseMs: 1000,
     maxPauseMs: 5000,
     maxDebt: ratePerSecond,
@@ -92,6 +101,8 @@ export interface BucketState {
   updatedMs: number;
   /** No token is handed out before this time (back-pressure after 429s). */
   pausedUntilMs: number;
+  /** Until then the bucket holds at most calmCapMs worth of tokens (after a 429: half the burst). */
+  calmUntilMs: number;
   /** The current back-pressure window: requests and 429s counted since windowStartMs. */
   windowStartMs: number;
   windowRequests: number;
@@ -103,24 +114,42 @@ export function fullBucket(cfg: BudgetConfig, nowMs: number): BucketState {
     tokens: cfg.burst,
     updatedMs: nowMs,
     pausedUntilMs: 0,
+    calmUntilMs: 0,
     windowStartMs: nowMs,
     windowRequests: 0,
     windowThrottled: 0,
   };
 }
 
+/** What the bucket may hold at `nowMs`: the burst, or less while calm after a 429. */
+function capacity(s: BucketState, cfg: BudgetConfig, nowMs: number): number {
+  if (nowMs >= s.calmUntilMs) return cfg.burst;
+  return Math.min(cfg.burst, Math.max(1, (cfg.ratePerSecond * cfg.calmCapMs) / 1000));
+}
+
 /** Tokens accrued up to `nowMs`; none while paused. A clock that went back accrues nothing. */
 export function refill(s: BucketState, cfg: BudgetConfig, nowMs: number): BucketState {
   const from = Math.max(s.updatedMs, s.pausedUntilMs);
   const elapsed = Math.max(0, nowMs - from);
-  const tokens = Math.min(cfg.burst, s.tokens + (elapsed * cfg.ratePerSecond) / 1000);
+  const tokens = Math.min(capacity(s, cfg, nowMs), s.tokens + (elapsed * cfg.ratePerSecond) / 1000);
   return { ...s, tokens, updatedMs: Math.max(s.updatedMs, nowMs) };
 }
 
+/**
+ * The back-pressure counts decay by half every throttleWindowMs (rather than starting from zero),
+ * so the share of 429s is judged on about the last two windows — never on the first few requests
+ * of a fresh window, where three scattered 429s would look like a third of all traffic.
+ */
 function rollWindow(s: BucketState, cfg: BudgetConfig, nowMs: number): BucketState {
-  return nowMs - s.windowStartMs >= cfg.throttleWindowMs
-    ? { ...s, windowStartMs: nowMs, windowRequests: 0, windowThrottled: 0 }
-    : s;
+  const k = Math.floor((nowMs - s.windowStartMs) / cfg.throttleWindowMs);
+  if (k < 1) return s;
+  const halve = (n: number) => (k >= 31 ? 0 : Math.floor(n / 2 ** k));
+  return {
+    ...s,
+    windowStartMs: s.windowStartMs + k * cfg.throttleWindowMs,
+    windowRequests: halve(s.windowRequests),
+    windowThrottled: halve(s.windowThrottled),
+  };
 }
 
 /** When the bucket will hold one whole token again (nowMs when it already does and is not paused). */
@@ -164,7 +193,13 @@ export function throttled(
   retryAfterMs: number | undefined,
 ): { state: BucketState; pausedUntilMs: number | undefined } {
   let r = rollWindow(refill(s, cfg, nowMs), cfg, nowMs);
-  r = { ...r, tokens: Math.min(r.tokens, 0), windowThrottled: r.windowThrottled + 1 };
+  const calmUntilMs = Math.max(r.calmUntilMs, nowMs + cfg.calmMs);
+  r = {
+    ...r,
+    calmUntilMs,
+    tokens: Math.min(r.tokens, capacity({ ...r, calmUntilMs }, cfg, nowMs)),
+    windowThrottled: r.windowThrottled + 1,
+  };
   const threshold = Math.max(cfg.throttleMinCount, cfg.throttleShare * r.windowRequests);
   if (r.windowThrottled < threshold) return { state: r, pausedUntilMs: undefined };
   const pause = Math.min(Math.max(0, retryAfterMs ?? cfg.pauseMs), cfg.maxPauseMs);

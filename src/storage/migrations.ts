@@ -320,8 +320,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // The delivery engine (issue 8): one rate budget per tenant shared by every process on this
     // database (a token bucket row per tenant, updated with a version check) and each
     // conversation's recent requests for Teams' per-conversation windows (pruned after an hour).
-    // Times in ms since the epoch (BIGINT: beyond 32 bits). Outbox: the oldest due item of a lower
-    // priority class is found through outbox_due_age (the reserved share, domain/delivery-order.ts).
+    // Times in ms since the epoch (BIGINT: beyond 32 bits). The outbox keeps its outbox_due index
+    // (status, priority, next_attempt_at): the sender reads it per status, in index order.
     id: 10,
     name: 'delivery-rate-budget',
     sqlite: `
@@ -330,6 +330,7 @@ export const MIGRATIONS: readonly Migration[] = [
         tokens REAL NOT NULL,
         updated_ms BIGINT NOT NULL,
         paused_until_ms BIGINT NOT NULL,
+        calm_until_ms BIGINT NOT NULL,
         window_start_ms BIGINT NOT NULL,
         window_requests INTEGER NOT NULL,
         window_throttled INTEGER NOT NULL,
@@ -342,7 +343,6 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX rate_sends_conversation ON rate_sends(conversation_id, at_ms);
       CREATE INDEX rate_sends_at ON rate_sends(at_ms);
-      CREATE INDEX outbox_due_age ON outbox(status, next_attempt_at);
     `,
   },
   {

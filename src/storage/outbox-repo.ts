@@ -142,6 +142,8 @@ const toItem = (r: Row): OutboxItem => ({
   waitingSince: r.waiting_since,
 });
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Columns cleared whenever an attempt ends (sent, retry, waiting, dead). */
 const END_ATTEMPT = 'claimed_by = NULL, send_started_at = NULL';
 
@@ -246,33 +248,43 @@ export class OutboxRepo {
   /**
    * What the sender takes next: up to `limit` due items, most urgent first, skipping recipients in
    * `busy` (one message at a time per recipient, so a person's messages keep their order). With
-   * `lowerThan` set, the longest-waiting due item of a priority above it is added when the batch has
-   * none (the reserved share of lower classes, domain/delivery-order.ts).
+   * `lowerClass`, the longest-waiting due item of a lower priority class than the batch's is added
+   * when the batch has none (the reserved share of lower classes, domain/delivery-order.ts; this
+   * look sorts the due items of the lower classes, so the sender makes it at most every
+   * lowerLookMs). Waiting items due for their re-check are included only with `waiting`.
    */
   async pick(
     now: string,
     limit: number,
     busy: readonly string[],
-    withLowerClass: boolean,
+    include: { lowerClass: boolean; waiting: boolean },
   ): Promise<OutboxItem[]> {
-    const notBusy = busy.length ? `AND to_aad NOT IN (${busy.map(() => '?').join(', ')})` : '';
-    const rows = await this.sql.query<Row>(
-      `SELECT * FROM outbox WHERE status IN ('pending', 'waiting') AND next_attempt_at <= ? ${notBusy}
-       ORDER BY priority, next_attempt_at, id LIMIT ?`,
-      [now, ...busy, limit],
-    );
-    const items = rows.map(toItem);
+    const withLowerClass = include.lowerClass;
+    const statuses = include.waiting ? (['pending', 'waiting'] as const) : (['pending'] as const);
+    const notIn = (list: readonly string[]) =>
+      list.length ? `AND to_aad NOT IN (${list.map(() => '?').join(', ')})` : '';
+    // One query per status, each read in the order of the outbox_due index (status, priority,
+    // next_attempt_at, id) and stopped at the limit: no sort of everything that is due.
+    const items: OutboxItem[] = [];
+    for (const status of statuses) {
+      const rows = await this.sql.query<Row>(
+        `SELECT * FROM outbox WHERE status = ? AND next_attempt_at <= ? ${notIn(busy)}
+         ORDER BY priority, next_attempt_at, id LIMIT ?`,
+        [status, now, ...busy, limit],
+      );
+      items.push(...rows.map(toItem));
+    }
+    items.sort((a, b) => a.priority - b.priority || cmp(a.nextAttemptAt, b.nextAttemptAt) || a.id - b.id);
+    items.splice(limit);
     const top = items[0]?.priority;
     if (!withLowerClass || top === undefined || items.some((i) => i.priority !== top)) return items;
     const exclude = [...busy, ...items.map((i) => i.toAad)];
-    const notTaken = `AND to_aad NOT IN (${exclude.map(() => '?').join(', ')})`;
     let lower: OutboxItem | undefined;
-    // One indexed scan per status (outbox_due_age), oldest first.
-    for (const status of ['pending', 'waiting'] as const) {
+    for (const status of statuses) {
       const r = await this.sql.one<Row>(
-        `SELECT * FROM outbox WHERE status = ? AND next_attempt_at <= ? AND priority > ? ${notTaken}
+        `SELECT * FROM outbox WHERE status = ? AND priority > ? AND next_attempt_at <= ? ${notIn(exclude)}
          ORDER BY next_attempt_at, id LIMIT 1`,
-        [status, now, top, ...exclude],
+        [status, top, now, ...exclude],
       );
       const c = r ? toItem(r) : undefined;
       if (c && (!lower || c.nextAttemptAt < lower.nextAttemptAt)) lower = c;

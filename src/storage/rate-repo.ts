@@ -5,6 +5,7 @@ interface BucketRow {
   tokens: number;
   updated_ms: number | bigint;
   paused_until_ms: number | bigint;
+  calm_until_ms: number | bigint;
   window_start_ms: number | bigint;
   window_requests: number;
   window_throttled: number;
@@ -32,6 +33,7 @@ export class RateRepo {
         tokens: Number(r.tokens),
         updatedMs: Number(r.updated_ms),
         pausedUntilMs: Number(r.paused_until_ms),
+        calmUntilMs: Number(r.calm_until_ms),
         windowStartMs: Number(r.window_start_ms),
         windowRequests: Number(r.window_requests),
         windowThrottled: Number(r.window_throttled),
@@ -43,14 +45,15 @@ export class RateRepo {
   /** Creates the tenant's bucket unless another process just did; true when this call created it. */
   async createBucket(tenantId: string, s: BucketState): Promise<boolean> {
     const r = await this.sql.execute(
-      `INSERT INTO rate_buckets (tenant_id, tokens, updated_ms, paused_until_ms, window_start_ms,
-         window_requests, window_throttled, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (tenant_id) DO NOTHING`,
+      `INSERT INTO rate_buckets (tenant_id, tokens, updated_ms, paused_until_ms, calm_until_ms,
+         window_start_ms, window_requests, window_throttled, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (tenant_id) DO NOTHING`,
       [
         tenantId,
         s.tokens,
         s.updatedMs,
         s.pausedUntilMs,
+        s.calmUntilMs,
         s.windowStartMs,
         s.windowRequests,
         s.windowThrottled,
@@ -65,13 +68,14 @@ export class RateRepo {
    */
   async updateBucket(tenantId: string, expectedVersion: number, s: BucketState): Promise<boolean> {
     const r = await this.sql.execute(
-      `UPDATE rate_buckets SET tokens = ?, updated_ms = ?, paused_until_ms = ?, window_start_ms = ?,
-         window_requests = ?, window_throttled = ?, version = version + 1
+      `UPDATE rate_buckets SET tokens = ?, updated_ms = ?, paused_until_ms = ?, calm_until_ms = ?,
+         window_start_ms = ?, window_requests = ?, window_throttled = ?, version = version + 1
        WHERE tenant_id = ? AND version = ?`,
       [
         s.tokens,
         s.updatedMs,
         s.pausedUntilMs,
+        s.calmUntilMs,
         s.windowStartMs,
         s.windowRequests,
         s.windowThrottled,

@@ -271,14 +271,18 @@ export class OutboxSender extends PollingWorker {
     while (!this.stopping) {
       const free = this.opts.concurrency - running.size;
       let started = 0;
-      if (free > 0) {
+      // Refill in batches (a quarter of the slots at a time): fewer reads of the outbox per send.
+      if (free > 0 && (free >= Math.ceil(this.opts.concurrency / 4) || running.size === 0)) {
         const now = this.deps.clock.now();
         const priorities = [...running.values()].map((r) => r.priority);
         const lowerRunning = priorities.some((p) => p > Math.min(...priorities));
         const look = !lowerRunning && this.rateTimer.now() - this.lastLowerLookMs >= this.opts.lowerLookMs;
         if (look) this.lastLowerLookMs = this.rateTimer.now();
         const outbox = new OutboxRepo(this.deps.db);
-        const batch = await outbox.pick(now.toISOString(), free, [...running.keys()], look);
+        const batch = await outbox.pick(now.toISOString(), free, [...running.keys()], {
+          lowerClass: look,
+          waiting: look || running.size === 0,
+        });
         const lease = new Date(now.getTime() + this.opts.leaseMs).toISOString();
         for (const item of batch) {
           if (running.has(item.toAad)) continue;

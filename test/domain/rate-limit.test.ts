@@ -63,31 +63,49 @@ describe('tenant token bucket (pure, injected time)', () => {
     expect(s.tokens).toBe(-cfg.maxDebt);
   });
 
-  it('on a 429 drops the burst at once; when 429s reach 10 % of the window the tenant pauses for the Retry-After', () => {
+  it('on a 429 halves the burst for a second (no more than 50 ms worth at once); when 429s reach 20 % of recent requests the tenant pauses for the Retry-After', () => {
     let s = fullBucket(cfg, T0);
     let r = throttled(s, cfg, T0, undefined);
-    expect(r.state.tokens).toBe(0); // the burst is gone: steady rate at most
+    expect(r.state.tokens).toBe(2.5); // 50 ms at 50/s, not the burst of 5
     expect(r.pausedUntilMs).toBeUndefined();
+    expect(take(r.state, cfg, T0, 100).granted).toBe(2);
+    // Still calm half a second later: a quiet half second accrues no more than half the burst …
+    expect(take(r.state, cfg, T0 + 500, 100).granted).toBe(2);
+    // … and after the calm second the burst is back.
+    expect(take(r.state, cfg, T0 + 1100, 100).granted).toBe(5);
     s = r.state;
-    // 40 requests in the window, then 429s: the 4th (10 % of 40 = 4) pauses.
+    // 40 recent requests, then more 429s: 20 % of 40 = 8, so the 8th 429 (the first included) pauses.
     for (let i = 0; i < 40; i++) s = debit(s, cfg, T0 + 100, 1);
-    r = throttled(s, cfg, T0 + 200, 2000);
-    r = throttled(r.state, cfg, T0 + 200, 2000);
-    expect(r.pausedUntilMs).toBeUndefined();
+    for (let i = 0; i < 6; i++) {
+      r = throttled(i === 0 ? s : r.state, cfg, T0 + 200, 2000);
+      expect(r.pausedUntilMs).toBeUndefined();
+    }
     r = throttled(r.state, cfg, T0 + 200, 2000);
     expect(r.pausedUntilMs).toBe(T0 + 2200);
     // Paused: nothing accrues before the Retry-After has passed, then the steady rate again (the
-    // 40 requests of the window were debited: −30 tokens at the pause to work off first).
-    const debt = r.state.tokens;
-    expect(debt).toBe(-30);
+    // 40 requests debited: −32.5 tokens at the pause to work off first, 33.5 × 20 ms).
+    expect(r.state.tokens).toBeCloseTo(-32.5);
     expect(drain(r.state, cfg, T0 + 2199, 1).granted).toBe(0);
-    expect(drain(r.state, cfg, T0 + 2200 + 31 * 20 - 1, 1).granted).toBe(0);
-    expect(drain(r.state, cfg, T0 + 2200 + 31 * 20, 1).granted).toBe(1);
-    expect(take(r.state, cfg, T0 + 2200, 1).nextAtMs).toBe(T0 + 2200 + 31 * 20);
+    expect(drain(r.state, cfg, T0 + 2200 + 669, 1).granted).toBe(0);
+    expect(drain(r.state, cfg, T0 + 2200 + 670, 1).granted).toBe(1);
+    expect(take(r.state, cfg, T0 + 2200, 1).nextAtMs).toBe(T0 + 2200 + 670);
+  });
+
+  it('judges the share on recent seconds, not on the first requests of a fresh window', () => {
+    // A busy second: 100 requests, no 429. Then, 10 ms into the next second, ten 429s in a row
+    // among its first 2 requests: 10 of ~52 recent requests (the last second counts half) — no pause.
+    let s = fullBucket(cfg, T0);
+    for (let i = 0; i < 100; i++) s = debit(s, cfg, T0 + i * 10, 1);
+    for (let i = 0; i < 2; i++) s = debit(s, cfg, T0 + 1000 + i, 1);
+    let r = throttled(s, cfg, T0 + 1010, 1000);
+    for (let i = 1; i < 10; i++) r = throttled(r.state, cfg, T0 + 1010, 1000);
+    expect(r.pausedUntilMs).toBeUndefined();
+    // The counts halve every second: a quiet minute forgets them.
+    expect(take(r.state, cfg, T0 + 61_000, 0).state).toMatchObject({ windowRequests: 0, windowThrottled: 0 });
   });
 
   it('caps the pause and uses 1 s without Retry-After', () => {
-    const pausing = budgetConfig(50, { throttleMinCount: 1 });
+    const pausing = budgetConfig(50, { throttleMinCount: 1, throttleShare: 0 });
     expect(throttled(fullBucket(pausing, T0), pausing, T0, 100_000_000).pausedUntilMs).toBe(T0 + 5000);
     expect(throttled(fullBucket(pausing, T0), pausing, T0, undefined).pausedUntilMs).toBe(T0 + 1000);
   });

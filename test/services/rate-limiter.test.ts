@@ -61,21 +61,22 @@ describe('the tenant budget in the database (injected time)', () => {
     expect(granted(await b.take(TENANT, ['chat-1'], T0 + 1000))).toBe(1);
   });
 
-  it('counts refused requests against the budget and slows the tenant after a 429 from either instance', async () => {
+  it('counts failed tries against the budget and slows the tenant after a 429 from either instance', async () => {
     const { a, b } = twoInstances(50);
     expect(granted(await a.take(TENANT, ['c1', 'c2', 'c3'], T0))).toBe(3);
-    // The requests failed with 429: their tokens stay spent; the burst left is dropped as well.
-    await b.throttled(TENANT, undefined, T0 + 1);
-    expect(granted(await a.take(TENANT, ['c4'], T0 + 1))).toBe(0);
-    expect((await a.take(TENANT, ['c4'], T0 + 1)).outcomes[0]).toMatchObject({
+    // A 429 (from the other instance) when the bucket is full again: the burst of 5 is halved for
+    // a second: two requests now, not five; failed tries stay spent.
+    await b.throttled(TENANT, undefined, T0 + 100);
+    expect(granted(await a.take(TENANT, ['c4', 'c5', 'c6', 'c7', 'c8'], T0 + 100))).toBe(2);
+    expect((await a.take(TENANT, ['c9'], T0 + 100)).outcomes[0]).toMatchObject({
       reason: 'tenant',
-      retryAtMs: T0 + 21,
+      retryAtMs: T0 + 110,
     });
-    // Two more 429s in the window (3 of 3 requests): the tenant pauses for the Retry-After.
-    await a.throttled(TENANT, 1500, T0 + 2);
-    expect(await b.throttled(TENANT, 1500, T0 + 3)).toBe(T0 + 1503);
-    expect(granted(await b.take(TENANT, ['c5'], T0 + 1500))).toBe(0);
-    expect(granted(await a.take(TENANT, ['c5'], T0 + 1523))).toBe(1);
+    // Four more 429s (5 of 5 recent requests, at least 5): the tenant pauses for the Retry-After.
+    for (let i = 0; i < 3; i++) expect(await a.throttled(TENANT, 1500, T0 + 102)).toBeUndefined();
+    expect(await b.throttled(TENANT, 1500, T0 + 103)).toBe(T0 + 1603);
+    expect(granted(await b.take(TENANT, ['c10'], T0 + 1600))).toBe(0);
+    expect(granted(await a.take(TENANT, ['c10'], T0 + 1623))).toBe(1);
   });
 
   it('prunes conversation requests older than the longest window (an hour)', async () => {

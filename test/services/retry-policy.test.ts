@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, nextRetry, parseRetryAfter, type RetryPolicy } from '../../src/services/retry-policy';
+import {
+  backoffMs,
+  isRetryableStatus,
+  nextRetry,
+  parseRetryAfter,
+  type RetryPolicy,
+} from '../../src/services/retry-policy';
 import { DEFAULT_SENDER_OPTIONS } from '../../src/teams/sender';
 import { DEFAULT_WEBHOOK_OPTIONS } from '../../src/services/webhook-service';
 
@@ -39,6 +45,21 @@ describe('retry policy (shared by the outbox sender and the webhook dispatcher)'
     expect(nextRetry(POLICY, 4, undefined, () => 0).retry).toBe(true);
     expect(nextRetry(POLICY, 5, undefined)).toEqual({ retry: false });
     expect(nextRetry(POLICY, 5, 0)).toEqual({ retry: false });
+  });
+
+  it('retries what Teams documents as transient (412, 429, 502, 503, 504), 408, other 5xx and lost connections; no other 4xx', () => {
+    for (const s of [undefined, 408, 412, 429, 500, 502, 503, 504])
+      expect(isRetryableStatus(s), String(s)).toBe(true);
+    for (const s of [400, 401, 403, 404, 409, 413]) expect(isRetryableStatus(s), String(s)).toBe(false);
+  });
+
+  it('retries a 429 after its Retry-After when present, else after the jittered backoff of that attempt', () => {
+    const at = (retryAfter: string | undefined, attempt: number, r: number) =>
+      nextRetry(POLICY, attempt, parseRetryAfter(retryAfter, NOW), () => r);
+    expect(at('2', 3, 0.9)).toEqual({ retry: true, delayMs: 2000 }); // the peer's word, no jitter
+    expect(at(undefined, 3, 0)).toEqual({ retry: true, delayMs: 2000 }); // 4000 jittered into [2000, 4000]
+    expect(at(undefined, 3, 1)).toEqual({ retry: true, delayMs: 4000 });
+    expect(at('Thu, 26 Nov 2026 00:00:03 GMT', 1, 0.5)).toEqual({ retry: true, delayMs: 3000 });
   });
 
   it('is configured with a Retry-After cap in both workers', () => {

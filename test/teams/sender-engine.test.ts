@@ -212,17 +212,19 @@ describe('delivery engine', () => {
     );
   });
 
-  it('slows the whole tenant after 429s: the burst goes at once, a cluster of 429s pauses it for the Retry-After', async () => {
-    // Let the bucket fill up again (budget time), then three 429s in a row with Retry-After: 2.
+  it('slows the whole tenant after 429s: the burst is halved for a second, a cluster of 429s pauses it for the Retry-After', async () => {
+    // Let the bucket fill up again (budget time), then five 429s in a row with Retry-After: 2.
     await timer.sleep(10_000);
-    h.connector.failNext = { status: 429, count: 3, retryAfter: 2 };
-    const outbox = await enqueue([371, 372, 373], PRIORITY.emergency, 'thr');
+    h.connector.failNext = { status: 429, count: 5, retryAfter: 2 };
+    const outbox = await enqueue([371, 372, 373, 374, 375], PRIORITY.emergency, 'thr');
     await h.bot.sender.settle();
-    const bucket = await h.bot.db.one<{ tokens: number; paused_until_ms: number }>(
-      'SELECT tokens, paused_until_ms FROM rate_buckets WHERE tenant_id = ?',
+    const bucket = await h.bot.db.one<{ tokens: number; paused_until_ms: number; calm_until_ms: number }>(
+      'SELECT tokens, paused_until_ms, calm_until_ms FROM rate_buckets WHERE tenant_id = ?',
       [DEMO_TENANT_ID],
     );
-    expect(bucket!.tokens).toBeLessThanOrEqual(0);
+    // The burst is halved (50 ms worth at most) and the cluster paused the tenant.
+    expect(bucket!.tokens).toBeLessThanOrEqual(RATE * 0.05);
+    expect(Number(bucket!.calm_until_ms)).toBeGreaterThan(timer.now());
     const pausedUntil = Number(bucket!.paused_until_ms);
     expect(pausedUntil).toBeGreaterThan(timer.now());
     // The items retry after their Retry-After; no request of the tenant goes before the pause ends.
@@ -230,12 +232,14 @@ describe('delivery engine', () => {
     for (const o of await outbox.all())
       if (o.dedupeKey.startsWith('thr:')) expect(o.lastError).toMatch(/^429/);
     clock.advanceMinutes(1);
-    await enqueue([374], PRIORITY.emergency, 'thr-after');
+    await enqueue([376], PRIORITY.emergency, 'thr-after');
     await h.bot.sender.settle();
     const later = (await requestTimes()).slice(before);
-    expect(later).toHaveLength(4);
+    expect(later).toHaveLength(6);
     expect(later.every((r) => r.at_ms >= pausedUntil)).toBe(true);
     expect((await outbox.all()).filter((o) => o.dedupeKey.startsWith('thr')).map((o) => o.status)).toEqual([
+      'sent',
+      'sent',
       'sent',
       'sent',
       'sent',

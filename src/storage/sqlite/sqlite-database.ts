@@ -6,18 +6,37 @@ import { MIGRATIONS, type Migration } from '../migrations';
 
 type Raw = BetterSqlite3.Database;
 
+/** Prepared statements per connection, by SQL text (the repositories use a small set of texts). */
+const STATEMENT_CACHE_SIZE = 500;
+const statements = new WeakMap<Raw, Map<string, BetterSqlite3.Statement>>();
+
+function prepared(raw: Raw, sql: string): BetterSqlite3.Statement {
+  let cache = statements.get(raw);
+  if (!cache) {
+    cache = new Map();
+    statements.set(raw, cache);
+  }
+  let st = cache.get(sql);
+  if (!st) {
+    st = raw.prepare(sql);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, st);
+  }
+  return st;
+}
+
 class SqliteClient implements SqlClient {
   readonly engine = 'sqlite' as const;
   constructor(protected readonly raw: Raw) {}
 
   async query<T extends object>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.raw.prepare(sql).all(...params) as T[];
+    return prepared(this.raw, sql).all(...params) as T[];
   }
   async one<T extends object>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.raw.prepare(sql).get(...params) as T | undefined;
+    return prepared(this.raw, sql).get(...params) as T | undefined;
   }
   async execute(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    const r = this.raw.prepare(sql).run(...params);
+    const r = prepared(this.raw, sql).run(...params);
     return { changes: r.changes };
   }
 }

@@ -1,0 +1,18 @@
+// Benchmarks (not part of the unit tests' timing). `npm run bench [-- <name>]`; names: delivery.
+import { benchDelivery } from './delivery';
+
+const BENCHES: Record<string, () => Promise<void>> = { delivery: benchDelivery };
+
+const name = process.argv[2] ?? 'delivery';
+const bench = BENCHES[name];
+if (!bench) {
+  process.stderr.write(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}\n`);
+  process.exit(2);
+}
+bench().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);
