@@ -58,7 +58,8 @@ export interface BudgetConfig {
   burst: number;
   /**
    * Back-pressure. Every 429 halves the burst: for `calmMs` the bucket holds at most `calmCapMs`
-   * worth of tokens (half the burst by default; steady sending is not slowed by this, a burst is); when 429s reach `throttleShare` of the tenant's recent requests (counts that halve every
+   * worth of tokens (half the burst by default; steady sending is not slowed by this, a burst is).
+   * When 429s reach `throttleShare` of the tenant's recent requests (counts that halve every
    * `throttleWindowMs`), and at least `throttleMinCount` of them, the tenant pauses for the
    * Retry-After (capped at `maxPauseMs`) or `pauseMs`: its limit is evidently lower than configured
    * right now. Scattered 429s (a few per cent) only cost their own retry.
@@ -75,16 +76,19 @@ export interface BudgetConfig {
 }
 
 /**
- * The configuration for a rate: a burst of a tenth of a second; a tenant pauses when 429s reach a
- * fifth of its recent requests (at least 5): far above scattered faults (a few per cent), quickly
- * reached when the real limit is lower than the configured one (e.g. 30/s while sending 50/s: 40 %).
+ * The configuration for a rate. The burst is a fifth of a second's worth: enough to make up for
+ * the sending process's own pauses (a turn's synchronous SQLite work, garbage collection) without
+ * losing budget, small against any one-second window Teams may count in; halved for a second after
+ * a 429. A tenant pauses when 429s reach a fifth of its recent requests (at least 5): far above
+ * scattered faults (a few per cent), quickly reached when the real limit is lower than the
+ * configured one (e.g. 30/s while sending 50/s: 40 %).
  */
 export function budgetConfig(ratePerSecond: number, o: Partial<BudgetConfig> = {}): BudgetConfig {
   return {
     ratePerSecond,
-    burst: Math.max(1, Math.ceil(ratePerSecond / 10)),
+    burst: Math.max(1, Math.ceil(ratePerSecond / 5)),
     calmMs: 1000,
-    calmCapMs: 50,
+    calmCapMs: 100,
     throttleWindowMs: 1000,
     throttleShare: 0.2,
     throttleMinCount: 5,

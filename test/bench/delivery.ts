@@ -2,12 +2,16 @@
 // a loopback Bot Connector that enforces Teams' limits and injects faults (bench-connector.ts),
 // while staff members talk to the bot; then the same with a kill -9 at about half and a restart.
 //
-//   npm run bench:delivery              (BENCH_AUDIENCE=10000, BENCH_RATE=100 requests/s: 2 × Teams' 50)
+//   npm run bench:delivery              (BENCH_AUDIENCE=10000, BENCH_RATE=120 requests/s: Teams' 50 scaled up)
 //
 // Prints: achieved rate ÷ allowed rate (every request counts, failed tries included), the share of
 // requests over a limit, duplicates, losses, time from enqueue to first delivery, the p99 of a staff
 // member's turn during the broadcast ÷ without it, peak RSS of the bot process; and for the crash
 // run the requests in flight at the kill (the window of possible repeats) and the time to resume.
+// Knobs: BENCH_AUDIENCE, BENCH_RATE, BENCH_CONCURRENCY, BENCH_CADENCE_MS, BENCH_BASELINE_TURNS,
+// BENCH_ONLY=normal (skip the crash run). Diagnostics: BENCH_BOT_LOG=<file> (the bot's warnings),
+// BENCH_DUMP=<prefix> (the connector's request log as JSON), BENCH_SQLSTAT=<file> (time per SQL
+// statement), BENCH_PROF=<dir> (a CPU profile of the bot process).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +24,7 @@ import { BenchConnector, type LoggedRequest } from './bench-connector';
 
 const ROOT = path.join(__dirname, '..', '..');
 const AUDIENCE = Number(process.env.BENCH_AUDIENCE ?? 10_000);
-const RATE = Number(process.env.BENCH_RATE ?? 100);
+const RATE = Number(process.env.BENCH_RATE ?? 120);
 /** Staff members who talk to the bot during the run (each one turn every STAFF × CADENCE ms). */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const STAFF = 30;

@@ -19,9 +19,16 @@ function drain(s: BucketState, cfg: ReturnType<typeof budgetConfig>, atMs: numbe
 }
 
 describe('tenant token bucket (pure, injected time)', () => {
-  const cfg = budgetConfig(50); // Teams' documented 50 requests/s per app per tenant; burst 5
+  // Teams' documented 50 requests/s per app per tenant, with a burst of 5 to keep the numbers small.
+  const cfg = budgetConfig(50, { burst: 5, calmCapMs: 50 });
 
-  it('lets a burst of one tenth of a second go at once, then nothing until a token accrues', () => {
+  it('defaults to a burst of a fifth of a second, halved for a second after a 429', () => {
+    expect(budgetConfig(50)).toMatchObject({ burst: 10, calmMs: 1000, calmCapMs: 100 });
+    expect(budgetConfig(200).burst).toBe(40);
+    expect(budgetConfig(3).burst).toBe(1);
+  });
+
+  it('lets the burst go at once, then nothing until a token accrues', () => {
     expect(cfg.burst).toBe(5);
     let r = drain(fullBucket(cfg, T0), cfg, T0, 100);
     expect(r.granted).toBe(5);
@@ -105,7 +112,7 @@ describe('tenant token bucket (pure, injected time)', () => {
   });
 
   it('caps the pause and uses 1 s without Retry-After', () => {
-    const pausing = budgetConfig(50, { throttleMinCount: 1, throttleShare: 0 });
+    const pausing = budgetConfig(50, { burst: 5, throttleMinCount: 1, throttleShare: 0 });
     expect(throttled(fullBucket(pausing, T0), pausing, T0, 100_000_000).pausedUntilMs).toBe(T0 + 5000);
     expect(throttled(fullBucket(pausing, T0), pausing, T0, undefined).pausedUntilMs).toBe(T0 + 1000);
   });

@@ -20,7 +20,9 @@ function twoInstances(rate = 50) {
   const a = SqliteDatabase.open(file);
   const b = SqliteDatabase.open(file);
   opened.push(a, b);
-  return { a: new TenantBudget(a, budgetConfig(rate)), b: new TenantBudget(b, budgetConfig(rate)) };
+  // A burst of 5 at 50/s keeps the numbers small (the default is a fifth of a second).
+  const cfg = budgetConfig(rate, { burst: 5, calmCapMs: 50 });
+  return { a: new TenantBudget(a, cfg), b: new TenantBudget(b, cfg) };
 }
 
 const granted = (r: { outcomes: Array<{ ok: boolean }> }) => r.outcomes.filter((o) => o.ok).length;
@@ -93,12 +95,17 @@ describe('the delivery gate (virtual time)', () => {
     const db = SqliteDatabase.open(file);
     opened.push(db);
     const timer = new VirtualTimer();
-    const gate = new DeliveryGate(new TenantBudget(db, budgetConfig(50)), timer, createLogger('silent'), {
-      shareEvery: 10,
-      minWakeMs: 1,
-      maxBatch: 16,
-      pruneEveryMs: 60_000,
-    });
+    const gate = new DeliveryGate(
+      new TenantBudget(db, budgetConfig(50, { burst: 5 })),
+      timer,
+      createLogger('silent'),
+      {
+        shareEvery: 10,
+        minWakeMs: 1,
+        maxBatch: 16,
+        pruneEveryMs: 60_000,
+      },
+    );
     const order: string[] = [];
     const times: number[] = [];
     const ask = (name: string, priority: number) =>
