@@ -85,6 +85,21 @@ export const ARTICLES = {
     binds: ['職員'],
     bindsFrom: '8(1)②',
   },
+  '8(3)②ア': {
+    ja: 'データが格納された記録媒体等の授受に関しては、次の事項を記録する台帳等を整備する。…ファイルの名称…搬入者及び受領者の氏名並びにその所属等の名称…媒体の種別…媒体の識別番号…授受年月…その他課情報セキュリティ責任者が必要と認める事項',
+    en: 'A ledger records each handover of media holding data: file name, names and units of the carrier and the receiver, media type, media id, month of handover, other items the section officer requires.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '8(3)②イ': {
+    ja: 'データが格納された記録媒体等の保管に関しては、データの重要性が容易に識別できるよう次の事項を記録する台帳等を整備する。',
+    en: 'A ledger of stored media makes the importance of the data easy to see: file name, owning section, media type and id, date made, keep-until, erasure date, location, other items the section officer requires.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '8(3)②オ': {
+    ja: '情報資産を廃棄するときは、課情報セキュリティ責任者の許可を得て、データを復元できないよう確実な方法で消去したうえで廃棄するとともに、行った処理について、日時、担当者、処理内容等を記録する。',
+    en: 'An information asset is disposed of with the section officer’s permission, after erasing its data beyond recovery; the date and time, the person in charge and what was done are recorded.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '10(2)②': {
     ja: '課情報セキュリティ責任者は、…IT管理者と連携のうえ、情報セキュリティに係る研修を実施することにより、職員にポリシー及び実施手順の周知徹底を図る',
     en: 'Each section officer, with the IT administrator, makes the policy and its procedures known to their staff through training.',
@@ -205,6 +220,16 @@ export const ARTICLES = {
     en: 'On a report of a virus infection, the section officer investigates scope and route and promptly removes the virus.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '12(4)②': {
+    ja: '課情報セキュリティ責任者は、常時監視により得られた結果については、消去や改ざんを防止したうえ、定期的に保管する。',
+    en: 'The section officer keeps the results of continuous monitoring regularly, protected from erasure and alteration.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '12(4)③': {
+    ja: '課情報セキュリティ責任者は、重要なログ等を取得するサーバについては、正確な時刻設定及びサーバ間の時刻同期ができるよう構成する。',
+    en: 'Servers that keep important logs are configured with accurate time and time synchronisation between servers.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '12(4)④': {
     ja: '課情報セキュリティ責任者は、…被害が生じるおそれがある事案を発見した場合、速やかに予防措置を実施する。また、直ちに統括情報セキュリティ責任者に報告する。',
     en: 'A section officer who finds a case that may harm the systems takes preventive measures promptly and reports it to the chief officer at once.',
@@ -288,6 +313,11 @@ export const ARTICLES = {
   '12(6)②': {
     ja: '課情報セキュリティ責任者は、行政事務の遂行に緊急を要する等の場合であって、例外措置を実施することが不可避のときは、統括情報セキュリティ責任者の許可を得る前に例外措置を取ることができる。ただし、事後直ちに統括情報セキュリティ責任者に報告しなければならない。',
     en: 'When urgent and unavoidable, the section officer may take the exception before permission, and must report to the chief officer at once afterwards.',
+    binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
+  },
+  '13(1)': {
+    ja: '課情報セキュリティ責任者は、ポリシー及び実施手順の遵守状況について定期的に確認し、統括情報セキュリティ責任者に報告する。',
+    en: 'Section officers check compliance with the policy and procedures regularly and report to the chief officer.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
   '14(5)': {

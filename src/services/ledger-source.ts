@@ -1,0 +1,15 @@
+// Where a ledger's rows come from. Each ledger kind has one source: the case-derived ledgers read
+// cases (take-outs, incidents, failures, exceptions), the media ledgers read media records. The
+// ledger card, the exports and the monthly summary read every ledger through this interface only.
+import type { LedgerColumn, LedgerKind, LedgerPage, LedgerQuery, LedgerRow } from '../domain/ledgers';
+import type { Msg } from '../i18n';
+import type { SqlClient } from '../storage/sql';
+
+export interface LedgerSource {
+  readonly kind: LedgerKind;
+  readonly title: Msg;
+  readonly columns: readonly LedgerColumn[];
+  count(sql: SqlClient, q: LedgerQuery): Promise<number>;
+  /** One page of rows ordered by (at, key) in `p.order`, strictly after `p.after` when given. */
+  page(sql: SqlClient, q: LedgerQuery, p: LedgerPage): Promise<LedgerRow[]>;
+}
