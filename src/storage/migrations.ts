@@ -1,10 +1,20 @@
 // Numbered migrations, applied in order at start-up and recorded in schema_migrations.
 // Never edit a migration that has shipped; add the next number instead.
+import { chainLegacyAuditRows } from './audit-migration';
+
+/** Synchronous access for a migration's data step (it runs inside the migration's transaction). */
+export interface MigrationDb {
+  all<T>(sql: string, params?: readonly unknown[]): T[];
+  run(sql: string, params?: readonly unknown[]): void;
+}
 
 export interface Migration {
   id: number;
   name: string;
   sqlite: string;
+  /** A step computed by the application between `sqlite` and `sqliteAfter` (e.g. hashing rows). */
+  data?: (db: MigrationDb) => void;
+  sqliteAfter?: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -353,6 +363,60 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: `
       ALTER TABLE drafts ADD COLUMN origin_json TEXT;
       ALTER TABLE cases ADD COLUMN origin_json TEXT;
+    `,
+  },
+  {
+    // The audit trail becomes a hash chain (12(4)②, issue 9): rows numbered 1…n without gaps, each
+    // with the hash of its predecessor and of its own canonical content (domain/audit-chain.ts); the
+    // payload is kept apart so a retention purge can remove it without breaking the chain. Rows
+    // written before are chained in their order. The database refuses UPDATE and DELETE of rows.
+    id: 12,
+    name: 'audit-chain',
+    sqlite: `
+      CREATE TABLE audit_chain (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        event TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        article TEXT,
+        payload_hash TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE
+      );
+      CREATE TABLE audit_payloads (
+        seq INTEGER PRIMARY KEY,
+        data TEXT NOT NULL
+      );
+      CREATE TABLE audit_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TABLE audit_purge_marks (
+        seq INTEGER PRIMARY KEY,
+        purge_seq INTEGER NOT NULL
+      );
+    `,
+    data: chainLegacyAuditRows,
+    sqliteAfter: `
+      DROP TABLE audit_log;
+      ALTER TABLE audit_chain RENAME TO audit_log;
+      CREATE INDEX audit_subject ON audit_log(subject);
+      CREATE INDEX audit_event ON audit_log(event);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_payloads_no_update BEFORE UPDATE ON audit_payloads
+        BEGIN SELECT RAISE(ABORT, 'audit_payloads is append-only'); END;
+      CREATE TRIGGER audit_payloads_purge_only BEFORE DELETE ON audit_payloads
+        WHEN NOT EXISTS (SELECT 1 FROM audit_purge_marks m WHERE m.seq = OLD.seq)
+        BEGIN SELECT RAISE(ABORT, 'audit payloads are removed only by a recorded purge'); END;
+      CREATE TRIGGER audit_purge_marks_no_update BEFORE UPDATE ON audit_purge_marks
+        BEGIN SELECT RAISE(ABORT, 'audit_purge_marks is append-only'); END;
+      CREATE TRIGGER audit_purge_marks_no_delete BEFORE DELETE ON audit_purge_marks
+        BEGIN SELECT RAISE(ABORT, 'audit_purge_marks is append-only'); END;
     `,
   },
 ];

@@ -47,13 +47,21 @@ describe('SqliteDatabase', () => {
     db = openTempDb();
     const d = db;
     const slow = d.transaction(async (tx) => {
-      await new AuditRepo(tx).append({ at: 't', actor: 'a', event: 'e.1', subject: 's' });
+      await new AuditRepo(tx).append({
+        at: '2026-01-01T00:00:00.000Z',
+        actor: 'a',
+        event: 'e.1',
+        subject: 's',
+      });
       await new Promise((r) => setTimeout(r, 20));
       throw new Error('rollback me');
     });
-    const other = d.execute(
-      "INSERT INTO audit_log (at, actor, event, subject, data) VALUES ('t','b','e.2','s','{}')",
-    );
+    const other = new AuditRepo(d).append({
+      at: '2026-01-01T00:00:01.000Z',
+      actor: 'b',
+      event: 'e.2',
+      subject: 's',
+    });
     await expect(slow).rejects.toThrow('rollback me');
     await other;
     expect((await new AuditRepo(d).list()).map((e) => e.event)).toEqual(['e.2']);

@@ -76,6 +76,12 @@ export class SqliteDatabase extends SqliteClient implements Database {
       if (done.has(m.id)) continue;
       this.raw.transaction(() => {
         this.raw.exec(m.sqlite);
+        m.data?.({
+          all: <T>(sql: string, params: readonly unknown[] = []) =>
+            this.raw.prepare(sql).all(...params) as T[],
+          run: (sql, params = []) => void this.raw.prepare(sql).run(...params),
+        });
+        if (m.sqliteAfter) this.raw.exec(m.sqliteAfter);
         this.raw
           .prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)')
           .run(m.id, m.name, new Date().toISOString());
