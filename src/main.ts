@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { downloadExport } from './services/directory-export-links';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
 import { TimerScheduler } from './services/escalation-service';
+import { AuditAnchorer, loadAnchorKey } from './services/audit-anchor';
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
 import type { CaseRecord } from './storage/case-repo';
@@ -196,6 +197,18 @@ export async function startBot(
     },
     opts.schedulerPollMs ?? 5000,
   );
+  const anchorKey = loadAnchorKey(config.auditAnchor.keyFile, true);
+  const anchorer = new AuditAnchorer({
+    db,
+    clock,
+    cfg: config.auditAnchor,
+    key: anchorKey,
+    onError: (err) => logger.error({ err: err.message }, 'audit anchor failed'),
+    onAnchored: (r) => {
+      logger.info({ seq: r.seq, file: r.file, postedTo: r.posted }, 'audit chain anchored');
+      if (r.posted > 0) sender.kick();
+    },
+  });
   const app = createBotApp(deps);
   const server = createHttpServer({
     adapter,
@@ -224,6 +237,7 @@ export async function startBot(
   sender.start();
   scheduler.start();
   webhooks.start();
+  anchorer.start();
   logger.info(
     { host: config.host, port, engine: config.database.engine, instanceId: config.delivery.instanceId },
     'listening',
@@ -236,6 +250,7 @@ export async function startBot(
     scheduler,
     async stop() {
       await scheduler.stop();
+      await anchorer.stop();
       await sender.stop();
       await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

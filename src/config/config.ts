@@ -40,6 +40,11 @@ function parseDatabaseUrl(raw: string, ctx: z.RefinementCtx): DatabaseConfig {
   return z.NEVER;
 }
 
+/** Where files that belong with the database live: the SQLite file's folder, else ./data. */
+function dataDirOf(db: DatabaseConfig): string {
+  return db.engine === 'sqlite' && db.file !== ':memory:' ? path.dirname(db.file) : 'data';
+}
+
 const csvList = (s: string) =>
   s
     .split(',')
@@ -221,6 +226,21 @@ const EnvSchema = z
       .max(10_000, 'must be at most 10000')
       .default(50),
     TEAMS_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+    // Audit chain anchors (12(4)②): where the signed heads go (put it outside the database host),
+    // the Ed25519 signing key, how often the head is anchored and how often 統括 is sent it.
+    AUDIT_ANCHOR_DIR: optionalText,
+    AUDIT_ANCHOR_KEY_FILE: optionalText,
+    AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int('must be a whole number of minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(1440, 'must be at most 1440 minutes (a day)')
+      .default(60),
+    AUDIT_ANCHOR_POST_HOURS: z.coerce
+      .number()
+      .min(0, 'must be 0 (every anchor) or more hours')
+      .max(720, 'must be at most 720 hours')
+      .default(24),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -323,6 +343,8 @@ export interface Config {
    * production the download links are not offered.
    */
   publicBaseUrl: string | undefined;
+  /** Anchors of the audit chain outside the database (services/audit-anchor.ts). */
+  auditAnchor: { dir: string; keyFile: string; intervalMinutes: number; postHours: number };
 }
 
 /**
@@ -449,6 +471,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    auditAnchor: {
+      // By default beside the SQLite file (one set of anchors per database); in production point
+      // AUDIT_ANCHOR_DIR at storage the database host cannot rewrite.
+      dir: path.resolve(
+        repoRoot,
+        e.AUDIT_ANCHOR_DIR ?? path.join(dataDirOf(e.DATABASE_URL), 'audit-anchors'),
+      ),
+      keyFile: path.resolve(
+        repoRoot,
+        e.AUDIT_ANCHOR_KEY_FILE ?? path.join(dataDirOf(e.DATABASE_URL), 'audit-anchor-key.pem'),
+      ),
+      intervalMinutes: e.AUDIT_ANCHOR_INTERVAL_MINUTES,
+      postHours: e.AUDIT_ANCHOR_POST_HOURS,
+    },
     delivery: {
       instanceId: e.INSTANCE_ID ?? defaultInstanceId(e.DATABASE_URL),
       serviceUrl: e.TEAMS_SERVICE_URL,

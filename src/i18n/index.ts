@@ -2,6 +2,7 @@
 // English; code refers to messages by key (`msg('caseCard.approve')`), domain code returns keys and
 // parameters, and the teams layer renders them with `t(locale, …)` in the reader's language. A
 // leaf module: it imports nothing from the rest of the bot, so every layer may use it.
+import { AUDIT_MESSAGES } from './messages/audit';
 import { BOT_MESSAGES } from './messages/bot';
 import { BROADCAST_RESULTS_MESSAGES } from './messages/broadcast-results';
 import { BROADCAST_COMPOSE_MESSAGES } from './messages/broadcast-compose';
@@ -29,6 +30,7 @@ export const MESSAGE_TABLES = {
   directoryAdmin: DIRECTORY_ADMIN_MESSAGES,
   broadcastResults: BROADCAST_RESULTS_MESSAGES,
   broadcastCompose: BROADCAST_COMPOSE_MESSAGES,
+  audit: AUDIT_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -41,6 +43,7 @@ export const MESSAGES = {
   ...DIRECTORY_ADMIN_MESSAGES,
   ...BROADCAST_RESULTS_MESSAGES,
   ...BROADCAST_COMPOSE_MESSAGES,
+  ...AUDIT_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -49,7 +49,8 @@ export async function involvementOf(
   const recipients = await new CaseRepo(sql).recipients(caseId);
   const actorIds = new Set<string>();
   for (const e of await new AuditRepo(sql).list(caseId)) {
-    if (!isRefusalEvent(e.event)) actorIds.add(e.actor);
+    // A row that fails its hash check (altered or forged) never makes anyone involved.
+    if (!isRefusalEvent(e.event) && e.intact) actorIds.add(e.actor);
   }
   return {
     recipients,

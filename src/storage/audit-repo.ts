@@ -28,7 +28,7 @@ export interface AuditEvent {
 }
 
 /** An event as read back: `purged` when retention removed its payload (the row itself stays). */
-export type StoredAuditEvent = AuditEvent & { seq: number; hash: string; purged?: true };
+export type StoredAuditEvent = AuditEvent & { seq: number; hash: string; intact: boolean; purged?: true };
 
 interface HeaderRow {
   id: number;
@@ -90,17 +90,39 @@ export class AuditRepo {
     return { seq, hash };
   }
 
+  /**
+   * Events in chain order. `intact` is false for a row whose own hash, payload hash or link to the
+   * row before it does not verify (altered or forged): a history drawn from the trail shows it so,
+   * and nothing grants access because of it. The whole chain is checked by services/audit-verify.
+   */
   async list(subject?: string): Promise<StoredAuditEvent[]> {
-    const rows = await this.sql.query<HeaderRow & { data: string | null }>(
-      `SELECT l.*, p.data FROM audit_log l LEFT JOIN audit_payloads p ON p.seq = l.id
+    const rows = await this.sql.query<HeaderRow & { data: string | null; linked_hash: string | null }>(
+      `SELECT l.*, p.data, pr.hash AS linked_hash FROM audit_log l
+       LEFT JOIN audit_payloads p ON p.seq = l.id
+       LEFT JOIN audit_log pr ON pr.id = l.id - 1
        ${subject === undefined ? '' : 'WHERE l.subject = ?'} ORDER BY l.id`,
       subject === undefined ? [] : [subject],
     );
     return rows.map((r) => {
       const cited = parseCitations(r.article);
+      const seq = Number(r.id);
+      const intact =
+        rowHash({
+          seq,
+          at: r.at,
+          actor: r.actor,
+          event: r.event,
+          subject: r.subject,
+          article: r.article,
+          payloadHash: r.payload_hash,
+          prevHash: r.prev_hash,
+        }) === r.hash &&
+        (r.data === null || sha256Hex(r.data) === r.payload_hash) &&
+        r.prev_hash === (seq === 1 ? GENESIS_HASH : r.linked_hash);
       return {
-        seq: Number(r.id),
+        seq,
         hash: r.hash,
+        intact,
         at: r.at,
         actor: r.actor,
         event: r.event,

@@ -44,10 +44,11 @@ async function history(
       // The summary of a decision may already quote the comment (「…却下しました（理由: X）」).
       const raw = typeof e.data?.comment === 'string' ? e.data.comment : '';
       const quote = raw !== '' && !t('ja', summary).includes(raw);
+      const text = quote ? msg('caseView.withComment', { summary, comment: raw }) : summary;
       return {
         at: new Date(e.at),
         actor: nameOf(e.actor),
-        text: quote ? msg('caseView.withComment', { summary, comment: raw }) : summary,
+        text: e.intact ? text : msg('audit.tampered_entry', { text }),
         ...(e.article ? { article: e.article } : {}),
       };
     });
