@@ -406,6 +406,18 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'sendabroadcast', 'broadcastto',
     ],
   },
+  // 8(3)②アイオ: media handover, storage and disposal records. Below every report: a lost or stolen
+  // medium is a report (device_lost), not a ledger entry.
+  {
+    intent: 'media',
+    priority: 12,
+    articles: ['8(3)②ア', '8(3)②イ', '8(3)②オ'],
+    patterns: [
+      '媒体台帳', '媒体の台帳', '媒体の授受', '媒体の保管', '媒体の廃棄', '廃棄の許可', '廃棄申請', '廃棄の申請',
+      { all: [DEVICE, ['廃棄', '授受', '保管台帳', '処分']] },
+      'mediarecord', 'medialedger', 'disposeof',
+    ],
+  },
   // Help (how to use the bot; no article). Lowest: a greeting in front of a report must not hide the report.
   {
     intent: 'help',
@@ -443,6 +455,10 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   broadcast: [
     '一斉通知', '緊急連絡', '安否確認', '連絡網で通知', '一斉連絡', '一斉送信', '緊急連絡網で通知',
     'broadcast', 'send alert', 'send a broadcast',
+  ],
+  media: [
+    '媒体の記録', '媒体台帳', '記録媒体', '記録媒体の管理', '記録媒体の記録', '媒体の管理', '媒体の廃棄',
+    '廃棄申請', 'media records', 'media ledger', 'media',
   ],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],

@@ -26,6 +26,9 @@ export const INTENTS = [
   'broadcasts',
   // For IT管理者, 統括 and section officers: an alert over the contact tree (6ウ, 12(5)②エ, 10(2)②).
   'broadcast',
+  // Media records (8(3)②アイオ): officers record handovers and stored media; anyone may ask to
+  // dispose of an asset, which the section officer permits first.
+  'media',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

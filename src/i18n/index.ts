@@ -11,6 +11,7 @@ import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
+import { MEDIA_MESSAGES } from './messages/media';
 import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
@@ -31,6 +32,7 @@ export const MESSAGE_TABLES = {
   broadcastResults: BROADCAST_RESULTS_MESSAGES,
   broadcastCompose: BROADCAST_COMPOSE_MESSAGES,
   audit: AUDIT_MESSAGES,
+  media: MEDIA_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -44,6 +46,7 @@ export const MESSAGES = {
   ...BROADCAST_RESULTS_MESSAGES,
   ...BROADCAST_COMPOSE_MESSAGES,
   ...AUDIT_MESSAGES,
+  ...MEDIA_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -419,4 +419,43 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_purge_marks is append-only'); END;
     `,
   },
+  {
+    // Media records (8(3)②アイオ, issue 9): one row per handover, stored medium or disposal, with
+    // the standard's items in data_json (domain/media.ts). `at` is the ledger date, fixed when the
+    // row is made (keyset paging over (at, id)); `version` guards concurrent changes. Half-filled
+    // media forms are kept per person and form (and record, for the forms that complete one).
+    id: 13,
+    name: 'media-records',
+    sqlite: `
+      CREATE TABLE media_counters (
+        year INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL
+      );
+      CREATE TABLE media_records (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('handover', 'storage', 'disposal')),
+        section_code TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('recorded', 'stored', 'erased', 'requested', 'permitted', 'refused', 'done')),
+        at TEXT NOT NULL,
+        data_json TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX media_records_kind_at ON media_records(kind, at, id);
+      CREATE INDEX media_records_kind_section_at ON media_records(kind, section_code, at, id);
+      CREATE INDEX media_records_status ON media_records(kind, status);
+      CREATE TABLE media_drafts (
+        person_id TEXT NOT NULL,
+        form TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        answers_json TEXT NOT NULL,
+        errors_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (person_id, form, record_id)
+      );
+    `,
+  },
 ];

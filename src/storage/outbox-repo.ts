@@ -21,6 +21,8 @@ export type OutboxMessage =
     }
   /** Replace a card posted earlier (activityId) with the case as it is now, for that viewer. */
   | { type: 'case.update'; caseId: string; personId: string; activityId: string; conversationId: string }
+  /** A disposal request (8(3)②オ) as `personId` may see it now: to decide, or to record what was done. */
+  | { type: 'media.disposal'; recordId: string; personId: string }
   /** To the reporter: `personId` cannot be reached in Teams for this case; whom to phone. */
   | { type: 'unreachable'; caseId: string; personId: string }
   /** A broadcast's copy for one recipient; `reminder` n > 0 is the n-th reminder (a new post). */

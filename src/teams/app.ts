@@ -40,6 +40,7 @@ import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } f
 import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
 import { manageOutcomes } from './routes/broadcast-manage-routes';
+import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
 import { turnLocale } from './turn';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
@@ -54,6 +55,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   directory_check: sendDirectoryCheck,
   broadcasts: sendBroadcasts,
   broadcast: startBroadcast,
+  media: (ctx, deps) => sendMediaMenu(ctx, deps),
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -79,6 +81,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...directoryAdminCardHandlers,
   ...broadcastStatusCardHandlers,
   ...submitHandlers(BROADCAST_OUTCOMES),
+  ...mediaCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */

@@ -12,6 +12,7 @@ import {
   BroadcastStatusRefreshSchema,
 } from './broadcast/status-verbs';
 import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
+import { MEDIA_ACTION_SCHEMAS } from './media-actions';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -114,6 +115,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   BroadcastExportSchema,
   BroadcastOpenSchema,
   ...BROADCAST_ACTION_SCHEMAS,
+  // Media records (8(3)②アイオ, teams/media-actions.ts).
+  ...MEDIA_ACTION_SCHEMAS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -11,6 +11,7 @@ import { CaseRepo } from '../storage/case-repo';
 import { requeueStaleCard } from '../services/decision-service';
 import { afterBroadcastDelivery } from '../services/broadcast-service';
 import { renderBroadcastMessage } from './broadcast-render';
+import { renderMediaMessage } from './media-render';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -97,6 +98,8 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
       case 'broadcast.status.update':
       case 'broadcast.notice':
         return renderBroadcastMessage(db, clock, message, locale);
+      case 'media.disposal':
+        return renderMediaMessage(db, clock, message, locale);
     }
   };
 }

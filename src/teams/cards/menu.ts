@@ -34,6 +34,8 @@ export function buildMenuCard(
     myCasesButton: button('my_cases'),
     officerButtons: [
       ...(opts.officer ? [button('my_tasks'), button('absence')] : []),
+      // 媒体の記録 (8(3)②アイオ) for role holders; staff reach the disposal request by typing it.
+      ...(opts.officer ? [button('media')] : []),
       // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
       ...(opts.admin ? [button('unreachable')] : []),
       // The contact tree (6ウ): import and export for IT管理者, the check also for 統括 (the

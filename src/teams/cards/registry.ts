@@ -28,6 +28,11 @@ import { DraftResumeCardDataSchema } from './schemas/draft-resume';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
 import { MenuCardDataSchema } from './schemas/menu';
+import {
+  MediaDisposalCardDataSchema,
+  MediaFormCardDataSchema,
+  MediaMenuCardDataSchema,
+} from './schemas/media';
 import { MyCasesCardDataSchema } from './schemas/my-cases';
 import { NoticeCardDataSchema } from './schemas/notice';
 import { UnknownUserCardDataSchema } from './schemas/unknown-user';
@@ -63,6 +68,9 @@ export const CARD_TEMPLATES = {
   'broadcast-message': { file: 'broadcast-message.json', schema: BroadcastMessageCardDataSchema },
   'broadcast-notice': { file: 'broadcast-notice.json', schema: BroadcastNoticeCardDataSchema },
   'broadcast-correct': { file: 'broadcast-correct.json', schema: BroadcastCorrectCardDataSchema },
+  'media-menu': { file: 'media-menu.json', schema: MediaMenuCardDataSchema },
+  'media-form': { file: 'media-form.json', schema: MediaFormCardDataSchema },
+  'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
