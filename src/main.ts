@@ -9,6 +9,10 @@ import { downloadExport } from './services/directory-export-links';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
 import { TimerScheduler } from './services/escalation-service';
 import { AuditAnchorer, loadAnchorKey } from './services/audit-anchor';
+import { MEDIA_LEDGER_SOURCES } from './services/media-ledger-sources';
+import { RetentionRunner } from './services/retention-service';
+
+const LEDGER_SOURCES_FOR_RETENTION = MEDIA_LEDGER_SOURCES;
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
 import type { CaseRecord } from './storage/case-repo';
@@ -209,6 +213,14 @@ export async function startBot(
       if (r.posted > 0) sender.kick();
     },
   });
+  const retention = new RetentionRunner({
+    db,
+    clock,
+    years: config.retentionYears,
+    sources: LEDGER_SOURCES_FOR_RETENTION,
+    onError: (err) => logger.error({ err: err.message }, 'retention run failed'),
+    onPurged: (r) => logger.info({ purged: r }, 'ledger retention: personal data purged'),
+  });
   const app = createBotApp(deps);
   const server = createHttpServer({
     adapter,
@@ -238,6 +250,7 @@ export async function startBot(
   scheduler.start();
   webhooks.start();
   anchorer.start();
+  retention.start();
   logger.info(
     { host: config.host, port, engine: config.database.engine, instanceId: config.delivery.instanceId },
     'listening',
@@ -251,6 +264,7 @@ export async function startBot(
     async stop() {
       await scheduler.stop();
       await anchorer.stop();
+      await retention.stop();
       await sender.stop();
       await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,11 +2,14 @@
 //
 //   npm run audit:verify [-- --anchors <dir>] [--public-key <file>] [--json]
 //   npm run audit:anchor
+//   npm run retention
 //
 // verify walks the whole chain, checks every row's hash and link, the chain head, and the chain
 // against the signed anchors (by default the bot's AUDIT_ANCHOR_DIR and the public half of its
 // AUDIT_ANCHOR_KEY_FILE). It names the first row that does not verify. Exit 0: intact; 1: broken;
 // 2: usage. anchor writes an anchor of the current head now (as the bot does on its interval).
+// retention runs the ledgers' retention now (as the bot does daily): personal data of finished rows
+// past LEDGER_RETENTION_YEARS is blanked and the audit payloads about them purged, recorded.
 import fs from 'node:fs';
 import { loadConfig } from '../config/config';
 import type { ChainBreak } from '../domain/audit-chain';
@@ -14,12 +17,17 @@ import { formatJst, systemClock, type Clock } from '../domain/clock';
 import { findRepoRoot } from '../main';
 import { anchorNow, loadAnchorKey, loadPublicKey, publicKeyFileOf } from '../services/audit-anchor';
 import { verifyAuditChain, type VerifyReport } from '../services/audit-verify';
+import { MEDIA_LEDGER_SOURCES } from '../services/media-ledger-sources';
+import { runRetention } from '../services/retention-service';
+
+const RETENTION_SOURCES = MEDIA_LEDGER_SOURCES;
 import { openDatabase } from '../storage/open';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const USAGE =
   '使い方 / usage: npm run audit:verify [-- --anchors <dir>] [--public-key <file>] [--json]\n' +
-  '                npm run audit:anchor';
+  '                npm run audit:anchor\n' +
+  '                npm run retention';
 
 function option(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -77,13 +85,23 @@ export async function runAuditCli(
   clock: Clock = systemClock,
 ): Promise<number> {
   const [command] = argv;
-  if (command !== 'verify' && command !== 'anchor') {
+  if (command !== 'verify' && command !== 'anchor' && command !== 'retention') {
     out(USAGE);
     return 2;
   }
   const config = loadConfig(env, findRepoRoot());
   const db = openDatabase(config.database);
   try {
+    if (command === 'retention') {
+      const done = await runRetention(db, clock, config.retentionYears, RETENTION_SOURCES, 'admin-cli');
+      if (done.length === 0)
+        out('保存期間を過ぎた個人情報はありません。 / nothing past its retention period');
+      for (const r of done)
+        out(
+          `${r.kind}: ${n(r.rows)} 件の個人情報を消去しました（保存期間 ${r.years} 年、${jst(r.cutoff)} より前）。監査ログの詳細 ${n(r.payloads)} 件を記録付きで消去。`,
+        );
+      return 0;
+    }
     if (command === 'anchor') {
       const key = loadAnchorKey(config.auditAnchor.keyFile, true);
       const r = await anchorNow(db, clock, config.auditAnchor, key, 'admin-cli');

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION, isLedgerKind, LEDGER_KINDS, type RetentionYears } from '../domain/ledgers';
 import { CASE_KINDS, type CaseKind } from '../domain/cases';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,6 +39,25 @@ function parseDatabaseUrl(raw: string, ctx: z.RefinementCtx): DatabaseConfig {
   }
   ctx.addIssue({ code: 'custom', message: 'must start with sqlite: (e.g. sqlite:./data/security-desk.db)' });
   return z.NEVER;
+}
+
+function parseRetention(raw: string | undefined, ctx: z.RefinementCtx): RetentionYears {
+  const years: Record<string, number> = { ...DEFAULT_RETENTION };
+  for (const part of (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
+    const m = /^([a-z_]+)=(\d{1,3})$/.exec(part);
+    if (!m || !isLedgerKind(m[1]) || Number(m[2]) < 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}": must be <ledger>=<years ≥ 1>, ledger one of ${LEDGER_KINDS.join(', ')} (台帳名=年数)`,
+      });
+      return z.NEVER;
+    }
+    years[m[1]] = Number(m[2]);
+  }
+  return years as RetentionYears;
 }
 
 /** Where files that belong with the database live: the SQLite file's folder, else ./data. */
@@ -241,6 +261,8 @@ const EnvSchema = z
       .min(0, 'must be 0 (every anchor) or more hours')
       .max(720, 'must be at most 720 hours')
       .default(24),
+    // Retention per ledger in years (運用ルール), e.g. "takeout=5,incident=10"; unset ledgers keep 5.
+    LEDGER_RETENTION_YEARS: z.string().optional().transform(parseRetention),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -345,6 +367,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   /** Anchors of the audit chain outside the database (services/audit-anchor.ts). */
   auditAnchor: { dir: string; keyFile: string; intervalMinutes: number; postHours: number };
+  /** Years each ledger's finished rows keep their personal data (services/retention-service.ts). */
+  retentionYears: RetentionYears;
 }
 
 /**
@@ -471,6 +495,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    retentionYears: e.LEDGER_RETENTION_YEARS,
     auditAnchor: {
       // By default beside the SQLite file (one set of anchors per database); in production point
       // AUDIT_ANCHOR_DIR at storage the database host cannot rewrite.

@@ -82,3 +82,22 @@ export interface LedgerPage {
   readonly limit: number;
   readonly after?: { readonly at: string; readonly key: string };
 }
+
+/** Retention (運用ルール): years each ledger's finished rows keep their personal data. */
+export type RetentionYears = Readonly<Record<LedgerKind, number>>;
+
+/** The default period of every ledger, in years, until the organisation sets its own. */
+export const DEFAULT_RETENTION_YEARS = 5;
+
+export const DEFAULT_RETENTION: RetentionYears = Object.fromEntries(
+  LEDGER_KINDS.map((k) => [k, DEFAULT_RETENTION_YEARS]),
+) as RetentionYears;
+
+/** The same calendar instant `years` earlier, in UTC (29 Feb → 28 Feb). */
+export function cutoffOf(now: Date, years: number): string {
+  const d = new Date(now.getTime());
+  const month = d.getUTCMonth();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  if (d.getUTCMonth() !== month) d.setUTCDate(0);
+  return d.toISOString();
+}

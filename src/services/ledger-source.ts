@@ -12,4 +12,10 @@ export interface LedgerSource {
   count(sql: SqlClient, q: LedgerQuery): Promise<number>;
   /** One page of rows ordered by (at, key) in `p.order`, strictly after `p.after` when given. */
   page(sql: SqlClient, q: LedgerQuery, p: LedgerPage): Promise<LedgerRow[]>;
+  /**
+   * Retention (運用ルール, services/retention-service.ts): blanks the personal data of the finished
+   * rows whose `at` is before `cutoff` and that were not purged before, and returns their keys (the
+   * audit subjects whose payloads go with them). Runs inside the purge's transaction.
+   */
+  purgePersonal?(sql: SqlClient, cutoff: string, at: string): Promise<string[]>;
 }

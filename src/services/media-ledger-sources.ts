@@ -3,10 +3,17 @@
 // record's ledger date (the first day of 授受年月, 作成年月日, the time a disposal was asked for),
 // fixed when the record is made, so keyset paging over (at, key) is stable.
 import type { LedgerColumn, LedgerKind, LedgerQuery, LedgerRow, LedgerValue } from '../domain/ledgers';
-import { ERASURE_METHOD_LABELS, MEDIA_LABELS as F, MEDIA_TYPE_LABELS, type MediaKind } from '../domain/media';
+import {
+  ERASURE_METHOD_LABELS,
+  MEDIA_LABELS as F,
+  MEDIA_TYPE_LABELS,
+  type MediaKind,
+  type MediaStatus,
+} from '../domain/media';
 import { isDataClass } from '../domain/policy/classification';
 import { msg } from '../i18n';
 import { MediaRepo, type MediaRecord } from '../storage/media-repo';
+import type { SqlClient } from '../storage/sql';
 import { mediaStatusLabel } from './media-service';
 import type { LedgerSource } from './ledger-source';
 
@@ -207,7 +214,52 @@ function source(ledger: LedgerKind, kind: MediaKind): LedgerSource {
           ...(p.after ? { after: { at: p.after.at, key: p.after.key } } : {}),
         })
       ).map((r) => toRow(kind, r)),
+    purgePersonal: (sql, cutoff, at) => purgeMediaPersonal(sql, kind, cutoff, at),
   };
+}
+
+/** The data keys that hold people's names (the `personal` columns' cells read these). */
+export const MEDIA_PERSONAL_KEYS = [
+  'carrierName',
+  'receiverName',
+  'requesterName',
+  'decidedByName',
+  'operator',
+  'recordedByName',
+] as const;
+
+/** Records that nobody will act on again: only these pass into retention. */
+const FINISHED: Readonly<Record<MediaKind, readonly MediaStatus[]>> = {
+  handover: ['recorded'],
+  storage: ['erased'],
+  disposal: ['done', 'refused'],
+};
+
+async function purgeMediaPersonal(
+  sql: SqlClient,
+  kind: MediaKind,
+  cutoff: string,
+  at: string,
+): Promise<string[]> {
+  const finished = FINISHED[kind];
+  const rows = await sql.query<{ id: string; data_json: string }>(
+    `SELECT id, data_json FROM media_records
+     WHERE kind = ? AND at < ? AND status IN (${finished.map(() => '?').join(', ')}) ORDER BY id`,
+    [kind, cutoff, ...finished],
+  );
+  const purged: string[] = [];
+  for (const r of rows) {
+    const data = JSON.parse(r.data_json) as Record<string, string>;
+    if (data.purgedAt) continue;
+    for (const k of MEDIA_PERSONAL_KEYS) if (k in data) data[k] = '';
+    data.purgedAt = at;
+    await sql.execute(
+      'UPDATE media_records SET data_json = ?, updated_at = ?, version = version + 1 WHERE id = ?',
+      [JSON.stringify(data), at, r.id],
+    );
+    purged.push(r.id);
+  }
+  return purged;
 }
 
 export const MEDIA_LEDGER_SOURCES: readonly LedgerSource[] = [

@@ -39,6 +39,27 @@ describe('loadConfig', () => {
     expect(problems({ ALLOWED_TENANT_IDS: 'x,y' })[0]).toMatch(/^ALLOWED_TENANT_IDS: /);
   });
 
+  it('keeps audit anchors beside the SQLite file and reads retention per ledger', () => {
+    const c = loadConfig({ DATABASE_URL: 'sqlite:/var/lib/secdesk/desk.db' }, root);
+    expect(c.auditAnchor).toEqual({
+      dir: '/var/lib/secdesk/audit-anchors',
+      keyFile: '/var/lib/secdesk/audit-anchor-key.pem',
+      intervalMinutes: 60,
+      postHours: 24,
+    });
+    const r = loadConfig(
+      { LEDGER_RETENTION_YEARS: 'takeout=3, incident=10', AUDIT_ANCHOR_DIR: '/mnt/worm' },
+      root,
+    );
+    expect(r.retentionYears).toMatchObject({ takeout: 3, incident: 10, exception: 5, media_disposal: 5 });
+    expect(r.auditAnchor.dir).toBe('/mnt/worm');
+    expect(problems({ LEDGER_RETENTION_YEARS: 'takeout=0' })[0]).toMatch(
+      /^LEDGER_RETENTION_YEARS: "takeout=0": must be/,
+    );
+    expect(problems({ LEDGER_RETENTION_YEARS: 'diary=5' })[0]).toMatch(/^LEDGER_RETENTION_YEARS: "diary=5"/);
+    expect(problems({ AUDIT_ANCHOR_INTERVAL_MINUTES: '0' })[0]).toMatch(/^AUDIT_ANCHOR_INTERVAL_MINUTES: /);
+  });
+
   it('refuses anonymous mode on a non-loopback address', () => {
     expect(problems({ HOST: '0.0.0.0' })).toEqual([
       expect.stringMatching(/^HOST: must be a loopback address/),
