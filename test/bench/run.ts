@@ -1,7 +1,9 @@
-// Benchmarks (not part of the unit tests' timing). `npm run bench [-- <name>]`; names: delivery.
+// Benchmarks (not part of the unit tests' timing). `npm run bench [-- <name>]`; names: delivery,
+// audit.
+import { benchAuditVerify } from './audit-verify';
 import { benchDelivery } from './delivery';
 
-const BENCHES: Record<string, () => Promise<void>> = { delivery: benchDelivery };
+const BENCHES: Record<string, () => Promise<void>> = { delivery: benchDelivery, audit: benchAuditVerify };
 
 const name = process.argv[2] ?? 'delivery';
 const bench = BENCHES[name];
