@@ -5,21 +5,22 @@ import { AuditRepo } from '../../src/storage/audit-repo';
 import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 
 async function main(): Promise<void> {
-  const [file, mode] = process.argv.slice(2) as [string, 'verify' | 'scan'];
+  const [file, mode, page] = process.argv.slice(2) as [string, 'verify' | 'scan' | 'open', string?];
+  const pageSize = Number(page ?? 1000);
   const db = SqliteDatabase.open(file);
   const t0 = performance.now();
   let ok = true;
   let rows = 0;
   if (mode === 'verify') {
-    const r = await verifyAuditChain(db);
+    const r = await verifyAuditChain(db, { pageSize });
     ok = r.ok;
     rows = r.rows;
-  } else {
+  } else if (mode === 'scan') {
     const repo = new AuditRepo(db);
     for (let after = 0; ;) {
-      const page = await repo.pageForVerify(after, 5000);
+      const page = await repo.pageForVerify(after, pageSize);
       rows += page.length;
-      if (page.length < 5000) break;
+      if (page.length < pageSize) break;
       after = page[page.length - 1]!.seq;
     }
   }

@@ -14,7 +14,7 @@ import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 const TARGET_SECONDS = 60;
 const TARGET_RSS_MB = 200;
 
-function generate(file: string, rows: number): void {
+export function generate(file: string, rows: number): void {
   SqliteDatabase.open(file)
     .close()
     .catch(() => undefined);
@@ -62,7 +62,7 @@ interface ChildResult {
   maxRssMb: number;
 }
 
-function child(file: string, mode: 'verify' | 'scan'): ChildResult {
+function child(file: string, mode: 'verify' | 'scan' | 'open'): ChildResult {
   const r = spawnSync(
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, 'audit-verify-child.ts'), file, mode],
@@ -80,12 +80,14 @@ export async function benchAuditVerify(): Promise<void> {
   generate(file, rows);
   const genSeconds = (performance.now() - t0) / 1000;
   const size = fs.statSync(file).size;
+  const floor = child(file, 'open');
   const scan = child(file, 'scan');
   const verify = child(file, 'verify');
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(
     `audit chain: ${rows.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB file, written in ${genSeconds.toFixed(1)} s`,
   );
+  out(`process floor (runtime, modules, database open): peak RSS ${floor.maxRssMb.toFixed(0)} MB`);
   out(`bare read of the rows: ${scan.seconds.toFixed(2)} s, peak RSS ${scan.maxRssMb.toFixed(0)} MB`);
   out(
     `verify: ok=${verify.ok}, ${verify.rows.toLocaleString('en')} rows in ${verify.seconds.toFixed(2)} s (${Math.round(verify.rows / verify.seconds).toLocaleString('en')} rows/s), peak RSS ${verify.maxRssMb.toFixed(0)} MB`,
