@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { downloadExport } from './services/directory-export-links';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
 import { TimerScheduler } from './services/escalation-service';
+import { ensureComplianceSummaryTimer } from './services/compliance-summary-service';
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
 import type { CaseRecord } from './storage/case-repo';
@@ -221,6 +222,8 @@ export async function startBot(
   // Before the first drain: take over what this instance was sending when it stopped.
   await sender.recover();
   await webhooks.recover();
+  // The monthly compliance summary (13(1)) is always scheduled; a missed one fires on the first tick.
+  await ensureComplianceSummaryTimer(db, clock);
   sender.start();
   scheduler.start();
   webhooks.start();

@@ -6,6 +6,7 @@ import { BOT_MESSAGES } from './messages/bot';
 import { BROADCAST_RESULTS_MESSAGES } from './messages/broadcast-results';
 import { BROADCAST_COMPOSE_MESSAGES } from './messages/broadcast-compose';
 import { COMMON_MESSAGES } from './messages/common';
+import { COMPLIANCE_MESSAGES } from './messages/compliance';
 import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
@@ -29,6 +30,7 @@ export const MESSAGE_TABLES = {
   directoryAdmin: DIRECTORY_ADMIN_MESSAGES,
   broadcastResults: BROADCAST_RESULTS_MESSAGES,
   broadcastCompose: BROADCAST_COMPOSE_MESSAGES,
+  compliance: COMPLIANCE_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -41,6 +43,7 @@ export const MESSAGES = {
   ...DIRECTORY_ADMIN_MESSAGES,
   ...BROADCAST_RESULTS_MESSAGES,
   ...BROADCAST_COMPOSE_MESSAGES,
+  ...COMPLIANCE_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -11,6 +11,8 @@ import { CaseRepo } from '../storage/case-repo';
 import { requeueStaleCard } from '../services/decision-service';
 import { afterBroadcastDelivery } from '../services/broadcast-service';
 import { renderBroadcastMessage } from './broadcast-render';
+import { sectionNames } from '../services/compliance-summary-service';
+import { buildComplianceSummaryCard } from './cards/compliance-summary';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -97,6 +99,15 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
       case 'broadcast.status.update':
       case 'broadcast.notice':
         return renderBroadcastMessage(db, clock, message, locale);
+      case 'compliance.summary': {
+        // The figures as counted when the report was due; section names as the directory has them now.
+        const card = buildComplianceSummaryCard(message.summary, {
+          locale,
+          sectionNames: await sectionNames(db),
+          soFar: false,
+        });
+        return { activity: { attachments: [cardAttachment(card)] } };
+      }
     }
   };
 }
