@@ -26,6 +26,8 @@ import { budgetConfig } from './domain/rate-limit';
 import { DeliveryGate, realTimer, type RateTimer } from './services/delivery-gate';
 import { TenantBudget } from './services/rate-limiter';
 import { replyBudget } from './teams/reply-budget';
+import { ClockSkewMonitor } from './services/clock-skew-monitor';
+import { clockSkewMiddleware } from './teams/clock-skew';
 
 export function findRepoRoot(start = __dirname): string {
   let dir = start;
@@ -54,6 +56,7 @@ export interface RunningBot {
   port: number;
   sender: OutboxSender;
   scheduler: TimerScheduler;
+  clockSkew: ClockSkewMonitor;
   stop(): Promise<void>;
 }
 
@@ -110,6 +113,9 @@ export async function startBot(
     logger,
   );
   adapter.use(replyBudget(gate, logger));
+  // 12(4)③: the skew of our clock against the connector's, from the Date header of its responses.
+  const clockSkew = new ClockSkewMonitor({ clock, logger, thresholdMs: config.clockSkewWarnMs });
+  adapter.use(clockSkewMiddleware(clockSkew));
   const reacher = new ConversationReacher({
     db,
     clock,
@@ -205,6 +211,7 @@ export async function startBot(
     logger,
     allowedTenantIds: config.allowedTenantIds,
     exportDownloads: (token) => downloadExport(db, clock, token),
+    clockSkew,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -237,6 +244,7 @@ export async function startBot(
     port,
     sender,
     scheduler,
+    clockSkew,
     async stop() {
       await scheduler.stop();
       await sender.stop();

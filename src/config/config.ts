@@ -221,6 +221,9 @@ const EnvSchema = z
       .max(10_000, 'must be at most 10000')
       .default(50),
     TEAMS_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+    // 12(4)③ (accurate time): a clock further off than this from the Bot Framework connector's is
+    // reported by /healthz as a warning.
+    CLOCK_SKEW_WARN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -311,6 +314,8 @@ export interface Config {
   directoryCsv: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   localMode: boolean;
+  /** A measured clock skew beyond this is a /healthz warning (CLOCK_SKEW_WARN_SECONDS, 12(4)③). */
+  clockSkewWarnMs: number;
   /** Overrides of the per-kind acknowledgement deadlines, by severity. */
   escalationMinutes: Partial<Record<'critical' | 'high' | 'normal', number>>;
   /** Outbound webhooks on case events, secrets resolved (empty = none). */
@@ -446,6 +451,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     directoryCsv: path.resolve(repoRoot, e.DIRECTORY_CSV ?? 'infra/demo/directory.csv'),
     logLevel: e.LOG_LEVEL,
     localMode: auth === undefined,
+    clockSkewWarnMs: e.CLOCK_SKEW_WARN_SECONDS * 1000,
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
