@@ -13,6 +13,7 @@ import { MEDIA_LEDGER_SOURCES } from './services/media-ledger-sources';
 import { RetentionRunner } from './services/retention-service';
 
 const LEDGER_SOURCES_FOR_RETENTION = MEDIA_LEDGER_SOURCES;
+import { ensureComplianceSummaryTimer } from './services/compliance-summary-service';
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
 import type { CaseRecord } from './storage/case-repo';
@@ -30,6 +31,8 @@ import { budgetConfig } from './domain/rate-limit';
 import { DeliveryGate, realTimer, type RateTimer } from './services/delivery-gate';
 import { TenantBudget } from './services/rate-limiter';
 import { replyBudget } from './teams/reply-budget';
+import { ClockSkewMonitor } from './services/clock-skew-monitor';
+import { clockSkewMiddleware } from './teams/clock-skew';
 
 export function findRepoRoot(start = __dirname): string {
   let dir = start;
@@ -58,6 +61,7 @@ export interface RunningBot {
   port: number;
   sender: OutboxSender;
   scheduler: TimerScheduler;
+  clockSkew: ClockSkewMonitor;
   stop(): Promise<void>;
 }
 
@@ -114,6 +118,9 @@ export async function startBot(
     logger,
   );
   adapter.use(replyBudget(gate, logger));
+  // 12(4)③: the skew of our clock against the connector's, from the Date header of its responses.
+  const clockSkew = new ClockSkewMonitor({ clock, logger, thresholdMs: config.clockSkewWarnMs });
+  adapter.use(clockSkewMiddleware(clockSkew));
   const reacher = new ConversationReacher({
     db,
     clock,
@@ -229,6 +236,7 @@ export async function startBot(
     logger,
     allowedTenantIds: config.allowedTenantIds,
     exportDownloads: (token) => downloadExport(db, clock, token),
+    clockSkew,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -246,6 +254,8 @@ export async function startBot(
   // Before the first drain: take over what this instance was sending when it stopped.
   await sender.recover();
   await webhooks.recover();
+  // The monthly compliance summary (13(1)) is always scheduled; a missed one fires on the first tick.
+  await ensureComplianceSummaryTimer(db, clock);
   sender.start();
   scheduler.start();
   webhooks.start();
@@ -261,6 +271,7 @@ export async function startBot(
     port,
     sender,
     scheduler,
+    clockSkew,
     async stop() {
       await scheduler.stop();
       await anchorer.stop();

@@ -263,6 +263,9 @@ const EnvSchema = z
       .default(24),
     // Retention per ledger in years (運用ルール), e.g. "takeout=5,incident=10"; unset ledgers keep 5.
     LEDGER_RETENTION_YEARS: z.string().optional().transform(parseRetention),
+    // 12(4)③ (accurate time): a clock further off than this from the Bot Framework connector's is
+    // reported by /healthz as a warning.
+    CLOCK_SKEW_WARN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -353,6 +356,8 @@ export interface Config {
   directoryCsv: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   localMode: boolean;
+  /** A measured clock skew beyond this is a /healthz warning (CLOCK_SKEW_WARN_SECONDS, 12(4)③). */
+  clockSkewWarnMs: number;
   /** Overrides of the per-kind acknowledgement deadlines, by severity. */
   escalationMinutes: Partial<Record<'critical' | 'high' | 'normal', number>>;
   /** Outbound webhooks on case events, secrets resolved (empty = none). */
@@ -492,6 +497,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     directoryCsv: path.resolve(repoRoot, e.DIRECTORY_CSV ?? 'infra/demo/directory.csv'),
     logLevel: e.LOG_LEVEL,
     localMode: auth === undefined,
+    clockSkewWarnMs: e.CLOCK_SKEW_WARN_SECONDS * 1000,
     escalationMinutes: e.ESCALATION_MINUTES ?? {},
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),

@@ -445,6 +445,7 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   my_tasks: ['担当', '担当案件', '承認待ち', '対応待ち', 'たんとう', 'my tasks', 'tasks'],
   absence: ['不在', '不在設定', '不在登録', '不在解除', 'ふざい', 'out of office', 'absence'],
   unreachable: ['連絡不可', '連絡不可一覧', '未到達', '未到達一覧', '届いていない人', 'unreachable'],
+  compliance: ['遵守状況', '遵守状況報告', '遵守状況の報告', 'コンプライアンス状況', 'compliance', 'compliance summary'],
   directory_import: ['連絡網の取り込み', '連絡網取込', '連絡網取り込み', '連絡網の更新', '連絡網インポート', 'import directory'],
   directory_export: ['連絡網の書き出し', '連絡網出力', '連絡網のダウンロード', '連絡網エクスポート', 'export directory'],
   directory_check: ['連絡網確認', '連絡網のチェック', '連絡網チェック', 'check directory'],

@@ -17,6 +17,8 @@ export const INTENTS = [
   'absence',
   // For IT管理者 and 統括: who cannot be reached in Teams, with their phone numbers.
   'unreachable',
+  // For 統括 and IT管理者: the compliance summary of the month so far (13(1)).
+  'compliance',
   // For IT管理者 (6ウ: they keep the contact tree): import with a diff first, export, and check it
   // (the check also for 統括).
   'directory_import',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { ClockReport } from '../domain/clock-skew';
 import type { Logger } from '../logger';
 import type { Database } from '../storage/sql';
 import { serveExport, type ExportDownloader } from './exports';
@@ -44,6 +45,8 @@ export interface HttpDeps {
   allowedTenantIds: readonly string[];
   /** Downloads of 連絡網の出力 (GET /exports/<token>); absent = every such link answers 404. */
   exportDownloads?: ExportDownloader;
+  /** The latest clock-skew measurement (12(4)③); absent = reported as not measured. */
+  clockSkew?: { report(): ClockReport };
 }
 
 class HttpError extends Error {
@@ -190,7 +193,15 @@ export function createHttpServer(deps: HttpDeps): http.Server {
       switch (route) {
         case 'GET /healthz': {
           const ok = await deps.db.ping();
-          return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unavailable' });
+          // A skewed clock is a warning, not an outage: the bot still works, its record times
+          // are off (12(4)③), so the status stays 200 and the operator sees `warnings`.
+          const clock = deps.clockSkew?.report() ?? { skewMs: null };
+          const warnings = 'warning' in clock && clock.warning ? ['clock_skew'] : [];
+          return sendJson(res, ok ? 200 : 503, {
+            status: ok ? 'ok' : 'database unavailable',
+            clock,
+            ...(warnings.length > 0 ? { warnings } : {}),
+          });
         }
         case 'POST /api/messages':
           return handleMessages(req, res, deps);

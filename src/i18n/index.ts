@@ -7,6 +7,7 @@ import { BOT_MESSAGES } from './messages/bot';
 import { BROADCAST_RESULTS_MESSAGES } from './messages/broadcast-results';
 import { BROADCAST_COMPOSE_MESSAGES } from './messages/broadcast-compose';
 import { COMMON_MESSAGES } from './messages/common';
+import { COMPLIANCE_MESSAGES } from './messages/compliance';
 import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
@@ -33,6 +34,7 @@ export const MESSAGE_TABLES = {
   broadcastCompose: BROADCAST_COMPOSE_MESSAGES,
   audit: AUDIT_MESSAGES,
   media: MEDIA_MESSAGES,
+  compliance: COMPLIANCE_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -47,6 +49,7 @@ export const MESSAGES = {
   ...BROADCAST_COMPOSE_MESSAGES,
   ...AUDIT_MESSAGES,
   ...MEDIA_MESSAGES,
+  ...COMPLIANCE_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

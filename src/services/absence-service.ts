@@ -112,7 +112,15 @@ export async function clearAbsence(db: Database, clock: Clock, person: Person): 
   return db.transaction(async (tx) => {
     const n = await new AbsenceRepo(tx).clear(person.id, at);
     if (n > 0)
-      await new AuditRepo(tx).append({ at, actor: person.id, event: 'absence.cleared', subject: person.id });
+      await new AuditRepo(tx).append({
+        at,
+        actor: person.id,
+        event: 'absence.cleared',
+        subject: person.id,
+        // Absence and stand-ins are the organisation's rule, as when the absence was set.
+        article: OPERATING_RULE,
+        data: { cleared: n },
+      });
     return n;
   });
 }

@@ -7,6 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../domain/clock';
 import { EXPORT_LINK_MINUTES } from '../domain/directory-exports';
 import { LOCALES, type Locale } from '../i18n';
+import { AuditRepo } from '../storage/audit-repo';
+import { BroadcastRepo } from '../storage/broadcast-repo';
+import { purposeCitation } from '../domain/broadcast';
 import { ExportLinkRepo, type ExportLink } from '../storage/directory-stage-repo';
 import type { Database } from '../storage/sql';
 import {
@@ -37,6 +40,17 @@ export async function createBroadcastExportLink(
       personId: req.viewerId,
       createdAt: now.toISOString(),
       expiresAt,
+    });
+    // A bearer link to personal data (who answered what) exists from now on: audited with it, like
+    // 連絡網の出力's links (directory.export_links_created).
+    const b = await new BroadcastRepo(tx).get(req.broadcastId);
+    await new AuditRepo(tx).append({
+      at: now.toISOString(),
+      actor: req.viewerId,
+      event: 'broadcast.export_link_created',
+      subject: req.broadcastId,
+      ...(b ? { article: purposeCitation(b.purpose) } : {}),
+      data: { format: req.format, locale: req.locale ?? 'ja', expiresAt },
     });
   });
   return { token, expiresAt };

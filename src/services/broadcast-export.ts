@@ -9,7 +9,7 @@
 // every text is written as a string cell, never as a formula.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { AnswerSpec, ResultsScope, Tally } from '../domain/broadcast';
+import { purposeCitation, type AnswerSpec, type ResultsScope, type Tally } from '../domain/broadcast';
 import { formatJst, type Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
 import { t, type Locale } from '../i18n';
@@ -304,6 +304,7 @@ async function build(
       actor,
       event: 'broadcast.exported',
       subject: b.id,
+      article: purposeCitation(b.purpose),
       data: {
         format,
         via,

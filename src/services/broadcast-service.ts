@@ -124,12 +124,28 @@ export async function saveBroadcastDraft(
       if (b.status !== 'draft') return { ok: false, reason: 'not_draft' } as const;
       if (!(await repo.updateDraft(b.id, req.version ?? b.version, req.content, at)))
         return { ok: false, reason: 'stale' } as const;
-      await audit(tx, at, actor.id, 'broadcast.draft_saved', b.id, { title: req.content.title });
+      await audit(
+        tx,
+        at,
+        actor.id,
+        'broadcast.draft_saved',
+        b.id,
+        { title: req.content.title },
+        purposeCitation(req.content.purpose),
+      );
       return { ok: true, broadcast: (await repo.get(b.id)) as BroadcastRecord } as const;
     }
     const id = await repo.nextId(clock.now().getUTCFullYear());
     await repo.insertDraft(id, actor.id, req.content, at);
-    await audit(tx, at, actor.id, 'broadcast.draft_saved', id, { title: req.content.title });
+    await audit(
+      tx,
+      at,
+      actor.id,
+      'broadcast.draft_saved',
+      id,
+      { title: req.content.title },
+      purposeCitation(req.content.purpose),
+    );
     return { ok: true, broadcast: (await repo.get(id)) as BroadcastRecord } as const;
   });
 }
@@ -149,7 +165,7 @@ export async function discardBroadcastDraft(
     }
     if (b.status !== 'draft') return { ok: false, reason: 'not_draft' } as const;
     await repo.setStatus(b.id, b.version, 'discarded', at);
-    await audit(tx, at, req.actorId, 'broadcast.draft_discarded', b.id, {});
+    await audit(tx, at, req.actorId, 'broadcast.draft_discarded', b.id, {}, purposeCitation(b.purpose));
     return { ok: true } as const;
   });
 }
@@ -456,14 +472,22 @@ export async function answerBroadcast(
     }
     await repo.recordAnswer(b.id, r.personId, key, at);
     const first = r.firstAnswer === null;
-    await audit(tx, at, r.personId, 'broadcast.answered', b.id, {
-      answer: key,
-      label: choice?.label ?? null,
-      first,
-      previous: r.latestAnswer,
-      mode: b.mode,
-      ...(opensReport ? { opensReport } : {}),
-    });
+    await audit(
+      tx,
+      at,
+      r.personId,
+      'broadcast.answered',
+      b.id,
+      {
+        answer: key,
+        label: choice?.label ?? null,
+        first,
+        previous: r.latestAnswer,
+        mode: b.mode,
+        ...(opensReport ? { opensReport } : {}),
+      },
+      purposeCitation(b.purpose),
+    );
     const history = await repo.answers(b.id);
     await updateCopies(tx, await deliveredCopies(tx, b.id, r.personId), `a${history.length}`, at);
     await queueStatusRefresh(tx, b.id, now);
@@ -732,12 +756,20 @@ export async function remindNonResponders(
     });
     if (queued) officersTold += 1;
   }
-  await audit(tx, at, req.actorId, 'broadcast.reminded', b.id, {
-    auto: req.auto,
-    reminded: reminded.length,
-    officersTold,
-    scope: scope.kind === 'all' ? 'all' : scope.sectionCodes,
-  });
+  await audit(
+    tx,
+    at,
+    req.actorId,
+    'broadcast.reminded',
+    b.id,
+    {
+      auto: req.auto,
+      reminded: reminded.length,
+      officersTold,
+      scope: scope.kind === 'all' ? 'all' : scope.sectionCodes,
+    },
+    purposeCitation(b.purpose),
+  );
   return { ok: true, reminded: reminded.length, officersTold };
 }
 

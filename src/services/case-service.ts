@@ -2,6 +2,7 @@ import { OPERATING_RULE, type Citation } from '../domain/articles';
 import { officerReceivesArticles } from '../domain/case-articles';
 import type { Clock } from '../domain/clock';
 import {
+  articlesOf,
   caseCategory,
   caseIdPrefix,
   type CaseKind,
@@ -260,7 +261,8 @@ export async function cancelCase(
       actor: actor.id,
       event: 'case.cancelled',
       subject: c.id,
-      data: { from: c.status },
+      article: articlesOf(c.kind),
+      data: { from: c.status, to: 'cancelled' },
     });
     const updated = await cases.get(c.id);
     // The posted cards lose their buttons (no stale approve button on a withdrawn request).

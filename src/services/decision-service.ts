@@ -141,6 +141,15 @@ function requesterText(c: CaseRecord, event: CaseEvent, actorName: string): Loca
  * its audit event, the timers, the card updates and the notifications commit together. The version
  * check makes concurrent clicks yield exactly one decision.
  */
+/** The recorded fields an action touched, each with its text before (null when blank) and after. */
+function recordChanges(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+  ids: readonly string[],
+): Record<string, { before: string | null; after: string | null }> {
+  return Object.fromEntries(ids.map((id) => [id, { before: before[id] ?? null, after: after[id] ?? null }]));
+}
+
 export async function actOnCase(
   db: Database,
   clock: Clock,
@@ -234,8 +243,12 @@ export async function actOnCase(
       data: {
         as: auth.as,
         summary: r.event.summary,
-        from: { status: c.status, stage: state.stage },
-        to: { status: updated.status, stage: r.state.stage },
+        from: { status: c.status, stage: state.stage, assigneeId: c.assigneeId },
+        to: { status: updated.status, stage: r.state.stage, assigneeId: updated.assigneeId },
+        // A record field changed: what it said before and what it says now (12(5)②カ).
+        ...(input.action.name === 'case.record'
+          ? { records: recordChanges(state.records, r.state.records, Object.keys(input.action.records)) }
+          : {}),
         ...('comment' in input.action && input.action.comment ? { comment: input.action.comment } : {}),
         ...('conditions' in input.action && input.action.conditions
           ? { conditions: input.action.conditions }

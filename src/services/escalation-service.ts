@@ -11,6 +11,7 @@ import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
 import { fireBroadcastReminder } from './broadcast-service';
+import { fireComplianceSummary } from './compliance-summary-service';
 import { fireReminder } from './reminder-service';
 import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 import type { WebhookConfig } from '../config/config';
@@ -196,6 +197,8 @@ export async function fireDueTimers(
         return (await fireBroadcastReminder(tx, { now: () => now }, timer.payload))
           ? ('escalated' as const)
           : ('stale' as const);
+      if (timer.kind === 'compliance_summary')
+        return (await fireComplianceSummary(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
       return (await fireReminder(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
     });
     if (outcome === 'escalated') effective += 1;

@@ -4,7 +4,7 @@
 // state change here — drafts included — is written with its audit event.
 import type { Citation } from '../domain/articles';
 import { evaluateCase, type CaseEvaluation } from '../domain/case-evaluation';
-import type { CaseKind, Localized } from '../domain/cases';
+import { articlesOf, type CaseKind, type Localized } from '../domain/cases';
 import type { Clock } from '../domain/clock';
 import type { Directory, Person } from '../domain/directory';
 import { FLOWS } from '../domain/flows';
@@ -52,6 +52,7 @@ async function saveDraft(
     actor: person.id,
     event: 'draft.saved',
     subject: person.id,
+    article: articlesOf(kind),
     data: { kind, errorFields: Object.keys(errors) },
   });
 }
@@ -176,6 +177,7 @@ export async function discardDraft(
         actor: person.id,
         event: 'draft.discarded',
         subject: person.id,
+        article: articlesOf(kind),
         data: { kind },
       });
     return gone;

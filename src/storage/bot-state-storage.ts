@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
+import type { Clock } from '../domain/clock';
 import type { Database } from './sql';
 
 export class ETagConflictError extends Error {
@@ -12,10 +13,14 @@ export class ETagConflictError extends Error {
 /**
  * botbuilder `Storage` on our database, so teams-ai turn state survives a restart. Same eTag
  * semantics as botbuilder's MemoryStorage: a write with no eTag or '*' overwrites; a write whose
- * eTag differs from the stored one fails (optimistic concurrency between two turns).
+ * eTag differs from the stored one fails (optimistic concurrency between two turns). Timestamps come
+ * from the injected clock, the one time source of the bot (12(4)③).
  */
 export class SqlBotStorage implements Storage {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -43,7 +48,7 @@ export class SqlBotStorage implements Storage {
         await tx.execute(
           `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
-          [key, next, JSON.stringify(item), new Date().toISOString()],
+          [key, next, JSON.stringify(item), this.clock.now().toISOString()],
         );
       }
     });

@@ -1,4 +1,5 @@
 import type { Citations } from '../domain/articles';
+import type { ComplianceSummary } from '../domain/compliance-summary';
 import type { Msg } from '../i18n';
 import type { SqlClient } from './sql';
 
@@ -53,7 +54,12 @@ export type OutboxMessage =
       broadcastId: string;
       personId: string;
       notice: 'chief_informed' | 'officer_pending';
-    };
+    }
+  /**
+   * The monthly compliance summary to one 統括 (13(1)): the figures as counted when it was due (a
+   * report of that moment, so it is kept rather than recounted at send time; counts and ids only).
+   */
+  | { type: 'compliance.summary'; personId: string; summary: ComplianceSummary };
 
 /** Messages that replace a card posted earlier (PUT) instead of posting a new one. */
 export function isUpdateMessage(

@@ -1,6 +1,6 @@
 import type { SqlClient } from './sql';
 
-export type TimerKind = 'ack_deadline' | 'reminder' | 'broadcast_reminder';
+export type TimerKind = 'ack_deadline' | 'reminder' | 'broadcast_reminder' | 'compliance_summary';
 
 export interface Timer {
   id: number;

@@ -28,6 +28,7 @@ import { sendAssigned } from './routes/assigned-routes';
 import { sendMyCases } from './routes/case-routes';
 import { startFlow } from './routes/flow-routes';
 import { sendUnreachable } from './routes/unreachable-routes';
+import { sendComplianceSummary } from './routes/compliance-routes';
 import {
   directoryAdminCardHandlers,
   registerDirectoryAdminRoutes,
@@ -50,6 +51,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   my_tasks: sendAssigned,
   absence: (ctx, deps) => sendAbsenceCard(ctx, deps),
   unreachable: sendUnreachable,
+  compliance: sendComplianceSummary,
   directory_import: sendDirectoryImportCard,
   directory_export: sendDirectoryExport,
   directory_check: sendDirectoryCheck,
@@ -89,7 +91,7 @@ export const ROUTED_CARD_VERBS = Object.keys(CARD_HANDLERS);
 
 export function createBotApp(deps: BotDeps): Application<TurnState> {
   const app = new Application<TurnState>({
-    storage: new SqlBotStorage(deps.db),
+    storage: new SqlBotStorage(deps.db, deps.clock),
     removeRecipientMention: true,
     startTypingTimer: false,
   });

@@ -25,6 +25,10 @@ export {
   type StatusColor,
 } from './cards/schemas/case-card';
 export { CaseCreatedCardDataSchema, type CaseCreatedCardData } from './cards/schemas/case-created';
+export {
+  ComplianceSummaryCardDataSchema,
+  type ComplianceSummaryCardData,
+} from './cards/schemas/compliance-summary';
 export { DirectoryCheckCardDataSchema, type DirectoryCheckCardData } from './cards/schemas/directory-check';
 export { DirectoryDiffCardDataSchema, type DirectoryDiffCardData } from './cards/schemas/directory-diff';
 export {

@@ -12,6 +12,8 @@ import { requeueStaleCard } from '../services/decision-service';
 import { afterBroadcastDelivery } from '../services/broadcast-service';
 import { renderBroadcastMessage } from './broadcast-render';
 import { renderMediaMessage } from './media-render';
+import { sectionNames } from '../services/compliance-summary-service';
+import { buildComplianceSummaryCard } from './cards/compliance-summary';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -100,6 +102,15 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
         return renderBroadcastMessage(db, clock, message, locale);
       case 'media.disposal':
         return renderMediaMessage(db, clock, message, locale);
+      case 'compliance.summary': {
+        // The figures as counted when the report was due; section names as the directory has them now.
+        const card = buildComplianceSummaryCard(message.summary, {
+          locale,
+          sectionNames: await sectionNames(db),
+          soFar: false,
+        });
+        return { activity: { attachments: [cardAttachment(card)] } };
+      }
     }
   };
 }

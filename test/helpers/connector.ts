@@ -65,6 +65,11 @@ export class FakeConnector {
    * every time, and not recorded as received (Teams did not take them).
    */
   refuse: ((r: ReceivedActivity) => number | undefined) | undefined;
+  /**
+   * The `Date` header of every answer (HTTP-date, RFC 9110 §6.6.1), e.g. a clock two minutes ahead;
+   * unset = the machine's time, as Node writes it.
+   */
+  dateHeader: (() => string) | undefined;
 
   private constructor() {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -81,6 +86,7 @@ export class FakeConnector {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (this.dateHeader) res.setHeader('Date', this.dateHeader());
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {

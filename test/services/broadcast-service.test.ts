@@ -100,7 +100,7 @@ describe('sending', () => {
     ]);
     const audit = await new AuditRepo(db).list('BC-2026-0001');
     expect(audit.map((e) => [e.event, e.actor, e.article])).toEqual([
-      ['broadcast.draft_saved', IT, undefined],
+      ['broadcast.draft_saved', IT, '12(5)②エ'],
       ['broadcast.sent', IT, '12(5)②エ'],
     ]);
     // Confirming twice sends nothing more.

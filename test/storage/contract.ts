@@ -3,6 +3,7 @@ import { storedText } from '../../src/i18n';
 // PostgreSQL when the scale-out engine arrives (roadmap [6/6]) — add a *.contract.test.ts that calls
 // runStorageContract with its own `open`.
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/domain/clock';
 import { SqlBotStorage, ETagConflictError } from '../../src/storage/bot-state-storage';
 import { CaseRepo } from '../../src/storage/case-repo';
 import { ConversationRepo } from '../../src/storage/conversation-repo';
@@ -124,7 +125,7 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
 
     it('keeps teams-ai turn state with optimistic eTags', () =>
       withDb(async (db) => {
-        const s = new SqlBotStorage(db);
+        const s = new SqlBotStorage(db, systemClock);
         await s.write({ k: { n: 1 } });
         const { eTag } = (await s.read(['k'])).k as { eTag: string };
         await s.write({ k: { n: 2, eTag } });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
+import { systemClock } from '../../src/domain/clock';
 import { SqlBotStorage, ETagConflictError } from '../../src/storage/bot-state-storage';
 import { ConversationRepo } from '../../src/storage/conversation-repo';
 import { AuditRepo } from '../../src/storage/audit-repo';
@@ -81,18 +82,28 @@ describe('SqlBotStorage (teams-ai turn state)', () => {
   it('persists across a reopen of the database file', async () => {
     const file = tempDbFile();
     db = SqliteDatabase.open(file);
-    await new SqlBotStorage(db).write({ 'conv/1': { draft: { step: 2 } } });
+    await new SqlBotStorage(db, systemClock).write({ 'conv/1': { draft: { step: 2 } } });
     await db.close();
     db = SqliteDatabase.open(file);
-    const items = await new SqlBotStorage(db).read(['conv/1', 'missing']);
+    const items = await new SqlBotStorage(db, systemClock).read(['conv/1', 'missing']);
     expect(items['conv/1']).toMatchObject({ draft: { step: 2 } });
     expect(typeof items['conv/1']?.eTag).toBe('string');
     expect(items.missing).toBeUndefined();
   });
 
+  it('stamps updated_at from the injected clock, not the machine time (12(4)③)', async () => {
+    db = openTempDb();
+    const at = new Date('2031-02-03T04:05:06.000Z');
+    await new SqlBotStorage(db, { now: () => at }).write({ 'conv/2': { n: 1 } });
+    const row = await db.one<{ updated_at: string }>('SELECT updated_at FROM bot_state WHERE key = ?', [
+      'conv/2',
+    ]);
+    expect(row?.updated_at).toBe(at.toISOString());
+  });
+
   it('rejects a write with a stale eTag and accepts * and the current eTag', async () => {
     db = openTempDb();
-    const s = new SqlBotStorage(db);
+    const s = new SqlBotStorage(db, systemClock);
     await s.write({ k: { v: 1 } });
     const first = (await s.read(['k'])).k as { eTag: string };
     await s.write({ k: { v: 2, eTag: first.eTag } });

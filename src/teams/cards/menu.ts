@@ -38,6 +38,8 @@ export function buildMenuCard(
       ...(opts.officer ? [button('media')] : []),
       // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
       ...(opts.admin ? [button('unreachable')] : []),
+      // 遵守状況 (13(1)) for 統括 and IT管理者 (requestComplianceSummary refuses everyone else).
+      ...(opts.admin ? [button('compliance')] : []),
       // The contact tree (6ウ): import and export for IT管理者, the check also for 統括 (the
       // services refuse everyone else).
       ...(opts.itAdmin ? [button('directory_import'), button('directory_export')] : []),

@@ -19,6 +19,7 @@ import { BroadcastNoticeCardDataSchema } from './schemas/broadcast-notice';
 import { BroadcastPreviewCardDataSchema } from './schemas/broadcast-preview';
 import { CaseCardDataSchema } from './schemas/case-card';
 import { CaseCreatedCardDataSchema } from './schemas/case-created';
+import { ComplianceSummaryCardDataSchema } from './schemas/compliance-summary';
 import { DirectoryCheckCardDataSchema } from './schemas/directory-check';
 import { DirectoryDiffCardDataSchema } from './schemas/directory-diff';
 import { DirectoryErrorsCardDataSchema } from './schemas/directory-errors';
@@ -71,6 +72,7 @@ export const CARD_TEMPLATES = {
   'media-menu': { file: 'media-menu.json', schema: MediaMenuCardDataSchema },
   'media-form': { file: 'media-form.json', schema: MediaFormCardDataSchema },
   'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
+  'compliance-summary': { file: 'compliance-summary.json', schema: ComplianceSummaryCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
