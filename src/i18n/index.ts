@@ -10,6 +10,7 @@ import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
+import { LEDGER_MESSAGES } from './messages/ledgers';
 import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
@@ -29,6 +30,7 @@ export const MESSAGE_TABLES = {
   directoryAdmin: DIRECTORY_ADMIN_MESSAGES,
   broadcastResults: BROADCAST_RESULTS_MESSAGES,
   broadcastCompose: BROADCAST_COMPOSE_MESSAGES,
+  ledgers: LEDGER_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -41,6 +43,7 @@ export const MESSAGES = {
   ...DIRECTORY_ADMIN_MESSAGES,
   ...BROADCAST_RESULTS_MESSAGES,
   ...BROADCAST_COMPOSE_MESSAGES,
+  ...LEDGER_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -355,4 +355,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE cases ADD COLUMN origin_json TEXT;
     `,
   },
+  {
+    // The ledgers read cases by kind (and section) in created_at order, paged by keyset over
+    // (created_at, id) (storage/case-ledger-repo.ts).
+    id: 15,
+    name: 'ledger-indexes',
+    sqlite: `
+      CREATE INDEX cases_ledger ON cases(kind, created_at, id);
+      CREATE INDEX cases_ledger_section ON cases(kind, section_code, created_at, id);
+    `,
+  },
 ];
