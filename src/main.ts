@@ -6,6 +6,8 @@ import { systemClock, type Clock } from './domain/clock';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
 import { downloadExport } from './services/directory-export-links';
+import { defaultLedgerRegistry } from './services/ledgers';
+import { citationText } from './teams/citation';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
 import { TimerScheduler } from './services/escalation-service';
 import { WebhookDispatcher } from './services/webhook-service';
@@ -203,7 +205,8 @@ export async function startBot(
     db,
     logger,
     allowedTenantIds: config.allowedTenantIds,
-    exportDownloads: (token) => downloadExport(db, clock, token),
+    exportDownloads: (token) =>
+      downloadExport(db, clock, token, { registry: defaultLedgerRegistry(clock), cite: citationText }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

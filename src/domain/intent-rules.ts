@@ -444,6 +444,7 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
     '一斉通知', '緊急連絡', '安否確認', '連絡網で通知', '一斉連絡', '一斉送信', '緊急連絡網で通知',
     'broadcast', 'send alert', 'send a broadcast',
   ],
+  ledger: ['台帳', '台帳一覧', '記録簿', '持ち出し記録', 'インシデント記録', '例外措置台帳', 'ledger', 'ledgers'],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],
   misdirected_mail: ['メール誤送信', '誤送信'],

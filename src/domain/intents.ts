@@ -26,6 +26,8 @@ export const INTENTS = [
   'broadcasts',
   // For IT管理者, 統括 and section officers: an alert over the contact tree (6ウ, 12(5)②エ, 10(2)②).
   'broadcast',
+  // For section officers (and deputies), 統括 and IT管理者: the standard's ledgers (10(4)⑥, 12(5), 12(6), 8(3)②).
+  'ledger',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -79,10 +79,22 @@ function xlsxCell(locale: Locale, column: LedgerColumn, v: LedgerValue): { value
   return { value: cellText(locale, column, v) };
 }
 
-/** Every row of the query, page by page (keyset, oldest first). */
-async function* allRows(sql: SqlClient, source: LedgerSource, q: LedgerQuery, pageSize: number) {
+/**
+ * Every row of the query, page by page (keyset, oldest first). Between pages the event loop gets a
+ * turn and the output may drain: SQLite answers synchronously, so without this the compressor and
+ * the file would only run at the end and the whole file would pile up in memory.
+ */
+async function* allRows(
+  sql: SqlClient,
+  source: LedgerSource,
+  q: LedgerQuery,
+  pageSize: number,
+  output: Writable,
+) {
   let after: { at: string; key: string } | undefined;
   for (;;) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (output.writableNeedDrain) await once(output, 'drain');
     const rows = await source.page(sql, q, { order: 'asc', limit: pageSize, ...(after ? { after } : {}) });
     for (const r of rows) yield r;
     const last = rows.at(-1);
@@ -126,7 +138,7 @@ export async function writeLedgerFile(
       if (!csv.write(record)) await once(csv, 'drain');
     };
     await write(columns.map((c) => t(locale, c.label)));
-    for await (const r of allRows(sql, source, query, pageSize)) {
+    for await (const r of allRows(sql, source, query, pageSize, out)) {
       await write(columns.map((c) => cellText(locale, c, r.values[c.id] ?? null)));
       rows++;
     }
@@ -147,7 +159,7 @@ export async function writeLedgerFile(
     const header = ws.addRow(columns.map((c) => t(locale, c.label)));
     header.font = { bold: true };
     header.commit();
-    for await (const r of allRows(sql, source, query, pageSize)) {
+    for await (const r of allRows(sql, source, query, pageSize, out)) {
       const row = ws.addRow([]);
       columns.forEach((c, i) => {
         const cell = xlsxCell(locale, c, r.values[c.id] ?? null);
@@ -207,7 +219,7 @@ export function ledgerFileNames(
   source: LedgerSource,
   req: Pick<LedgerExportRequest, 'kind' | 'from' | 'to' | 'format'>,
 ): { fileName: string; asciiFileName: string } {
-  const params = { kind: req.kind, from: req.from, to: req.to, ext: req.format };
+  const params = { from: req.from, to: req.to, ext: req.format };
   return {
     fileName: t('ja', 'ledger.export.fileName', { ...params, title: t('ja', source.title) }),
     asciiFileName: `${req.kind}_${req.from}_${req.to}.${req.format}`,

@@ -102,11 +102,18 @@ export async function authorizeLedgerRead(
   return { ok: true, reader, scope: narrowed, source, query: { sections: narrowed.sections, ...bounds } };
 }
 
+/** Whether the person may read any ledger (the menu's 「台帳」 button); no audit, nothing is read. */
+export async function readsLedgers(sql: SqlClient, personId: string): Promise<boolean> {
+  return mayReadLedgers(await new DirectoryRepo(sql).load(), personId).ok;
+}
+
 export type PageDirection = 'first' | 'next' | 'prev';
 
 export interface LedgerView {
   source: LedgerSource;
   scope: LedgerScope;
+  /** The sections read, as 'code name' (for the card), or 'all'. */
+  sectionNames: string[] | 'all';
   rows: LedgerRow[];
   total: number;
   hasNext: boolean;
@@ -150,5 +157,16 @@ export async function readLedgerPage(
     hasNext = got.length > req.limit;
     hasPrev = cursor !== undefined;
   }
-  return { ok: true, view: { source, scope: access.scope, rows, total, hasNext, hasPrev } };
+  const sections = access.scope.sections;
+  const dir = new DirectoryRepo(sql);
+  const sectionNames =
+    sections === 'all'
+      ? 'all'
+      : await Promise.all(
+          sections.map(async (c) => {
+            const s = await dir.section(c);
+            return s ? `${c} ${s.name}` : c;
+          }),
+        );
+  return { ok: true, view: { source, scope: access.scope, sectionNames, rows, total, hasNext, hasPrev } };
 }

@@ -36,6 +36,7 @@ import {
   sendDirectoryImportCard,
 } from './routes/directory-admin-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
+import { ledgerCardHandlers, sendLedger } from './routes/ledger-routes';
 import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } from './broadcast/outcome';
 import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
@@ -54,6 +55,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   directory_check: sendDirectoryCheck,
   broadcasts: sendBroadcasts,
   broadcast: startBroadcast,
+  ledger: sendLedger,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -78,6 +80,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...assignedCardHandlers,
   ...directoryAdminCardHandlers,
   ...broadcastStatusCardHandlers,
+  ...ledgerCardHandlers,
   ...submitHandlers(BROADCAST_OUTCOMES),
 };
 

@@ -12,6 +12,7 @@ import {
   BroadcastStatusRefreshSchema,
 } from './broadcast/status-verbs';
 import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
+import { LedgerExportSchema, LedgerPageSchema, LedgerShowSchema } from './ledger/verbs';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -114,6 +115,10 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   BroadcastExportSchema,
   BroadcastOpenSchema,
   ...BROADCAST_ACTION_SCHEMAS,
+  // 「台帳」 (teams/ledger/verbs.ts).
+  LedgerShowSchema,
+  LedgerPageSchema,
+  LedgerExportSchema,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

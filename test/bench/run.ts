@@ -1,7 +1,12 @@
-// Benchmarks (not part of the unit tests' timing). `npm run bench [-- <name>]`; names: delivery.
+// Benchmarks (not part of the unit tests' timing). `npm run bench [-- <name>]`; names: delivery,
+// ledger-export.
 import { benchDelivery } from './delivery';
+import { benchLedgerExport } from './ledger-export';
 
-const BENCHES: Record<string, () => Promise<void>> = { delivery: benchDelivery };
+const BENCHES: Record<string, () => Promise<void>> = {
+  delivery: benchDelivery,
+  'ledger-export': benchLedgerExport,
+};
 
 const name = process.argv[2] ?? 'delivery';
 const bench = BENCHES[name];

@@ -114,6 +114,6 @@ export const LEDGER_MESSAGES = {
     en: '{title}  period {from} to {to}  {citation}',
   },
   'ledger.export.sheet': { ja: '台帳', en: 'Ledger' },
-  'ledger.export.fileName': { ja: '{title}_{from}_{to}.{ext}', en: '{kind}_{from}_{to}.{ext}' },
+  'ledger.export.fileName': { ja: '{title}_{from}_{to}.{ext}', en: '{title}_{from}_{to}.{ext}' },
   'ledger.export.open': { ja: '（指定なし）', en: '(open)' },
 } satisfies MessageTable;

@@ -27,6 +27,7 @@ import { DirectoryImportCardDataSchema } from './schemas/directory-import';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
+import { LedgerCardDataSchema } from './schemas/ledger';
 import { MenuCardDataSchema } from './schemas/menu';
 import { MyCasesCardDataSchema } from './schemas/my-cases';
 import { NoticeCardDataSchema } from './schemas/notice';
@@ -63,6 +64,7 @@ export const CARD_TEMPLATES = {
   'broadcast-message': { file: 'broadcast-message.json', schema: BroadcastMessageCardDataSchema },
   'broadcast-notice': { file: 'broadcast-notice.json', schema: BroadcastNoticeCardDataSchema },
   'broadcast-correct': { file: 'broadcast-correct.json', schema: BroadcastCorrectCardDataSchema },
+  ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
