@@ -6,13 +6,12 @@ import { systemClock, type Clock } from './domain/clock';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
 import { downloadExport } from './services/directory-export-links';
+import { defaultLedgerRegistry, defaultLedgerSources } from './services/ledgers';
+import { citationText } from './teams/citation';
 import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/directory-service';
 import { TimerScheduler } from './services/escalation-service';
 import { AuditAnchorer, loadAnchorKey } from './services/audit-anchor';
-import { MEDIA_LEDGER_SOURCES } from './services/media-ledger-sources';
 import { RetentionRunner } from './services/retention-service';
-
-const LEDGER_SOURCES_FOR_RETENTION = MEDIA_LEDGER_SOURCES;
 import { ensureComplianceSummaryTimer } from './services/compliance-summary-service';
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
@@ -224,7 +223,7 @@ export async function startBot(
     db,
     clock,
     years: config.retentionYears,
-    sources: LEDGER_SOURCES_FOR_RETENTION,
+    sources: defaultLedgerSources(clock),
     onError: (err) => logger.error({ err: err.message }, 'retention run failed'),
     onPurged: (r) => logger.info({ purged: r }, 'ledger retention: personal data purged'),
   });
@@ -235,7 +234,8 @@ export async function startBot(
     db,
     logger,
     allowedTenantIds: config.allowedTenantIds,
-    exportDownloads: (token) => downloadExport(db, clock, token),
+    exportDownloads: (token) =>
+      downloadExport(db, clock, token, { registry: defaultLedgerRegistry(clock), cite: citationText }),
     clockSkew,
   });
   await new Promise<void>((resolve, reject) => {

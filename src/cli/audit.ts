@@ -17,10 +17,8 @@ import { formatJst, systemClock, type Clock } from '../domain/clock';
 import { findRepoRoot } from '../main';
 import { anchorNow, loadAnchorKey, loadPublicKey, publicKeyFileOf } from '../services/audit-anchor';
 import { verifyAuditChain, type VerifyReport } from '../services/audit-verify';
-import { MEDIA_LEDGER_SOURCES } from '../services/media-ledger-sources';
+import { defaultLedgerSources } from '../services/ledgers';
 import { runRetention } from '../services/retention-service';
-
-const RETENTION_SOURCES = MEDIA_LEDGER_SOURCES;
 import { openDatabase } from '../storage/open';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -93,7 +91,13 @@ export async function runAuditCli(
   const db = openDatabase(config.database);
   try {
     if (command === 'retention') {
-      const done = await runRetention(db, clock, config.retentionYears, RETENTION_SOURCES, 'admin-cli');
+      const done = await runRetention(
+        db,
+        clock,
+        config.retentionYears,
+        defaultLedgerSources(clock),
+        'admin-cli',
+      );
       if (done.length === 0)
         out('保存期間を過ぎた個人情報はありません。 / nothing past its retention period');
       for (const r of done)

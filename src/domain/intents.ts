@@ -31,6 +31,8 @@ export const INTENTS = [
   // Media records (8(3)②アイオ): officers record handovers and stored media; anyone may ask to
   // dispose of an asset, which the section officer permits first.
   'media',
+  // For section officers (and deputies), 統括 and IT管理者: the standard's ledgers (10(4)⑥, 12(5), 12(6), 8(3)②).
+  'ledger',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -13,6 +13,7 @@ import { DOMAIN_MESSAGES } from './messages/domain';
 import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { MEDIA_MESSAGES } from './messages/media';
+import { LEDGER_MESSAGES } from './messages/ledgers';
 import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
@@ -35,6 +36,7 @@ export const MESSAGE_TABLES = {
   audit: AUDIT_MESSAGES,
   media: MEDIA_MESSAGES,
   compliance: COMPLIANCE_MESSAGES,
+  ledgers: LEDGER_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -50,6 +52,7 @@ export const MESSAGES = {
   ...AUDIT_MESSAGES,
   ...MEDIA_MESSAGES,
   ...COMPLIANCE_MESSAGES,
+  ...LEDGER_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -12,6 +12,7 @@ import { ExportLinkRepo } from '../storage/directory-stage-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { downloadBroadcastLink, isBroadcastLink } from './broadcast-export-links';
 import { exportFile, type ExportFile } from './directory-export';
+import { downloadLedgerLink, isLedgerLink, type LedgerLinkDeps } from './ledger-export-links';
 
 /** 32 random bytes, base64url: what a link carries. Anything else is not looked up. */
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
@@ -92,7 +93,12 @@ export type DownloadResult = { ok: true; file: ExportFile } | { ok: false };
  * An unknown token is refused without an audit row (anyone on the network could fill the log with
  * guesses; it is logged by the caller), an expired link or one whose IT管理者 lost the role with one.
  */
-export async function downloadExport(db: Database, clock: Clock, token: string): Promise<DownloadResult> {
+export async function downloadExport(
+  db: Database,
+  clock: Clock,
+  token: string,
+  ledgers?: LedgerLinkDeps,
+): Promise<DownloadResult> {
   if (!TOKEN_RE.test(token)) return { ok: false };
   const sha = tokenSha(token);
   const link = await new ExportLinkRepo(db).get(sha);
@@ -104,6 +110,10 @@ export async function downloadExport(db: Database, clock: Clock, token: string):
   }
   if (isBroadcastLink(link)) {
     const file = await downloadBroadcastLink(db, clock, link);
+    return file ? { ok: true, file } : { ok: false };
+  }
+  if (isLedgerLink(link)) {
+    const file = ledgers ? await downloadLedgerLink(db, clock, link, ledgers) : null;
     return file ? { ok: true, file } : { ok: false };
   }
   const kind = link.kind as ExportKind;

@@ -93,8 +93,8 @@ export class DirectoryStageRepo {
 
 export interface ExportLink {
   tokenSha256: string;
-  /** A directory export kind, or `broadcast:<id>:<format>:<locale>` (services/broadcast-export-links.ts). */
-  kind: ExportKind | `broadcast:${string}`;
+  /** A directory export kind, `broadcast:<id>:<format>:<locale>` (services/broadcast-export-links.ts) or `ledger:<kind>:<from>:<to>:<format>:<locale>` (services/ledger-export-links.ts). */
+  kind: ExportKind | `broadcast:${string}` | `ledger:${string}`;
   personId: string;
   createdAt: string;
   expiresAt: string;

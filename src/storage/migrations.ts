@@ -458,4 +458,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // The ledgers read cases by kind (and section) in created_at order, paged by keyset over
+    // (created_at, id) (storage/case-ledger-repo.ts).
+    id: 14,
+    name: 'ledger-indexes',
+    sqlite: `
+      CREATE INDEX cases_ledger ON cases(kind, created_at, id);
+      CREATE INDEX cases_ledger_section ON cases(kind, section_code, created_at, id);
+    `,
+  },
 ];

@@ -37,6 +37,7 @@ import {
   sendDirectoryImportCard,
 } from './routes/directory-admin-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
+import { ledgerCardHandlers, sendLedger } from './routes/ledger-routes';
 import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } from './broadcast/outcome';
 import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
@@ -58,6 +59,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   broadcasts: sendBroadcasts,
   broadcast: startBroadcast,
   media: (ctx, deps) => sendMediaMenu(ctx, deps),
+  ledger: sendLedger,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -82,6 +84,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...assignedCardHandlers,
   ...directoryAdminCardHandlers,
   ...broadcastStatusCardHandlers,
+  ...ledgerCardHandlers,
   ...submitHandlers(BROADCAST_OUTCOMES),
   ...mediaCardHandlers,
 };

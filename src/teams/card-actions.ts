@@ -13,6 +13,7 @@ import {
 } from './broadcast/status-verbs';
 import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
 import { MEDIA_ACTION_SCHEMAS } from './media-actions';
+import { LedgerExportSchema, LedgerPageSchema, LedgerShowSchema } from './ledger/verbs';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -117,6 +118,10 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   ...BROADCAST_ACTION_SCHEMAS,
   // Media records (8(3)②アイオ, teams/media-actions.ts).
   ...MEDIA_ACTION_SCHEMAS,
+  // 「台帳」 (teams/ledger/verbs.ts).
+  LedgerShowSchema,
+  LedgerPageSchema,
+  LedgerExportSchema,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

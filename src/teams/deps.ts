@@ -4,6 +4,7 @@ import type { WebhookConfig } from '../config/config';
 import type { CaseRecord } from '../storage/case-repo';
 import type { Database } from '../storage/sql';
 import type { BroadcastExportRequest } from '../services/broadcast-export';
+import type { LedgerRegistry } from '../services/ledgers';
 
 /** What Teams routes need, handed in by the composition root (main.ts); no module-level state. */
 export interface BotDeps {
@@ -26,6 +27,8 @@ export interface BotDeps {
    * which checks the viewer's scope again and audits the export. Absent: 「結果を出力」 says that
    * downloads are not set up and names the command line export.
    */
+  /** The ledgers of this deployment (services/ledgers.ts); absent = defaultLedgerRegistry(clock). */
+  ledgers?: LedgerRegistry;
   exportLinks?: {
     create(request: BroadcastExportRequest): Promise<{ url: string; expiresAt: Date }>;
   };

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { followsBroadcasts } from '../services/broadcast-status-service';
 import { mayComposeBroadcast } from '../services/broadcast-view-service';
+import { readsLedgers } from '../services/ledgers';
 import { buildMenuCard } from './cards';
 import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
@@ -21,6 +22,7 @@ export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): 
     itAdmin: person.isItAdmin,
     broadcasts: !admin && holdsRole(ctx) && (await followsBroadcasts(deps.db, person)),
     broadcast: await mayComposeBroadcast(deps.db, person),
+    ledger: admin || (holdsRole(ctx) && (await readsLedgers(deps.db, person.id))),
     ...(emergency ? { emergency } : {}),
   });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });

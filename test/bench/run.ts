@@ -1,9 +1,14 @@
 // Benchmarks (not part of the unit tests' timing). `npm run bench [-- <name>]`; names: delivery,
-// audit.
+// audit, ledger-export.
 import { benchAuditVerify } from './audit-verify';
 import { benchDelivery } from './delivery';
+import { benchLedgerExport } from './ledger-export';
 
-const BENCHES: Record<string, () => Promise<void>> = { delivery: benchDelivery, audit: benchAuditVerify };
+const BENCHES: Record<string, () => Promise<void>> = {
+  delivery: benchDelivery,
+  audit: benchAuditVerify,
+  'ledger-export': benchLedgerExport,
+};
 
 const name = process.argv[2] ?? 'delivery';
 const bench = BENCHES[name];

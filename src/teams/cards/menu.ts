@@ -18,6 +18,8 @@ export function buildMenuCard(
     itAdmin?: boolean;
     broadcasts?: boolean;
     broadcast?: boolean;
+    /** 「台帳」: section officers and deputies, 統括, IT管理者 (domain/ledger-reading.ts). */
+    ledger?: boolean;
     emergency?: UrgentLine;
   } = {},
 ): AdaptiveCardJson {
@@ -48,6 +50,7 @@ export function buildMenuCard(
       ...(opts.admin || opts.broadcasts ? [button('broadcasts')] : []),
       // 一斉通知 for those who may send one (IT管理者, 統括, section officers; 統括 and IT管理者 always).
       ...((opts.broadcast ?? opts.admin) ? [button('broadcast')] : []),
+      ...((opts.ledger ?? opts.admin) ? [button('ledger')] : []),
     ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback —

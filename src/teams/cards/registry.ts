@@ -28,6 +28,7 @@ import { DirectoryImportCardDataSchema } from './schemas/directory-import';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
+import { LedgerCardDataSchema } from './schemas/ledger';
 import { MenuCardDataSchema } from './schemas/menu';
 import {
   MediaDisposalCardDataSchema,
@@ -73,6 +74,7 @@ export const CARD_TEMPLATES = {
   'media-form': { file: 'media-form.json', schema: MediaFormCardDataSchema },
   'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
   'compliance-summary': { file: 'compliance-summary.json', schema: ComplianceSummaryCardDataSchema },
+  ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
