@@ -7,6 +7,7 @@ import type { Clock } from '../domain/clock';
 import { caseTitle, INCIDENT_KINDS, isCaseKind, isCaseStatus, type CaseKind } from '../domain/cases';
 import type { CaseClosure, CaseDecision } from '../domain/decisions';
 import type { FieldDef } from '../domain/flows/form';
+import { getFlow } from '../domain/flows';
 import { fields as failureFields } from '../domain/flows/system-failure';
 import { fields as takeoutFields } from '../domain/flows/takeout';
 import type {
@@ -47,6 +48,18 @@ interface CaseLedgerSpec {
   /** Audit events the rows need (approval, closing, report to 統括 …). */
   events: readonly string[];
   values(c: Loaded): Record<string, LedgerValue>;
+  /**
+   * Retention: the statuses of a finished case, and for an approved request whether it is done with
+   * (a take-out returned, an exception's period over before the cutoff's date).
+   */
+  retention: {
+    statuses: readonly string[];
+    approvedDone?: (
+      state: Record<string, unknown>,
+      form: Record<string, unknown>,
+      cutoffDate: string,
+    ) => boolean;
+  };
 }
 
 const col = (id: string, type: LedgerColumn['type'], width: number, personal = false): LedgerColumn => ({
@@ -101,6 +114,11 @@ const TAKEOUT: CaseLedgerSpec = {
     col('status', 'text', 14),
   ],
   events: ['case.approved'],
+  // A take-out is done with once it came back (a rejected or withdrawn request never went out).
+  retention: {
+    statuses: ['approved', 'rejected', 'cancelled'],
+    approvedDone: (state) => str(state.returnedAt) !== null,
+  },
   values(c) {
     const v = c.form;
     const decision = c.state.decision as CaseDecision | null | undefined;
@@ -175,6 +193,7 @@ const INCIDENT: CaseLedgerSpec = {
     col('status', 'text', 12),
   ],
   events: CLOSING_EVENTS,
+  retention: { statuses: ['closed', 'cancelled'] },
   values(c) {
     const closure = c.state.closure as CaseClosure | null | undefined;
     return {
@@ -214,6 +233,7 @@ const FAILURE: CaseLedgerSpec = {
     col('status', 'text', 12),
   ],
   events: CLOSING_EVENTS,
+  retention: { statuses: ['closed', 'cancelled'] },
   values(c) {
     const records = (c.state.records ?? {}) as Record<string, unknown>;
     return {
@@ -271,6 +291,14 @@ const EXCEPTION: CaseLedgerSpec = {
     col('status', 'text', 16),
   ],
   events: ['case.approved', 'case.post_report_acknowledged'],
+  // An approved exception is done with once its period ended before the cutoff.
+  retention: {
+    statuses: ['approved', 'rejected', 'cancelled'],
+    approvedDone: (_state, form, cutoffDate) => {
+      const end = str(form.periodEnd);
+      return end !== null && end < cutoffDate;
+    },
+  },
   values(c) {
     const v = c.form;
     const decision = c.state.decision as CaseDecision | null | undefined;
@@ -334,13 +362,70 @@ function source(spec: CaseLedgerSpec, clock: Clock): LedgerSource {
       return parsed.map((x) => {
         const sectionName = sections.get(x.row.section_code);
         const section = sectionName ? `${x.row.section_code} ${sectionName}` : x.row.section_code;
-        return {
-          key: x.row.id,
-          sectionCode: x.row.section_code,
-          at: x.row.created_at,
-          values: spec.values({ ...x, name, section, today }),
-        };
+        const values = spec.values({ ...x, name, section, today });
+        // Past retention, people are no longer named (their ids stay in the audit trail).
+        if (x.row.purged_at)
+          for (const c of spec.columns) if (c.personal) values[c.id] = msg('ledger.purged');
+        return { key: x.row.id, sectionCode: x.row.section_code, at: x.row.created_at, values };
       });
+    },
+    async purgePersonal(sql: SqlClient, cutoff: string, at: string): Promise<string[]> {
+      const repo = new CaseLedgerRepo(sql);
+      const cutoffDate = jstDateOf(new Date(cutoff));
+      const purged: string[] = [];
+      for (const c of await repo.purgeCandidates(spec.filter.kinds, spec.retention.statuses, cutoff)) {
+        if (!isCaseKind(c.kind)) continue;
+        const form = JSON.parse(c.form_json) as CaseForm;
+        const state = JSON.parse(c.state_json) as Record<string, unknown>;
+        const done = spec.retention.approvedDone;
+        if (c.status === 'approved' && done && !done(state, form.value ?? {}, cutoffDate)) continue;
+        const redacted = redactCase(c.kind, form, state);
+        await repo.markPurged(c.id, JSON.stringify(redacted.form), JSON.stringify(redacted.state), at);
+        purged.push(c.id);
+      }
+      return purged;
+    },
+  };
+}
+
+interface CaseForm {
+  answers?: Record<string, unknown>;
+  value?: Record<string, unknown>;
+}
+
+/**
+ * What retention leaves of a case: every text a person typed (the flow's text fields, the officer's
+ * records, the closing record, comments and conditions) is blanked; choices, dates and the case's
+ * structure stay, so the ledger row still says what kind of thing happened, when, and its outcome.
+ */
+export function redactCase(
+  kind: CaseKind,
+  form: CaseForm,
+  state: Record<string, unknown>,
+): { form: CaseForm; state: Record<string, unknown> } {
+  const textIds = getFlow(kind)
+    .fields.filter((f) => f.kind === 'text' || f.kind === 'textarea')
+    .map((f) => f.id);
+  const blank = (o: Record<string, unknown> | undefined) =>
+    o === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(o).map(([k, v]) => [k, textIds.includes(k) ? '' : v]));
+  const blankAll = (o: unknown) =>
+    o && typeof o === 'object' ? Object.fromEntries(Object.keys(o).map((k) => [k, ''])) : o;
+  const decision = state.decision as CaseDecision | null | undefined;
+  const endorsement = state.endorsement as { comment?: string } | null | undefined;
+  return {
+    form: {
+      ...form,
+      ...(form.answers ? { answers: blank(form.answers) } : {}),
+      ...(form.value ? { value: blank(form.value) } : {}),
+    },
+    state: {
+      ...state,
+      records: blankAll(state.records ?? {}),
+      ...(state.closure ? { closure: blankAll(state.closure) } : {}),
+      ...(decision ? { decision: { ...decision, comment: '', conditions: '' } } : {}),
+      ...(endorsement ? { endorsement: { ...endorsement, comment: '' } } : {}),
     },
   };
 }

@@ -190,7 +190,10 @@ function toRow(kind: MediaKind, r: MediaRecord): LedgerRow {
     key: r.id,
     sectionCode: r.sectionCode,
     at: r.at,
-    values: Object.fromEntries(COLUMNS[kind].map((c) => [c.id, c.cell(r)])),
+    // Past retention, people are no longer named (services/retention-service.ts).
+    values: Object.fromEntries(
+      COLUMNS[kind].map((c) => [c.id, r.data.purgedAt && c.personal ? msg('ledger.purged') : c.cell(r)]),
+    ),
   };
 }
 

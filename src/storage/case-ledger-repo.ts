@@ -14,6 +14,8 @@ export interface LedgerCaseRow {
   form_json: string;
   state_json: string;
   created_at: string;
+  /** Set when retention blanked the case's typed texts. */
+  purged_at: string | null;
 }
 
 export interface CaseLedgerFilter {
@@ -82,10 +84,35 @@ export class CaseLedgerRepo {
     const dir = p.order === 'asc' ? 'ASC' : 'DESC';
     params.push(Math.floor(p.limit));
     return this.sql.query<LedgerCaseRow>(
-      `SELECT id, kind, status, reporter_id, section_code, form_json, state_json, created_at
+      `SELECT id, kind, status, reporter_id, section_code, form_json, state_json, created_at, purged_at
        FROM cases WHERE ${w.sql}${keyset}
        ORDER BY created_at ${dir}, id ${dir} LIMIT ?`,
       params,
+    );
+  }
+
+  /**
+   * Cases of `kinds` in a finished status, created before `cutoff`, not purged yet: the candidates
+   * of a retention run (the caller decides per case, e.g. a take-out only once returned).
+   */
+  async purgeCandidates(
+    kinds: readonly string[],
+    statuses: readonly string[],
+    cutoff: string,
+  ): Promise<Array<Pick<LedgerCaseRow, 'id' | 'kind' | 'status' | 'form_json' | 'state_json'>>> {
+    if (kinds.length === 0 || statuses.length === 0) return [];
+    return this.sql.query(
+      `SELECT id, kind, status, form_json, state_json FROM cases
+       WHERE kind IN (${marks(kinds.length)}) AND status IN (${marks(statuses.length)})
+         AND created_at < ? AND purged_at IS NULL ORDER BY id`,
+      [...kinds, ...statuses, cutoff],
+    );
+  }
+
+  async markPurged(id: string, formJson: string, stateJson: string, at: string): Promise<void> {
+    await this.sql.execute(
+      'UPDATE cases SET form_json = ?, state_json = ?, purged_at = ?, updated_at = ?, version = version + 1 WHERE id = ?',
+      [formJson, stateJson, at, at, id],
     );
   }
 

@@ -468,4 +468,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cases_ledger_section ON cases(kind, section_code, created_at, id);
     `,
   },
+  {
+    // Retention (運用ルール, issue 9): when a finished case passed its ledger's retention period, its
+    // typed texts were blanked at this time (services/case-ledger-sources.ts purgePersonal).
+    id: 15,
+    name: 'case-purge',
+    sqlite: `
+      ALTER TABLE cases ADD COLUMN purged_at TEXT;
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runExportCli } from '../../src/cli/export';
+import { submitMediaForm } from '../../src/services/media-service';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { ManualClock } from '../helpers/clock';
@@ -99,7 +100,49 @@ describe('npm run export', () => {
     expect(ws.rowCount).toBe(5); // title, header, three rows
   });
 
-  it('answers usage (2) for a missing option, a bad period or a ledger not registered', async () => {
+  it('exports a media ledger (8(3)②ア) recorded through the media service', async () => {
+    const { file, env, dir, clock } = await setup();
+    const db = SqliteDatabase.open(file);
+    clock.set('2026-04-10T03:00:00.000Z');
+    const r = await submitMediaForm(db, clock, {
+      actorAadObjectId: '00000000-0000-4000-8000-000000000002', // 佐藤 健一, officer of 総務課
+      form: 'handover',
+      recordId: '',
+      answers: {
+        sectionCode: '210',
+        fileName: '=HYPERLINK("http://x")',
+        carrierName: '中川 一',
+        carrierUnit: '計算センター',
+        receiverName: '佐藤 健一',
+        receiverUnit: '総務課',
+        mediaType: 'usb',
+        mediaId: 'USB-1',
+        month: '2026-04',
+      },
+    });
+    await db.close();
+    expect(r.ok).toBe(true);
+    const outFile = path.join(dir, 'media.csv');
+    captureStdout();
+    const args = [
+      '--ledger',
+      'media_handover',
+      '--from',
+      '2026-04-01',
+      '--to',
+      '2026-04-30',
+      '--format',
+      'csv',
+    ];
+    expect(await runExportCli([...args, '--out', outFile], env, { clock })).toBe(0);
+    const rows = parse(fs.readFileSync(outFile).subarray(3).toString('utf8')) as string[][];
+    const body = rows.filter((row) => row.includes('USB-1'));
+    expect(body).toHaveLength(1);
+    expect(body[0]).toContain('中川 一');
+    expect(body[0]).toContain('\'=HYPERLINK("http://x")');
+  });
+
+  it('answers usage (2) for a missing option, a bad period or a ledger that does not exist', async () => {
     const { env, clock } = await setup();
     const lines = captureStdout();
     expect(
@@ -114,7 +157,7 @@ describe('npm run export', () => {
     ).toBe(2);
     expect(
       await runExportCli(
-        ['--ledger', 'media_handover', '--from', '2026-04-01', '--to', '2026-04-30', '--format', 'csv'],
+        ['--ledger', 'visitors', '--from', '2026-04-01', '--to', '2026-04-30', '--format', 'csv'],
         env,
         {
           clock,

@@ -14,6 +14,9 @@ import { DEMO } from '../helpers/activities';
 import { ManualClock } from '../helpers/clock';
 import { openTempDb } from '../helpers/db';
 import { demoDirectory } from '../helpers/demo-directory';
+import { seedCase, seedDirectory, takeout } from '../helpers/ledger-cases';
+import { caseLedgerSources } from '../../src/services/case-ledger-sources';
+import { t } from '../../src/i18n';
 
 const handover = (month: string, fileName: string) => ({
   sectionCode: '210',
@@ -110,5 +113,40 @@ describe('runRetention', () => {
     expect(
       await runRetention(db, clock, { ...DEFAULT_RETENTION, media_handover: 10 }, MEDIA_LEDGER_SOURCES),
     ).toEqual([]);
+  });
+});
+
+describe('runRetention over the case-derived ledgers', () => {
+  it('blanks what people typed in returned take-outs past the period; open or unreturned ones stay', async () => {
+    await seedDirectory(db);
+    const returned = { state: { returnedAt: '2020-04-10T08:00:00.000Z', returnedConfirmedBy: 'E1002' } };
+    await seedCase(db, takeout('REQ-2020-0001', '2020-04-01T01:00:00.000Z', returned));
+    await seedCase(db, takeout('REQ-2020-0002', '2020-04-02T01:00:00.000Z')); // never returned
+    await seedCase(db, takeout('REQ-2026-0001', '2026-04-01T01:00:00.000Z', returned));
+    clock.set('2026-04-11T03:00:00.000Z');
+    const sources = caseLedgerSources(clock);
+    const outcome = await runRetention(db, clock, DEFAULT_RETENTION, sources);
+    expect(outcome.map((o) => [o.kind, o.rows])).toEqual([['takeout', 1]]);
+
+    const row = await db.one<{ form_json: string; purged_at: string | null }>(
+      "SELECT form_json, purged_at FROM cases WHERE id = 'REQ-2020-0001'",
+    );
+    expect(row?.purged_at).toBe('2026-04-11T03:00:00.000Z');
+    const form = JSON.parse(row!.form_json) as { value: Record<string, unknown> };
+    expect(form.value).toMatchObject({ description: '', purpose: '', destination: '', classification: 'II' });
+    const kept = await db.one<{ form_json: string; purged_at: string | null }>(
+      "SELECT form_json, purged_at FROM cases WHERE id = 'REQ-2020-0002'",
+    );
+    expect(kept?.purged_at).toBeNull();
+    expect(kept?.form_json).toContain('住民説明会');
+
+    // The ledger still lists the row, without the names of the people.
+    const rows = await sources[0]!.page(db, { sections: 'all' }, { order: 'asc', limit: 10 });
+    const purged = rows.find((r) => r.key === 'REQ-2020-0001')!;
+    expect(t('ja', purged.values.requester as never)).toBe('（保存期間経過により消去）');
+    expect(t('ja', purged.values.approvedBy as never)).toBe('（保存期間経過により消去）');
+    expect(rows.find((r) => r.key === 'REQ-2026-0001')!.values.requester).toBe('山田 花子');
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    expect((await new AuditRepo(db).list('REQ-2020-0001')).every((e) => e.purged)).toBe(true);
   });
 });

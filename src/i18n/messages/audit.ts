@@ -11,4 +11,5 @@ export const AUDIT_MESSAGES = {
     ja: '⚠ 改ざんの疑い（監査ログの検証に失敗）: {text}',
     en: '⚠ Possibly tampered (fails the audit log check): {text}',
   },
+  'ledger.purged': { ja: '（保存期間経過により消去）', en: '(erased after the retention period)' },
 } as const satisfies MessageTable;
