@@ -4,7 +4,14 @@
 // period is the case's created_at (申請・報告日時), so section and period filters and the keyset run
 // in SQL (storage/case-ledger-repo.ts) and only one page is ever loaded.
 import type { Clock } from '../domain/clock';
-import { caseTitle, INCIDENT_KINDS, isCaseKind, isCaseStatus, type CaseKind } from '../domain/cases';
+import {
+  caseTitle,
+  DONE_CASE_STATUSES,
+  INCIDENT_KINDS,
+  isCaseKind,
+  isCaseStatus,
+  type CaseKind,
+} from '../domain/cases';
 import type { CaseClosure, CaseDecision } from '../domain/decisions';
 import type { FieldDef } from '../domain/flows/form';
 import { getFlow } from '../domain/flows';
@@ -49,11 +56,10 @@ interface CaseLedgerSpec {
   events: readonly string[];
   values(c: Loaded): Record<string, LedgerValue>;
   /**
-   * Retention: the statuses of a finished case, and for an approved request whether it is done with
-   * (a take-out returned, an exception's period over before the cutoff's date).
+   * Retention: a case in a done status (domain/cases.ts) is finished, except that an approved
+   * request may still be running (a take-out not yet returned, an exception still in force).
    */
   retention: {
-    statuses: readonly string[];
     approvedDone?: (
       state: Record<string, unknown>,
       form: Record<string, unknown>,
@@ -116,7 +122,6 @@ const TAKEOUT: CaseLedgerSpec = {
   events: ['case.approved'],
   // A take-out is done with once it came back (a rejected or withdrawn request never went out).
   retention: {
-    statuses: ['approved', 'rejected', 'cancelled'],
     approvedDone: (state) => str(state.returnedAt) !== null,
   },
   values(c) {
@@ -193,7 +198,7 @@ const INCIDENT: CaseLedgerSpec = {
     col('status', 'text', 12),
   ],
   events: CLOSING_EVENTS,
-  retention: { statuses: ['closed', 'cancelled'] },
+  retention: {},
   values(c) {
     const closure = c.state.closure as CaseClosure | null | undefined;
     return {
@@ -233,7 +238,7 @@ const FAILURE: CaseLedgerSpec = {
     col('status', 'text', 12),
   ],
   events: CLOSING_EVENTS,
-  retention: { statuses: ['closed', 'cancelled'] },
+  retention: {},
   values(c) {
     const records = (c.state.records ?? {}) as Record<string, unknown>;
     return {
@@ -293,7 +298,6 @@ const EXCEPTION: CaseLedgerSpec = {
   events: ['case.approved', 'case.post_report_acknowledged'],
   // An approved exception is done with once its period ended before the cutoff.
   retention: {
-    statuses: ['approved', 'rejected', 'cancelled'],
     approvedDone: (_state, form, cutoffDate) => {
       const end = str(form.periodEnd);
       return end !== null && end < cutoffDate;
@@ -373,7 +377,7 @@ function source(spec: CaseLedgerSpec, clock: Clock): LedgerSource {
       const repo = new CaseLedgerRepo(sql);
       const cutoffDate = jstDateOf(new Date(cutoff));
       const purged: string[] = [];
-      for (const c of await repo.purgeCandidates(spec.filter.kinds, spec.retention.statuses, cutoff)) {
+      for (const c of await repo.purgeCandidates(spec.filter.kinds, DONE_CASE_STATUSES, cutoff)) {
         if (!isCaseKind(c.kind)) continue;
         const form = JSON.parse(c.form_json) as CaseForm;
         const state = JSON.parse(c.state_json) as Record<string, unknown>;
