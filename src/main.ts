@@ -237,6 +237,7 @@ export async function startBot(
     exportDownloads: (token) =>
       downloadExport(db, clock, token, { registry: defaultLedgerRegistry(clock), cite: citationText }),
     clockSkew,
+    auditAnchor: anchorer,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

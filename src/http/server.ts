@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AnchorReport } from '../services/audit-anchor';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { ClockReport } from '../domain/clock-skew';
@@ -47,6 +48,8 @@ export interface HttpDeps {
   exportDownloads?: ExportDownloader;
   /** The latest clock-skew measurement (12(4)③); absent = reported as not measured. */
   clockSkew?: { report(): ClockReport };
+  /** The audit chain's latest anchor and anchoring failure, if any (services/audit-anchor.ts). */
+  auditAnchor?: { report(): AnchorReport };
 }
 
 class HttpError extends Error {
@@ -197,9 +200,13 @@ export function createHttpServer(deps: HttpDeps): http.Server {
           // are off (12(4)③), so the status stays 200 and the operator sees `warnings`.
           const clock = deps.clockSkew?.report() ?? { skewMs: null };
           const warnings = 'warning' in clock && clock.warning ? ['clock_skew'] : [];
+          // An anchor that cannot be written leaves truncation undetectable from then on (12(4)②).
+          const audit = deps.auditAnchor?.report();
+          if (audit?.lastError) warnings.push('audit_anchor_failed');
           return sendJson(res, ok ? 200 : 503, {
             status: ok ? 'ok' : 'database unavailable',
             clock,
+            ...(audit ? { audit } : {}),
             ...(warnings.length > 0 ? { warnings } : {}),
           });
         }

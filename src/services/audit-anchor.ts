@@ -251,10 +251,18 @@ async function lastEventIs(db: Database, seq: number, event: string): Promise<bo
   return r?.event === event;
 }
 
+/** What /healthz says of anchoring: the latest anchor written by this process, the last failure. */
+export interface AnchorReport {
+  lastAnchor: { seq: number; at: string; file: string } | null;
+  /** Set while the latest attempt failed (cleared by the next success). */
+  lastError?: string;
+}
+
 /** Anchors on an interval while the bot runs (and once at start); every run is idempotent. */
 export class AuditAnchorer {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  private last: AnchorReport = { lastAnchor: null };
 
   constructor(
     private readonly deps: {
@@ -279,10 +287,22 @@ export class AuditAnchorer {
     this.running = this.running
       .then(() => anchorNow(this.deps.db, this.deps.clock, this.deps.cfg, this.deps.key, 'system', mayPost))
       .then((r) => {
-        if (r) this.deps.onAnchored?.(r);
+        if (r) {
+          this.last = {
+            lastAnchor: { seq: r.seq, at: this.deps.clock.now().toISOString(), file: path.basename(r.file) },
+          };
+          this.deps.onAnchored?.(r);
+        } else if (this.last.lastError) this.last = { lastAnchor: this.last.lastAnchor };
       })
-      .catch((err: unknown) => this.deps.onError(err as Error));
+      .catch((err: unknown) => {
+        this.last = { ...this.last, lastError: (err as Error).message };
+        this.deps.onError(err as Error);
+      });
     return this.running;
+  }
+
+  report(): AnchorReport {
+    return this.last;
   }
 
   async stop(): Promise<void> {

@@ -34,7 +34,7 @@ describe('HTTP host, local (anonymous) mode', () => {
   it('answers /healthz when the database is reachable', async () => {
     const res = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', clock: { skewMs: null } });
+    expect(await res.json()).toMatchObject({ status: 'ok', clock: { skewMs: null }, audit: {} });
   });
 
   it.each([
