@@ -6,6 +6,7 @@ import {
   rowHash,
   sha256Hex,
   UTC_ISO,
+  type ChainedHeader,
   type StoredRow,
 } from '../domain/audit-chain';
 import type { Database, SqlClient } from './sql';
@@ -40,6 +41,19 @@ interface HeaderRow {
   payload_hash: string;
   prev_hash: string;
   hash: string;
+}
+
+function headerOf(r: HeaderRow): ChainedHeader {
+  return {
+    seq: Number(r.id),
+    at: r.at,
+    actor: r.actor,
+    event: r.event,
+    subject: r.subject,
+    article: r.article,
+    payloadHash: r.payload_hash,
+    prevHash: r.prev_hash,
+  };
 }
 
 function isDatabase(sql: SqlClient): sql is Database {
@@ -107,16 +121,7 @@ export class AuditRepo {
       const cited = parseCitations(r.article);
       const seq = Number(r.id);
       const intact =
-        rowHash({
-          seq,
-          at: r.at,
-          actor: r.actor,
-          event: r.event,
-          subject: r.subject,
-          article: r.article,
-          payloadHash: r.payload_hash,
-          prevHash: r.prev_hash,
-        }) === r.hash &&
+        rowHash(headerOf(r)) === r.hash &&
         (r.data === null || sha256Hex(r.data) === r.payload_hash) &&
         r.prev_hash === (seq === 1 ? GENESIS_HASH : r.linked_hash);
       return {
@@ -152,14 +157,7 @@ export class AuditRepo {
       [after, limit],
     );
     return rows.map((r) => ({
-      seq: Number(r.id),
-      at: r.at,
-      actor: r.actor,
-      event: r.event,
-      subject: r.subject,
-      article: r.article,
-      payloadHash: r.payload_hash,
-      prevHash: r.prev_hash,
+      ...headerOf(r),
       hash: r.hash,
       data: r.data,
       purgedBy: r.purge_seq === null ? null : Number(r.purge_seq),

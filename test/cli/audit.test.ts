@@ -6,17 +6,9 @@ import { AuditRepo } from '../../src/storage/audit-repo';
 import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { ManualClock } from '../helpers/clock';
 import { tempDbFile } from '../helpers/db';
+import { captureStdout } from '../helpers/stdout';
 
 afterEach(() => vi.restoreAllMocks());
-
-function captureStdout(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  return lines;
-}
 
 async function databaseWith(n: number): Promise<string> {
   const file = tempDbFile();

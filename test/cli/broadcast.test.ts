@@ -9,19 +9,11 @@ import { AuditRepo } from '../../src/storage/audit-repo';
 import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { ManualClock } from '../helpers/clock';
 import { tempDbFile } from '../helpers/db';
+import { captureStdout } from '../helpers/stdout';
 
 const DEMO_CSV = fs.readFileSync(path.resolve(__dirname, '../../infra/demo/directory.csv'), 'utf8');
 
 afterEach(() => vi.restoreAllMocks());
-
-function captureStdout(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  return lines;
-}
 
 /** A database file with the demo directory and one sent drill to 総務課. */
 async function databaseWithBroadcast(): Promise<string> {

@@ -9,17 +9,9 @@ import { DirectoryRepo } from '../../src/storage/directory-repo';
 import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { tempDbFile } from '../helpers/db';
 import { DEMO_CSV, DEMO_CSV_FILE as DEMO, editCsv, newPerson } from '../helpers/demo-csv';
+import { captureStdout } from '../helpers/stdout';
 
 afterEach(() => vi.restoreAllMocks());
-
-function captureStdout(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  return lines;
-}
 
 async function inDb<T>(file: string, fn: (db: SqliteDatabase) => Promise<T>): Promise<T> {
   const db = SqliteDatabase.open(file);

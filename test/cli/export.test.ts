@@ -11,17 +11,9 @@ import { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { ManualClock } from '../helpers/clock';
 import { tempDbFile } from '../helpers/db';
 import { seedCase, seedDirectory, takeout } from '../helpers/ledger-cases';
+import { captureStdout } from '../helpers/stdout';
 
 afterEach(() => vi.restoreAllMocks());
-
-function captureStdout(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  return lines;
-}
 
 async function setup() {
   const file = tempDbFile();

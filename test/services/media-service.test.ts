@@ -14,19 +14,10 @@ import { DEMO } from '../helpers/activities';
 import { ManualClock } from '../helpers/clock';
 import { openTempDb } from '../helpers/db';
 import { demoDirectory } from '../helpers/demo-directory';
+import { handoverAnswers } from '../helpers/media';
 
 const ACCOUNTING_OFFICER = '00000000-0000-4000-8000-000000000012'; // 渡辺 修, 経理課 (220)
-const handover = (month: string, fileName = 'f', sectionCode = '210') => ({
-  sectionCode,
-  fileName,
-  carrierName: '中川 一',
-  carrierUnit: '計算センター',
-  receiverName: '佐藤 健一',
-  receiverUnit: '総務課',
-  mediaType: 'usb',
-  mediaId: 'USB-1',
-  month,
-});
+const handover = handoverAnswers;
 
 let db: SqliteDatabase;
 let clock: ManualClock;

@@ -14,21 +14,10 @@ import { DEMO } from '../helpers/activities';
 import { ManualClock } from '../helpers/clock';
 import { openTempDb } from '../helpers/db';
 import { demoDirectory } from '../helpers/demo-directory';
+import { handoverAnswers } from '../helpers/media';
 import { seedCase, seedDirectory, takeout } from '../helpers/ledger-cases';
 import { caseLedgerSources } from '../../src/services/case-ledger-sources';
 import { t } from '../../src/i18n';
-
-const handover = (month: string, fileName: string) => ({
-  sectionCode: '210',
-  fileName,
-  carrierName: '中川 一',
-  carrierUnit: '計算センター',
-  receiverName: '佐藤 健一',
-  receiverUnit: '総務課',
-  mediaType: 'usb',
-  mediaId: 'USB-1',
-  month,
-});
 
 let db: SqliteDatabase;
 let clock: ManualClock;
@@ -45,7 +34,7 @@ async function recordAt(iso: string, month: string, fileName: string): Promise<s
     actorAadObjectId: DEMO.officer,
     form: 'handover',
     recordId: '',
-    answers: handover(month, fileName),
+    answers: handoverAnswers(month, fileName),
   });
   if (!r.ok) throw new Error(`not recorded: ${r.reason}`);
   return r.record.id;
