@@ -300,15 +300,21 @@ export function validateDisposalRequest(
   return runValidation(DisposalRequestSchema, raw, ctx);
 }
 
-/** 日時 of the disposal: not in the future, not before the officer's permission. */
+/**
+ * 日時 of the disposal: not in the future, not before the officer's permission. The form carries
+ * minutes only, so the permission counts from the start of its minute (else a disposal recorded in
+ * the minute of the permission could carry no time at all: the minute is "before", the next one is
+ * in the future).
+ */
 export function validateDisposalRecord(
   raw: unknown,
   ctx: ValidationContext & { permittedAt: Date },
 ): ValidationResult<DisposalRecord> {
+  const permittedMinute = Math.floor(ctx.permittedAt.getTime() / 60_000) * 60_000;
   return runValidation(DisposalRecordSchema, raw, ctx, (v, c) => {
     const errors: FieldErrors = {};
     notInFuture(errors, 'doneAt', L.doneAt, v.doneAt, c.now);
-    if (v.doneAt.getTime() < ctx.permittedAt.getTime())
+    if (v.doneAt.getTime() < permittedMinute)
       errors.doneAt = msg('media.error.before_permission', { label: L.doneAt });
     return errors;
   });

@@ -140,6 +140,18 @@ describe('validation', () => {
     ).toEqual(['method', 'details']);
   });
 
+  it('the disposal can be recorded in the minute of the permission (the form has minutes only)', () => {
+    const raw = { doneAt: '2026-04-10T11:59', operator: '山田', method: 'overwrite', details: '破砕' };
+    // Permitted at 11:59:40 JST, recorded at 11:59:50: 11:59 is the only time the form can carry
+    // that is neither before the permission's minute nor in the future.
+    const permittedAt = new Date('2026-04-10T02:59:40Z');
+    const now = new Date('2026-04-10T02:59:50Z');
+    expect(validateDisposalRecord(raw, { now, permittedAt })).toMatchObject({ ok: true });
+    expect(
+      errorsOf(validateDisposalRecord({ ...raw, doneAt: '2026-04-10T11:58' }, { now, permittedAt })).doneAt,
+    ).toContain('廃棄の許可より前');
+  });
+
   it('the ledger date: first day of 授受年月 / 作成年月日 at 00:00 JST / the request time', () => {
     expect(mediaAt({ kind: 'handover', month: '2026-04' }, NOW)).toBe('2026-03-31T15:00:00.000Z');
     expect(mediaAt({ kind: 'storage', createdOn: '2026-04-01' }, NOW)).toBe('2026-03-31T15:00:00.000Z');

@@ -3,7 +3,7 @@ import { AuditRepo } from '../../src/storage/audit-repo';
 import { DEMO } from '../helpers/activities';
 import { BotHarness, cardActions, type Reply } from '../helpers/bot-harness';
 import { ManualClock } from '../helpers/clock';
-import { seedCase, takeout } from '../helpers/ledger-cases';
+import { TAKEOUT_VALUE, seedCase, takeout } from '../helpers/ledger-cases';
 
 let h: BotHarness | undefined;
 afterEach(async () => {
@@ -83,6 +83,42 @@ describe('「台帳」 card', () => {
       to: '2026-04-20',
       format: 'csv',
     });
+  });
+
+  it('shows each take-out row with its 状況 (out, returned, overdue) before the other fields', async () => {
+    const clock = new ManualClock();
+    clock.set('2026-04-20T03:00:00.000Z'); // 2026-04-20 12:00 JST
+    h = await BotHarness.start({ clock });
+    await seedCase(h.bot.db, takeout('REQ-2026-0001', '2026-04-01T01:00:00.000Z')); // due 04-11
+    await seedCase(
+      h.bot.db,
+      takeout('REQ-2026-0002', '2026-04-02T01:00:00.000Z', {
+        value: { ...TAKEOUT_VALUE, returnDate: '2026-04-25' },
+      }),
+    );
+    await seedCase(
+      h.bot.db,
+      takeout('REQ-2026-0003', '2026-04-03T01:00:00.000Z', {
+        state: {
+          decision: { by: 'E1002', outcome: 'approved', comment: '', conditions: '' },
+          returnedAt: '2026-04-11T08:00:00.000Z',
+          returnedConfirmedBy: 'E1002',
+        },
+      }),
+    );
+    const r = card(await h.say(DEMO.officer, '台帳'));
+    // Each row is a Container: its head (id and time), then one RichTextBlock per field.
+    type Node = { type?: string; text?: string; items?: Node[]; inlines?: Node[] };
+    const rows = ((r.card as { body: Node[] }).body ?? []).filter((n) => n.type === 'Container');
+    const statusOf = (id: string) => {
+      const row = rows.find((c) => c.items?.[0]?.text?.startsWith(`${id}\u3000`));
+      const first = row?.items?.[1]?.inlines?.map((i) => i.text).join('');
+      return first;
+    };
+    expect(rows).toHaveLength(3);
+    expect(statusOf('REQ-2026-0003')).toBe('状況：返却済');
+    expect(statusOf('REQ-2026-0002')).toBe('状況：持出中');
+    expect(statusOf('REQ-2026-0001')).toBe('状況：返却期限超過');
   });
 
   it('filters by kind and JST period; 統括 sees every section', async () => {

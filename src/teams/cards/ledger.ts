@@ -12,13 +12,24 @@ import type { LedgerSource } from '../../services/ledger-source';
 const CARD_FIELDS = 6;
 const MAX_VALUE = 120;
 
+/**
+ * The columns a row shows on the card: its status first (out / returned / overdue, expired — what a
+ * reader looks for, and otherwise the last column, cut off the card), then the others in order.
+ */
+function cardColumns(source: LedgerSource) {
+  return [
+    ...source.columns.filter((c) => c.id === 'status'),
+    ...source.columns.filter((c) => c.id !== 'status' && c.id !== 'caseId'),
+  ];
+}
+
 function rowFields(locale: Locale, source: LedgerSource, row: LedgerRow) {
-  return source.columns
+  return cardColumns(source)
     .map((c) => ({
       label: t(locale, 'ledger.card.field', { label: c.label }),
       value: cellText(locale, c, row.values[c.id] ?? null),
     }))
-    .filter((f, i) => f.value !== '' && source.columns[i]?.id !== 'caseId' && f.value !== row.key)
+    .filter((f) => f.value !== '' && f.value !== row.key)
     .slice(0, CARD_FIELDS)
     .map((f) => ({
       ...f,
