@@ -351,11 +351,16 @@ function source(spec: CaseLedgerSpec, clock: Clock): LedgerSource {
       const repo = new CaseLedgerRepo(sql);
       const rows = await repo.page(spec.filter, q, p);
       const ids = rows.map((r) => r.id);
-      const events = await repo.events(ids, spec.events);
+      const events = new Map<string, CaseAuditEvent[]>();
+      for (const e of await repo.events(ids, spec.events)) {
+        const list = events.get(e.subject);
+        if (list) list.push(e);
+        else events.set(e.subject, [e]);
+      }
       const parsed = rows.map((row) => {
         const form = JSON.parse(row.form_json) as { value?: Record<string, unknown> };
         const state = JSON.parse(row.state_json) as Record<string, unknown>;
-        return { row, form: form.value ?? {}, state, events: events.filter((e) => e.subject === row.id) };
+        return { row, form: form.value ?? {}, state, events: events.get(row.id) ?? [] };
       });
       const names = await repo.peopleNames(parsed.flatMap((x) => personIds(x.row, x.state, x.events)));
       const sections = await repo.sectionNames(rows.map((r) => r.section_code));

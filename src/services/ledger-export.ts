@@ -10,11 +10,12 @@
 // Every export is audited ('ledger.exported': who, which ledger, period, format, row count and the
 // sha256 of the file as written), so the file an auditor holds can be matched to the trail.
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import type { Citations } from '../domain/articles';
 import type { Clock } from '../domain/clock';
 import { ledgerBounds, type JstPeriod } from '../domain/ledger-reading';
@@ -41,8 +42,25 @@ export const LEDGER_CONTENT_TYPES: Readonly<Record<LedgerExportFormat, string>> 
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Rows read from the source per query. */
-export const EXPORT_PAGE_SIZE = 500;
+/**
+ * exceljs's streaming workbook writer, loaded when an XLSX is first written and on its own: the
+ * package's entry also loads the workbook reader and its unzipper, fast-csv, jszip, … (about 11 MB
+ * more RSS per process), and a CSV export needs none of exceljs.
+ */
+function workbookWriter(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
+  return createRequire(__filename)(
+    'exceljs/lib/stream/xlsx/workbook-writer',
+  ) as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+}
+
+/**
+ * Rows read from the source per query. Small on purpose: a page is held while its rows are written,
+ * and what outlives two young-generation collections is promoted and then piles up as garbage in
+ * the old generation until a full collection (at 500 rows a page the export's peak RSS was some
+ * 25 MB higher, and the writer's buffers piled up between the event loop's turns). The queries are
+ * keyset range scans and cost little at this size.
+ */
+export const EXPORT_PAGE_SIZE = 50;
 
 /** Renders citations in the reader's language (teams/citation.ts citationText, handed in). */
 export type CitationRenderer = (locale: Locale, cites: Citations) => string;
@@ -80,23 +98,53 @@ function xlsxCell(locale: Locale, column: LedgerColumn, v: LedgerValue): { value
 }
 
 /**
- * Every row of the query, page by page (keyset, oldest first). Between pages the event loop gets a
- * turn and the output may drain: SQLite answers synchronously, so without this the compressor and
- * the file would only run at the end and the whole file would pile up in memory.
+ * A writable stream of node or of the `readable-stream` package (archiver's), whose `needDrain`
+ * says that what was written waits in its buffer.
+ */
+interface Drainable extends EventEmitter {
+  writableNeedDrain?: boolean;
+  _writableState?: { needDrain?: boolean };
+}
+
+function needsDrain(s: Drainable): boolean {
+  return s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
+}
+
+/**
+ * Where exceljs's streaming writer puts the worksheet's XML before it is compressed: a StreamBuf
+ * (WorksheetWriter.stream) that archiver pipes into a PassThrough of its own. The StreamBuf ignores
+ * backpressure, so without waiting for that PassThrough to drain every row written faster than the
+ * deflater compresses it piles up there (tens of MB for 100,000 rows). exceljs 4 internals, not its
+ * typed API: test/services/ledger-export.test.ts checks that they are found, so an upgrade that
+ * moves them fails a test instead of silently buffering the sheet again.
+ */
+export function worksheetZipEntry(ws: ExcelJS.Worksheet): Drainable | undefined {
+  const stream = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream;
+  const entry = stream?.pipes?.[0] as Drainable | undefined;
+  return entry && typeof entry.once === 'function' && entry._writableState ? entry : undefined;
+}
+
+/**
+ * Every row of the query, page by page (keyset, oldest first). Before each page the event loop gets
+ * a turn, and after each row every one of `sinks` that needs to drain is waited for: SQLite answers
+ * synchronously, so without this the compressor and the file would only run at the end and the
+ * whole file would pile up in memory.
  */
 async function* allRows(
   sql: SqlClient,
   source: LedgerSource,
   q: LedgerQuery,
   pageSize: number,
-  output: Writable,
+  sinks: () => readonly Drainable[],
 ) {
   let after: { at: string; key: string } | undefined;
   for (;;) {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (output.writableNeedDrain) await once(output, 'drain');
     const rows = await source.page(sql, q, { order: 'asc', limit: pageSize, ...(after ? { after } : {}) });
-    for (const r of rows) yield r;
+    for (const r of rows) {
+      yield r;
+      for (const s of sinks()) while (needsDrain(s)) await once(s, 'drain');
+    }
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
     after = { at: last.at, key: last.key };
@@ -138,13 +186,13 @@ export async function writeLedgerFile(
       if (!csv.write(record)) await once(csv, 'drain');
     };
     await write(columns.map((c) => t(locale, c.label)));
-    for await (const r of allRows(sql, source, query, pageSize, out)) {
+    for await (const r of allRows(sql, source, query, pageSize, () => [csv, out])) {
       await write(columns.map((c) => cellText(locale, c, r.values[c.id] ?? null)));
       rows++;
     }
     csv.end();
   } else {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const wb = new (workbookWriter())({
       stream: tap,
       useStyles: true,
       useSharedStrings: false,
@@ -159,13 +207,27 @@ export async function writeLedgerFile(
     const header = ws.addRow(columns.map((c) => t(locale, c.label)));
     header.font = { bold: true };
     header.commit();
-    for await (const r of allRows(sql, source, query, pageSize, out)) {
+    const entry = worksheetZipEntry(ws);
+    const sinks = entry ? [entry, out] : [out];
+    // Data rows and cells share one (frozen) style object per kind of cell: exceljs caches the style
+    // id of a style object, so a shared object is rendered once instead of for every cell and row
+    // (the styles written are the same: a cell's style id depends on its formats and value type).
+    const shared = new Map<string, Partial<ExcelJS.Style>>();
+    const styleOf = (key: string, numFmt?: string): Partial<ExcelJS.Style> => {
+      let style = shared.get(key);
+      if (!style) shared.set(key, (style = Object.freeze(numFmt ? { numFmt } : {})));
+      return style;
+    };
+    for await (const r of allRows(sql, source, query, pageSize, () => sinks)) {
       const row = ws.addRow([]);
+      (row as unknown as { style: Partial<ExcelJS.Style> }).style = styleOf('row');
       columns.forEach((c, i) => {
         const cell = xlsxCell(locale, c, r.values[c.id] ?? null);
         const target = row.getCell(i + 1);
         target.value = cell.value as ExcelJS.CellValue;
-        if (cell.numFmt) target.numFmt = cell.numFmt;
+        const valueType =
+          typeof cell.value === 'number' ? 'number' : cell.value instanceof Date ? 'date' : 'text';
+        target.style = styleOf(`${valueType}:${cell.numFmt ?? ''}`, cell.numFmt);
       });
       row.commit();
       rows++;

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { caseLedgerSources } from '../../src/services/case-ledger-sources';
+import { createLedgerRegistry } from '../../src/services/ledgers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runExportCli } from '../../src/cli/export';
 import { submitMediaForm } from '../../src/services/media-service';
@@ -151,9 +153,8 @@ describe('npm run export', () => {
       await runExportCli(
         ['--ledger', 'visitors', '--from', '2026-04-01', '--to', '2026-04-30', '--format', 'csv'],
         env,
-        {
-          clock,
-        },
+        // A registry without the media ledgers (the bot's own registers them all).
+        { clock, registry: createLedgerRegistry(caseLedgerSources(clock)) },
       ),
     ).toBe(2);
     expect(lines.join('')).toContain('使い方');

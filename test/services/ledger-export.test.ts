@@ -3,7 +3,14 @@ import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditRepo } from '../../src/storage/audit-repo';
-import { bufferSink, exportLedger, type LedgerExportRequest } from '../../src/services/ledger-export';
+import { PassThrough } from 'node:stream';
+import {
+  bufferSink,
+  exportLedger,
+  worksheetZipEntry,
+  writeLedgerFile,
+  type LedgerExportRequest,
+} from '../../src/services/ledger-export';
 import { defaultLedgerRegistry } from '../../src/services/ledgers';
 import type { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { citationText } from '../../src/teams/citation';
@@ -149,5 +156,64 @@ describe('ledger export', () => {
       ['E1001', 'no_ledger_role'],
       ['E1002', 'section_not_in_scope'],
     ]);
+  });
+
+  it('pages of one row (keyset ties included) write the same rows as one page', async () => {
+    const { db, registry } = await setup();
+    const source = registry.get('takeout')!;
+    // Sharing REQ-2026-0010's created_at: the keyset goes on by id.
+    await seedCase(db, takeout('REQ-2026-0011', '2026-04-05T01:00:00.000Z'));
+    // Every section, April (JST).
+    const query = {
+      sections: 'all' as const,
+      from: '2026-03-31T15:00:00.000Z',
+      to: '2026-04-30T15:00:00.000Z',
+    };
+    const write = async (format: 'csv' | 'xlsx', pageSize: number) => {
+      const { sink, body } = bufferSink();
+      const info = await writeLedgerFile(db, source, query, sink, {
+        format,
+        locale: 'ja',
+        titleLine: 't',
+        pageSize,
+      });
+      return { info, body: body() };
+    };
+    const one = await write('csv', 1);
+    const all = await write('csv', 100);
+    expect(one.info.rows).toBe(6);
+    expect(one.body.equals(all.body)).toBe(true);
+    const ids = (parse(one.body.subarray(3), { from_line: 2 }) as string[][]).map((r) => r[0]);
+    expect(ids).toEqual([
+      'REQ-2026-0001',
+      'REQ-2026-0002',
+      'REQ-2026-0003',
+      'REQ-2026-0004',
+      'REQ-2026-0010',
+      'REQ-2026-0011',
+    ]);
+    const x = await write('xlsx', 1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body as never);
+    const col = wb.worksheets[0]!.getColumn(1).values as unknown[];
+    expect(col.slice(3)).toEqual(ids);
+  });
+
+  it('finds the zip entry behind the XLSX worksheet that the export waits on (exceljs internals)', async () => {
+    const out = new PassThrough();
+    out.resume();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['a']).commit();
+    const entry = worksheetZipEntry(ws);
+    expect(entry).toBeDefined();
+    // What the worksheet writes lands in it (and asks to be drained when it holds too much).
+    ws.addRow(['x'.repeat(200_000)]).commit();
+    expect(entry!._writableState?.needDrain).toBe(true);
+    await wb.commit();
   });
 });
