@@ -215,6 +215,13 @@ export const DONE_CASE_STATUSES = [
 ] as const satisfies readonly CaseStatus[];
 export type DoneCaseStatus = (typeof DONE_CASE_STATUSES)[number];
 
+/**
+ * The take-outs the take-out record (10(4)⑥) lists: those permitted ('approved') and those filed
+ * as a record because no article makes them subject to permission ('closed', flow-service
+ * recordOnlyBasis). 10(4)⑥ asks for a record of every take-out of terminals and media.
+ */
+export const TAKEOUT_LEDGER_STATUSES = ['approved', 'closed'] as const satisfies readonly DoneCaseStatus[];
+
 export function isOpenCaseStatus(status: CaseStatus): boolean {
   return (OPEN_CASE_STATUSES as readonly CaseStatus[]).includes(status);
 }

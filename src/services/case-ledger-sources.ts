@@ -10,6 +10,7 @@ import {
   INCIDENT_KINDS,
   isCaseKind,
   isCaseStatus,
+  TAKEOUT_LEDGER_STATUSES,
   type CaseKind,
 } from '../domain/cases';
 import type { CaseClosure, CaseDecision } from '../domain/decisions';
@@ -98,8 +99,8 @@ function caseStatus(status: string): LedgerValue {
 const TAKEOUT: CaseLedgerSpec = {
   kind: 'takeout',
   title: msg('ledger.title.takeout'),
-  // Approved requests: the take-outs that happened with permission (10(4)①, 10(4)⑥).
-  filter: { kinds: ['takeout'], statuses: ['approved'] },
+  // Every take-out (10(4)⑥): permitted ones (10(4)①) and those filed as a record (no permission needed).
+  filter: { kinds: ['takeout'], statuses: TAKEOUT_LEDGER_STATUSES },
   columns: [
     col('caseId', 'text', 16),
     col('requestedAt', 'datetime', 18),
@@ -133,9 +134,11 @@ const TAKEOUT: CaseLedgerSpec = {
     // Overdue: the return date (JST) has passed and no return is recorded (10(4)⑥).
     const status = returnedAt
       ? msg('ledger.takeout.returned')
-      : returnDate !== null && c.today > returnDate
-        ? msg('ledger.takeout.overdue')
-        : msg('ledger.takeout.out');
+      : c.row.status !== 'approved'
+        ? msg('ledger.takeout.recordOnly')
+        : returnDate !== null && c.today > returnDate
+          ? msg('ledger.takeout.overdue')
+          : msg('ledger.takeout.out');
     const itemKind = choiceLabel(takeoutFields, 'itemKind', v.itemKind);
     return {
       caseId: c.row.id,

@@ -72,6 +72,23 @@ describe('take-out ledger (10(4)⑥)', () => {
     ]);
   });
 
+  it('also lists take-outs filed as a record because no permission was needed (10(4)⑥: every take-out)', async () => {
+    const { db, source } = await setup();
+    await seedCase(db, takeout('REQ-2026-0001', '2026-04-01T01:00:00.000Z'));
+    await seedCase(
+      db,
+      takeout('REQ-2026-0002', '2026-04-02T01:00:00.000Z', { status: 'closed', events: [] }),
+    );
+    await seedCase(
+      db,
+      takeout('REQ-2026-0003', '2026-04-03T01:00:00.000Z', { status: 'cancelled', events: [] }),
+    );
+    const rows = await source('takeout').page(db, { sections: 'all' }, { order: 'asc', limit: 10 });
+    expect(rows.map((r) => r.key)).toEqual(['REQ-2026-0001', 'REQ-2026-0002']);
+    expect(text(rows[1]?.values.status)).toBe('記録（許可不要）');
+    expect(rows[1]?.values.approvedAt).toBeNull();
+  });
+
   it('filters by section and a half-open period in SQL, and pages by keyset in both orders', async () => {
     const { db, source } = await setup();
     for (let i = 1; i <= 7; i++)

@@ -59,6 +59,7 @@ export const LEDGER_MESSAGES = {
   'ledger.takeout.out': { ja: '持出中', en: 'Out' },
   'ledger.takeout.returned': { ja: '返却済', en: 'Returned' },
   'ledger.takeout.overdue': { ja: '返却期限超過', en: 'Overdue' },
+  'ledger.takeout.recordOnly': { ja: '記録（許可不要）', en: 'Recorded (no permission needed)' },
   'ledger.exception.active': { ja: '有効', en: 'In force' },
   'ledger.exception.activeAwaitingChief': {
     ja: '有効（統括の確認待ち）',
