@@ -14,6 +14,7 @@ import { msg } from '../i18n';
 import { AuditRepo } from '../storage/audit-repo';
 import { OutboxRepo } from '../storage/outbox-repo';
 import type { Database } from '../storage/sql';
+import { PeriodicTask } from './periodic';
 
 export const ANCHOR_EVENT = 'audit.anchored';
 
@@ -259,54 +260,38 @@ export interface AnchorReport {
 }
 
 /** Anchors on an interval while the bot runs (and once at start); every run is idempotent. */
-export class AuditAnchorer {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+export class AuditAnchorer extends PeriodicTask {
   private last: AnchorReport = { lastAnchor: null };
 
-  constructor(
-    private readonly deps: {
-      db: Database;
-      clock: Clock;
-      cfg: AnchorConfig;
-      key: AnchorKey;
-      onError: (err: Error) => void;
-      onAnchored?: (r: AnchorResult) => void;
-    },
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), this.deps.cfg.intervalMinutes * 60_000);
-    this.timer.unref();
-    // At start-up the head is anchored at once (a restart after tampering is caught from here on);
-    // 統括 is sent anchors from the first interval on, not on every restart.
-    void this.tick(false);
-  }
-
-  tick(mayPost = true): Promise<unknown> {
-    this.running = this.running
-      .then(() => anchorNow(this.deps.db, this.deps.clock, this.deps.cfg, this.deps.key, 'system', mayPost))
-      .then((r) => {
+  constructor(deps: {
+    db: Database;
+    clock: Clock;
+    cfg: AnchorConfig;
+    key: AnchorKey;
+    onError: (err: Error) => void;
+    onAnchored?: (r: AnchorResult) => void;
+  }) {
+    super(
+      deps.cfg.intervalMinutes * 60_000,
+      async (atStart) => {
+        // At start-up the head is anchored at once (a restart after tampering is caught from here
+        // on); 統括 is sent anchors from the first interval on, not on every restart.
+        const r = await anchorNow(deps.db, deps.clock, deps.cfg, deps.key, 'system', !atStart);
         if (r) {
           this.last = {
-            lastAnchor: { seq: r.seq, at: this.deps.clock.now().toISOString(), file: path.basename(r.file) },
+            lastAnchor: { seq: r.seq, at: deps.clock.now().toISOString(), file: path.basename(r.file) },
           };
-          this.deps.onAnchored?.(r);
+          deps.onAnchored?.(r);
         } else if (this.last.lastError) this.last = { lastAnchor: this.last.lastAnchor };
-      })
-      .catch((err: unknown) => {
-        this.last = { ...this.last, lastError: (err as Error).message };
-        this.deps.onError(err as Error);
-      });
-    return this.running;
+      },
+      (err) => {
+        this.last = { ...this.last, lastError: err.message };
+        deps.onError(err);
+      },
+    );
   }
 
   report(): AnchorReport {
     return this.last;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
   }
 }

@@ -9,6 +9,7 @@ import { cutoffOf, type LedgerKind, type RetentionYears } from '../domain/ledger
 import { AuditRepo } from '../storage/audit-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import type { LedgerSource } from './ledger-source';
+import { PeriodicTask } from './periodic';
 
 export interface RetentionOutcome {
   kind: LedgerKind;
@@ -93,12 +94,9 @@ export async function runRetention(
 }
 
 /** Runs retention once at start and then daily while the bot runs; each run is idempotent. */
-export class RetentionRunner {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class RetentionRunner extends PeriodicTask {
   constructor(
-    private readonly deps: {
+    deps: {
       db: Database;
       clock: Clock;
       years: RetentionYears;
@@ -106,27 +104,15 @@ export class RetentionRunner {
       onError: (err: Error) => void;
       onPurged?: (r: RetentionOutcome[]) => void;
     },
-    private readonly everyMs = 24 * 3_600_000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), this.everyMs);
-    this.timer.unref();
-    void this.tick();
-  }
-
-  tick(): Promise<unknown> {
-    this.running = this.running
-      .then(() => runRetention(this.deps.db, this.deps.clock, this.deps.years, this.deps.sources))
-      .then((r) => {
-        if (r.length > 0) this.deps.onPurged?.(r);
-      })
-      .catch((err: unknown) => this.deps.onError(err as Error));
-    return this.running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    everyMs = 24 * 3_600_000,
+  ) {
+    super(
+      everyMs,
+      async () => {
+        const r = await runRetention(deps.db, deps.clock, deps.years, deps.sources);
+        if (r.length > 0) deps.onPurged?.(r);
+      },
+      deps.onError,
+    );
   }
 }
