@@ -43,6 +43,11 @@ export const ARTICLES = {
     en: 'Each section security officer carries the section’s duties: its security measures, procedures, asset ledgers and access rights.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '7エ': {
+    ja: '課情報セキュリティ責任者は、…次の責務を担う。…所管課における情報システム等に対するアクセス権限の管理',
+    en: 'Each section officer manages the access rights to the section’s information systems.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '8(2)①': {
     ja: '情報資産におけるデータは、各々のデータの機密性、完全性、可用性を踏まえ、以下の重要性分類に従って分類し、重要性分類に従ったアクセス権限を設定する。',
     en: 'Data is classified into importance classes I–IV by confidentiality, integrity and availability, and access rights follow the class.',
@@ -100,6 +105,11 @@ export const ARTICLES = {
     en: 'An information asset is disposed of with the section officer’s permission, after erasing its data beyond recovery; the date and time, the person in charge and what was done are recorded.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '9(1)④': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等に属するサーバを庁外に設置する場合は、随時セキュリティ対策状況について点検し、統括情報セキュリティ責任者へ報告する。',
+    en: 'When a server of the section’s systems is placed outside the premises, the section officer inspects its security measures from time to time and reports to the chief officer.',
+    binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
+  },
   '10(2)②': {
     ja: '課情報セキュリティ責任者は、…IT管理者と連携のうえ、情報セキュリティに係る研修を実施することにより、職員にポリシー及び実施手順の周知徹底を図る',
     en: 'Each section officer, with the IT administrator, makes the policy and its procedures known to their staff through training.',
@@ -128,6 +138,11 @@ export const ARTICLES = {
   '10(4)③': {
     ja: '職員は、モバイル端末を庁外で使用する際には遠隔消去機能等の紛失、盗難防止策が有効であることを確認したうえで使用しなければならない。',
     en: 'Before using a mobile terminal outside the office, staff confirm that remote wipe and other loss and theft protection works.',
+    binds: ['職員'],
+  },
+  '10(4)④': {
+    ja: '職員は、異動又は退職する場合は、利用していた端末機等を返却しなければならない。',
+    en: 'Staff who move or leave return the terminals and devices they used.',
     binds: ['職員'],
   },
   '10(4)⑥': {
@@ -205,9 +220,24 @@ export const ARTICLES = {
     en: 'When an IC card is renewed, the section officer collects the old card and destroys it so that its credentials cannot be restored.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '11(1)①': {
+    ja: '課情報セキュリティ責任者は、所管するシステム等へアクセス可能な利用者及びその利用範囲等のアクセス権限を設定する。',
+    en: 'The section officer sets who may access the section’s systems and to what extent.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '11(1)②イ': {
     ja: '課情報セキュリティ責任者は、情報システム等で正しくないログイン操作が繰り返された場合等、不正アクセスが疑われる事象に対しては、アクセスを制限する。',
     en: 'Where unauthorised access is suspected (e.g. repeated failed logins), the section officer restricts access.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '11(1)②エ': {
+    ja: '課情報セキュリティ責任者は、利用されていない I D を放置しないよう点検する。',
+    en: 'The section officer checks that unused IDs are not left in place.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '11(3)②': {
+    ja: '課情報セキュリティ責任者は、サーバ及び端末機にはウイルスチェック用のソフトウェアを常駐させ、ウイルスチェック用のソフトウェアによるフルチェックを定期的実施する。',
+    en: 'The section officer keeps anti-virus software resident on servers and terminals and runs full scans periodically.',
     binds: ['課情報セキュリティ責任者'],
   },
   '11(3)⑤': {
@@ -218,6 +248,26 @@ export const ARTICLES = {
   '11(3)⑥': {
     ja: '課情報セキュリティ責任者は、職員からウイルス感染の報告を受けたときは、影響範囲及び感染経路等を調査するとともに、速やかにウイルス駆除等の対策を実施する。',
     en: 'On a report of a virus infection, the section officer investigates scope and route and promptly removes the virus.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '12(1)③キ': {
+    ja: '委託先となる事業者について委託内容に応じた情報セキュリティ対策が確保されていることを定期的に確認し、その内容を統括情報セキュリティ責任者に報告すること。',
+    en: 'Check periodically that a contractor keeps security measures fit for the work, and report it to the chief officer.',
+    binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
+  },
+  '12(1)③ケ': {
+    ja: '契約で定められた資格を有する者が作業に従事していることを確認し、作業を行う者のユーザID、パスワード等について、作業終了後、不要となった時点で速やかに抹消されていることを確認すること。',
+    en: 'Confirm that qualified people do the work, and that the user IDs and passwords of those who worked are removed promptly once no longer needed after the work.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '12(1)④ウ': {
+    ja: '課情報セキュリティ責任者は、機器の保守点検を定期的実施するとともに、その記録を保存する。',
+    en: 'The section officer carries out periodic maintenance inspections of equipment and keeps their records.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '12(3)③': {
+    ja: '課情報セキュリティ責任者は、…バックアップコピーを取得するデータの範囲、取得の方法及びサイクルを定め、定期的にデータやプログラムのバックアップを取得する。',
+    en: 'The section officer sets the scope, method and cycle of backups and takes backups of data and programs periodically.',
     binds: ['課情報セキュリティ責任者'],
   },
   '12(4)②': {
@@ -318,6 +368,11 @@ export const ARTICLES = {
   '13(1)': {
     ja: '課情報セキュリティ責任者は、ポリシー及び実施手順の遵守状況について定期的に確認し、統括情報セキュリティ責任者に報告する。',
     en: 'Section officers check compliance with the policy and procedures regularly and report to the chief officer.',
+    binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
+  },
+  '14(1)': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等に関し、情報セキュリティ対策の実施状況全般について、定期的に点検を行い、情報セキュリティ対策の改善に努めなければならない。また、点検結果において、対策基準を改定する要を認めるときは、統括情報セキュリティ責任者に報告する。',
+    en: 'The section officer periodically inspects how the security measures are carried out and improves them; when the inspection shows the standard needs revising, they report it to the chief officer.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
   '14(5)': {

@@ -477,4 +477,48 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE cases ADD COLUMN purged_at TEXT;
     `,
   },
+  {
+    // Duties (issue 10): periodic duties on a calendar and duties an event creates, one row per
+    // instance (domain/duties.ts), and the cycle each section keeps for a periodic duty (運用ルール;
+    // section_code '*' is the organisation's default for the kind).
+    id: 16,
+    name: 'duties',
+    sqlite: `
+      CREATE TABLE duty_counters (
+        year INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL
+      );
+      CREATE TABLE duty_instances (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        section_code TEXT NOT NULL,
+        period_key TEXT NOT NULL,
+        subject_key TEXT NOT NULL,
+        subject_json TEXT NOT NULL,
+        citations TEXT NOT NULL,
+        source_json TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),
+        due_at TEXT NOT NULL,
+        escalation_level INTEGER NOT NULL DEFAULT 0,
+        result_json TEXT,
+        completed_by TEXT,
+        completed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (kind, section_code, period_key, subject_key)
+      );
+      CREATE INDEX duty_instances_section_due ON duty_instances(section_code, status, due_at);
+      CREATE INDEX duty_instances_status_due ON duty_instances(status, due_at);
+      CREATE TABLE duty_schedules (
+        kind TEXT NOT NULL,
+        section_code TEXT NOT NULL,
+        cycle_json TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (kind, section_code)
+      );
+    `,
+  },
 ];
