@@ -87,9 +87,9 @@ describe('sweepDuties', () => {
     expect(cards).toHaveLength(4);
     const audit = (await new AuditRepo(db).list()).filter((r) => r.event === 'duty.opened');
     expect(audit).toHaveLength(40);
-    const row = audit.find((r) => r.data.sectionCode === '210' && r.data.kind === 'compliance_check')!;
+    const row = audit.find((r) => r.data?.sectionCode === '210' && r.data?.kind === 'compliance_check')!;
     expect(row.article).toBe('13(1)');
-    expect(row.data.remindedTo).toEqual(['E1002']);
+    expect(row.data?.remindedTo).toEqual(['E1002']);
   });
 
   it('survives a restart and catches up the periods missed while the bot was down, never twice', async () => {
@@ -128,10 +128,10 @@ describe('sweepDuties', () => {
     expect(to.filter((c) => c.to === DEMO.deputy)).toHaveLength(4);
     expect(to.filter((c) => c.to === DEMO.officer)).toHaveLength(4);
     const row = (await new AuditRepo(db).list()).find(
-      (r) => r.event === 'duty.opened' && r.data.sectionCode === '210' && r.data.kind === 'compliance_check',
+      (r) => r.event === 'duty.opened' && r.data?.sectionCode === '210' && r.data?.kind === 'compliance_check',
     )!;
     expect(row.article).toEqual(['13(1)', 'operating_rule']);
-    expect(row.data.roles).toEqual(['section_officer', 'deputy']);
+    expect(row.data?.roles).toEqual(['section_officer', 'deputy']);
   });
 
   it('follows a section’s own cycle over the organisation’s default, set only by those allowed (運用ルール)', async () => {
@@ -222,7 +222,7 @@ describe('completing a duty on its card', () => {
       expect(r).toMatchObject({ ok: false, reason: dutyId === 'DTY-2026-9999' ? 'not_found' : 'not_keeper' });
     }
     const denied = (await new AuditRepo(db).list()).filter((r) => r.event === 'duty.action_denied');
-    expect(denied.map((r) => [r.actor, r.subject, r.data.reason])).toEqual([
+    expect(denied.map((r) => [r.actor, r.subject, r.data?.reason])).toEqual([
       ['E1001', mine.id, 'not_keeper'],
       ['E1012', mine.id, 'not_keeper'],
       ['E1002', theirs.id, 'not_keeper'],
@@ -332,6 +332,6 @@ describe('completing a duty on its card', () => {
     });
     expect(flagged).toMatchObject({ ok: true, reported: ['E1005'] });
     const rows = (await new AuditRepo(db).list()).filter((r) => r.event === 'duty.reported_to_chief');
-    expect(rows.map((r) => [r.actor, r.article, r.data.revisionNeeded])).toEqual([['E1012', '14(1)', true]]);
+    expect(rows.map((r) => [r.actor, r.article, r.data?.revisionNeeded])).toEqual([['E1012', '14(1)', true]]);
   });
 });

@@ -112,7 +112,7 @@ describe('定期業務 (13(1), 14(1))', () => {
     expect((await new DutyRepo(h.bot.db).get(theirs.id))?.status).toBe('open');
     const audit = await new AuditRepo(h.bot.db).list();
     expect(
-      audit.filter((r) => r.event === 'duty.action_denied').map((r) => [r.actor, r.subject, r.data.reason]),
+      audit.filter((r) => r.event === 'duty.action_denied').map((r) => [r.actor, r.subject, r.data?.reason]),
     ).toEqual([
       ['E1001', mine.id, 'not_keeper'],
       ['E1012', mine.id, 'not_keeper'],

@@ -204,4 +204,13 @@ export const DUTY_MESSAGES = {
     ja: '定期業務を表示できるのは 課情報セキュリティ責任者・代理者 と 統括情報セキュリティ責任者 のみです。',
     en: 'Only section officers, their deputies and the chief officer can see the duties.',
   },
+
+  'duty.ledger.title': { ja: '定期業務記録', en: 'Duty record' },
+  'duty.ledger.id': { ja: '業務番号', en: 'Duty id' },
+  'duty.ledger.kind': { ja: '業務', en: 'Duty' },
+  'duty.ledger.revision_needed': { ja: '対策基準の改定の要', en: 'Standard needs revising' },
+  'duty.ledger.completed_by': { ja: '記録者', en: 'Recorded by' },
+  'duty.ledger.completed_at': { ja: '記録日時', en: 'Recorded at' },
+  'duty.summary.fact': { ja: '遵守状況の確認（定期業務）', en: 'Compliance checks (duties)' },
+  'duty.summary.value': { ja: '実施済 {done}・未実施 {open}', en: 'done {done}, not done {open}' },
 } satisfies MessageTable;
