@@ -487,6 +487,8 @@ export interface DutyMonth {
   duties: DutyInstance[];
   /** Open and past due, of the scope (any month). */
   overdue: number;
+  /** Per section (for 統括, and for a person keeping several sections): done / open / overdue. */
+  bySection: { sectionCode: string; done: number; open: number; overdue: number }[];
   /** More rows than shown. */
   truncated: boolean;
 }
@@ -540,6 +542,10 @@ export async function dutiesThisMonth(
       sectionNames: Object.fromEntries(dir.sections.map((s) => [s.code, s.name])),
       duties: all.slice(0, MONTH_LIMIT),
       overdue,
+      bySection:
+        scope.sections === 'all' || scope.sections.length > 1
+          ? await repo.monthFigures(scope.sections, range.from, range.to, at)
+          : [],
       truncated: all.length > MONTH_LIMIT,
     },
   };

@@ -174,6 +174,35 @@ export class DutyRepo {
     return Number(r?.n ?? 0);
   }
 
+  /**
+   * Per section: done, open and overdue (open past `now`) among the instances due in [from, to) and
+   * the open ones due before `from` — the figures of 「今月の定期業務」.
+   */
+  async monthFigures(
+    sections: readonly string[] | 'all',
+    from: string,
+    to: string,
+    now: string,
+  ): Promise<{ sectionCode: string; done: number; open: number; overdue: number }[]> {
+    const w = where({ sections });
+    const rows = await this.sql.query<{ section_code: string; done: number; open: number; overdue: number }>(
+      `SELECT section_code,
+         SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done,
+         SUM(CASE WHEN status = 'open' AND due_at >= ? THEN 1 ELSE 0 END) AS open,
+         SUM(CASE WHEN status = 'open' AND due_at < ? THEN 1 ELSE 0 END) AS overdue
+       FROM duty_instances ${w.sql} ${w.sql ? 'AND' : 'WHERE'}
+         ((due_at >= ? AND due_at < ?) OR (status = 'open' AND due_at < ?))
+       GROUP BY section_code ORDER BY section_code`,
+      [now, now, ...w.params, from, to, from],
+    );
+    return rows.map((r) => ({
+      sectionCode: r.section_code,
+      done: Number(r.done),
+      open: Number(r.open),
+      overdue: Number(r.overdue),
+    }));
+  }
+
   /** Counts per section and status of one kind due in [from, to) (the monthly summary's 13(1) line). */
   async countByStatus(
     kind: DutyKind,

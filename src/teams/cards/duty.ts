@@ -130,22 +130,15 @@ export function buildDutyMonthCard(locale: Locale, m: DutyMonth, now: Date): Ada
           : ('Default' as const),
     };
   });
-  // 統括 sees each section's figures for the month.
-  const sectionLines =
-    m.scope === 'all'
-      ? [...new Set(m.duties.map((d) => d.sectionCode))].sort().map((code) => {
-          const of = m.duties.filter((d) => d.sectionCode === code);
-          const overdue = of.filter((d) => d.status === 'open' && Date.parse(d.dueAt) < now.getTime()).length;
-          return {
-            text: t(locale, 'duty.month.section_line', {
-              section: name(code),
-              done: of.filter((d) => d.status === 'done').length,
-              open: of.filter((d) => d.status === 'open').length - overdue,
-              overdue,
-            }),
-          };
-        })
-      : [];
+  // 統括 (and a person keeping several sections) sees each section's figures, counted in SQL.
+  const sectionLines = m.bySection.map((f) => ({
+    text: t(locale, 'duty.month.section_line', {
+      section: name(f.sectionCode),
+      done: f.done,
+      open: f.open,
+      overdue: f.overdue,
+    }),
+  }));
   const articles = citationList(DUTY_KINDS.flatMap((k) => DUTY_DEFINITIONS[k].articles));
   return renderCard('duty-month', {
     title: t(locale, 'duty.month.title', { year: y ?? '', month: String(Number(mo)) }),
