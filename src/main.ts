@@ -12,6 +12,7 @@ import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/di
 import { TimerScheduler } from './services/escalation-service';
 import { AuditAnchorer, loadAnchorKey } from './services/audit-anchor';
 import { RetentionRunner } from './services/retention-service';
+import { DutyCalendarRunner } from './services/duty-service';
 import { ensureComplianceSummaryTimer } from './services/compliance-summary-service';
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
@@ -227,6 +228,15 @@ export async function startBot(
     onError: (err) => logger.error({ err: err.message }, 'retention run failed'),
     onPurged: (r) => logger.info({ purged: r }, 'ledger retention: personal data purged'),
   });
+  const dutyCalendar = new DutyCalendarRunner({
+    db,
+    clock,
+    onError: (err) => logger.error({ err: err.message }, 'duty calendar sweep failed'),
+    onOpened: (n) => {
+      logger.info({ opened: n }, 'duty calendar: duties opened');
+      sender.kick();
+    },
+  });
   const app = createBotApp(deps);
   const server = createHttpServer({
     adapter,
@@ -257,11 +267,14 @@ export async function startBot(
   await webhooks.recover();
   // The monthly compliance summary (13(1)) is always scheduled; a missed one fires on the first tick.
   await ensureComplianceSummaryTimer(db, clock);
+  // The duty calendar (定期業務): periods due while the bot was down are opened before the first send.
+  if (config.dutyCalendar) await dutyCalendar.tick(true);
   sender.start();
   scheduler.start();
   webhooks.start();
   anchorer.start();
   retention.start();
+  if (config.dutyCalendar) dutyCalendar.start();
   logger.info(
     { host: config.host, port, engine: config.database.engine, instanceId: config.delivery.instanceId },
     'listening',
@@ -277,6 +290,7 @@ export async function startBot(
       await scheduler.stop();
       await anchorer.stop();
       await retention.stop();
+      await dutyCalendar.stop();
       await sender.stop();
       await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -266,6 +266,9 @@ const EnvSchema = z
     // 12(4)③ (accurate time): a clock further off than this from the Bot Framework connector's is
     // reported by /healthz as a warning.
     CLOCK_SKEW_WARN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    // The duty calendar (定期業務, services/duty-service.ts sweepDuties): 'off' opens no periodic
+    // duties (event duties still open); for tests and installations that start it later.
+    DUTY_CALENDAR: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -374,6 +377,8 @@ export interface Config {
   auditAnchor: { dir: string; keyFile: string; intervalMinutes: number; postHours: number };
   /** Years each ledger's finished rows keep their personal data (services/retention-service.ts). */
   retentionYears: RetentionYears;
+  /** Whether the duty calendar opens periodic duties (DUTY_CALENDAR, default on). */
+  dutyCalendar: boolean;
 }
 
 /**
@@ -502,6 +507,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionYears: e.LEDGER_RETENTION_YEARS,
+    dutyCalendar: e.DUTY_CALENDAR === 'on',
     auditAnchor: {
       // By default beside the SQLite file (one set of anchors per database); in production point
       // AUDIT_ANCHOR_DIR at storage the database host cannot rewrite.

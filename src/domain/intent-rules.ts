@@ -462,6 +462,7 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
     '廃棄申請', 'media records', 'media ledger', 'media',
   ],
   ledger: ['台帳', '台帳一覧', '記録簿', '持ち出し記録', 'インシデント記録', '例外措置台帳', 'ledger', 'ledgers'],
+  duties: ['定期業務', '今月の定期業務', '定期点検', '今月の点検', 'periodic duties', 'duties', 'this month’s duties'],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],
   misdirected_mail: ['メール誤送信', '誤送信'],

@@ -33,6 +33,8 @@ export const INTENTS = [
   'media',
   // For section officers (and deputies), 統括 and IT管理者: the standard's ledgers (10(4)⑥, 12(5), 12(6), 8(3)②).
   'ledger',
+  // For section officers (and deputies) and 統括: the periodic duties due this month (定期業務).
+  'duties',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -10,6 +10,7 @@ import { COMMON_MESSAGES } from './messages/common';
 import { COMPLIANCE_MESSAGES } from './messages/compliance';
 import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
+import { DUTY_MESSAGES } from './messages/duties';
 import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { MEDIA_MESSAGES } from './messages/media';
@@ -37,6 +38,7 @@ export const MESSAGE_TABLES = {
   media: MEDIA_MESSAGES,
   compliance: COMPLIANCE_MESSAGES,
   ledgers: LEDGER_MESSAGES,
+  duties: DUTY_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -53,6 +55,7 @@ export const MESSAGES = {
   ...MEDIA_MESSAGES,
   ...COMPLIANCE_MESSAGES,
   ...LEDGER_MESSAGES,
+  ...DUTY_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -12,6 +12,7 @@ import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
 import { fireBroadcastReminder } from './broadcast-service';
 import { fireComplianceSummary } from './compliance-summary-service';
+import { fireDutyTimer } from './duty-service';
 import { fireReminder } from './reminder-service';
 import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 import type { WebhookConfig } from '../config/config';
@@ -199,6 +200,8 @@ export async function fireDueTimers(
           : ('stale' as const);
       if (timer.kind === 'compliance_summary')
         return (await fireComplianceSummary(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
+      if (timer.kind === 'duty_overdue')
+        return (await fireDutyTimer(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
       return (await fireReminder(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
     });
     if (outcome === 'escalated') effective += 1;

@@ -521,4 +521,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Duties (issue 10): a half-filled completion per duty and person (survives errors and
+    // restarts), and when the bot started keeping the calendar (nothing due before it is opened).
+    id: 17,
+    name: 'duty-drafts',
+    sqlite: `
+      CREATE TABLE duty_drafts (
+        duty_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        answers_json TEXT NOT NULL,
+        errors_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (duty_id, person_id)
+      );
+      CREATE TABLE duty_calendar (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        started_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

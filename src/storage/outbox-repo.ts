@@ -59,7 +59,14 @@ export type OutboxMessage =
    * The monthly compliance summary to one 統括 (13(1)): the figures as counted when it was due (a
    * report of that moment, so it is kept rather than recounted at send time; counts and ids only).
    */
-  | { type: 'compliance.summary'; personId: string; summary: ComplianceSummary };
+  | { type: 'compliance.summary'; personId: string; summary: ComplianceSummary }
+  /** A duty's card (services/duty-service.ts), rendered from storage for the recipient at send time. */
+  | {
+      type: 'duty.card';
+      dutyId: string;
+      personId: string;
+      reason: 'opened' | 'overdue' | 'escalated' | 'report';
+    };
 
 /** Messages that replace a card posted earlier (PUT) instead of posting a new one. */
 export function isUpdateMessage(

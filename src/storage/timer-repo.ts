@@ -1,6 +1,12 @@
 import type { SqlClient } from './sql';
 
-export type TimerKind = 'ack_deadline' | 'reminder' | 'broadcast_reminder' | 'compliance_summary';
+export type TimerKind =
+  | 'ack_deadline'
+  | 'reminder'
+  | 'broadcast_reminder'
+  | 'compliance_summary'
+  // A duty's overdue steps (services/duty-service.ts).
+  | 'duty_overdue';
 
 export interface Timer {
   id: number;

@@ -38,6 +38,7 @@ import {
 } from './routes/directory-admin-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
 import { ledgerCardHandlers, sendLedger } from './routes/ledger-routes';
+import { dutyCardHandlers, sendDutiesThisMonth } from './routes/duty-routes';
 import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } from './broadcast/outcome';
 import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
@@ -60,6 +61,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   broadcast: startBroadcast,
   media: (ctx, deps) => sendMediaMenu(ctx, deps),
   ledger: sendLedger,
+  duties: sendDutiesThisMonth,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -87,6 +89,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...ledgerCardHandlers,
   ...submitHandlers(BROADCAST_OUTCOMES),
   ...mediaCardHandlers,
+  ...dutyCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */

@@ -14,6 +14,7 @@ import {
 import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
 import { MEDIA_ACTION_SCHEMAS } from './media-actions';
 import { LedgerExportSchema, LedgerPageSchema, LedgerShowSchema } from './ledger/verbs';
+import { DUTY_ACTION_SCHEMAS } from './duty-actions';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -122,6 +123,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   LedgerShowSchema,
   LedgerPageSchema,
   LedgerExportSchema,
+  // Duties (定期業務, teams/duty-actions.ts).
+  ...DUTY_ACTION_SCHEMAS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -14,6 +14,7 @@ import { renderBroadcastMessage } from './broadcast-render';
 import { renderMediaMessage } from './media-render';
 import { sectionNames } from '../services/compliance-summary-service';
 import { buildComplianceSummaryCard } from './cards/compliance-summary';
+import { renderDutyMessage } from './duty-render';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -111,6 +112,8 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
         });
         return { activity: { attachments: [cardAttachment(card)] } };
       }
+      case 'duty.card':
+        return renderDutyMessage(db, clock, message, locale);
     }
   };
 }

@@ -109,7 +109,8 @@ export class BotHarness {
     engine: Engine,
   ): Promise<RunningBot> {
     return startBot(
-      { PORT: '0', DATABASE_URL: `sqlite:${dbFile}`, ...env },
+      // The duty calendar opens cards for every section at start-up: off unless a test asks for it.
+      { PORT: '0', DATABASE_URL: `sqlite:${dbFile}`, DUTY_CALENDAR: 'off', ...env },
       {
         logger: createLogger('silent'),
         ...(clock ? { clock } : {}),

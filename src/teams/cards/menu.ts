@@ -20,6 +20,8 @@ export function buildMenuCard(
     broadcast?: boolean;
     /** 「台帳」: section officers and deputies, 統括, IT管理者 (domain/ledger-reading.ts). */
     ledger?: boolean;
+    /** 「今月の定期業務」: section officers and deputies, 統括 (domain/duty-access.ts). */
+    duties?: boolean;
     emergency?: UrgentLine;
   } = {},
 ): AdaptiveCardJson {
@@ -51,6 +53,7 @@ export function buildMenuCard(
       // 一斉通知 for those who may send one (IT管理者, 統括, section officers; 統括 and IT管理者 always).
       ...((opts.broadcast ?? opts.admin) ? [button('broadcast')] : []),
       ...((opts.ledger ?? opts.admin) ? [button('ledger')] : []),
+      ...((opts.duties ?? opts.officer) ? [button('duties')] : []),
     ],
     freeTextHint: t(locale, 'menu.freeTextHint'),
     // 職員 report incidents to the section officer at once (10(6)①); the phone is the fallback —

@@ -26,6 +26,7 @@ import { DirectoryErrorsCardDataSchema } from './schemas/directory-errors';
 import { DirectoryExportCardDataSchema } from './schemas/directory-export';
 import { DirectoryImportCardDataSchema } from './schemas/directory-import';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
+import { DutyCardDataSchema, DutyMonthCardDataSchema } from './schemas/duty';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
 import { LedgerCardDataSchema } from './schemas/ledger';
@@ -75,6 +76,8 @@ export const CARD_TEMPLATES = {
   'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
   'compliance-summary': { file: 'compliance-summary.json', schema: ComplianceSummaryCardDataSchema },
   ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
+  duty: { file: 'duty.json', schema: DutyCardDataSchema },
+  'duty-month': { file: 'duty-month.json', schema: DutyMonthCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
