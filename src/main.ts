@@ -81,7 +81,9 @@ export async function startBot(
   const clock = opts.clock ?? systemClock;
   const db = openDatabase(config.database);
   try {
-    const dir = await loadDirectoryAtStartup(db, config.directoryCsv, clock);
+    const dir = await loadDirectoryAtStartup(db, config.directoryCsv, clock, {
+      dutyDueDays: config.peopleChangeDueDays,
+    });
     if (dir.result.ok) {
       logger.info(
         {
@@ -89,6 +91,7 @@ export async function startBot(
           people: dir.result.people,
           sections: dir.result.sections,
           warnings: dir.result.warnings.length,
+          dutiesOpened: dir.result.dutiesOpened ?? 0,
         },
         'directory loaded',
       );
@@ -177,6 +180,7 @@ export async function startBot(
         (config.localMode && listening.port !== undefined ? `http://localhost:${listening.port}` : undefined),
       allowHttpDownloads: config.localMode,
       serviceUrlConfigured: config.delivery.serviceUrl !== undefined,
+      peopleChangeDueDays: config.peopleChangeDueDays,
     },
     // 「結果を出力」 of a broadcast: links under the same base URL as 連絡網の出力.
     ...(config.publicBaseUrl || config.localMode

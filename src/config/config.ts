@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, isLedgerKind, LEDGER_KINDS, type RetentionYears } from '../domain/ledgers';
 import { CASE_KINDS, type CaseKind } from '../domain/cases';
+import { DEFAULT_PEOPLE_CHANGE_DUE_DAYS } from '../domain/people-change';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -266,6 +267,14 @@ const EnvSchema = z
     // 12(4)③ (accurate time): a clock further off than this from the Bot Framework connector's is
     // reported by /healthz as a warning.
     CLOCK_SKEW_WARN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    // Days from a directory import to the due date of the duties of people moved or removed
+    // (return devices 10(4)④, revise access 11(1)①, IC card 10(9)③): the deadline is 運用ルール.
+    PEOPLE_CHANGE_DUE_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(365, 'must be at most 365 days')
+      .default(DEFAULT_PEOPLE_CHANGE_DUE_DAYS),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -374,6 +383,8 @@ export interface Config {
   auditAnchor: { dir: string; keyFile: string; intervalMinutes: number; postHours: number };
   /** Years each ledger's finished rows keep their personal data (services/retention-service.ts). */
   retentionYears: RetentionYears;
+  /** Days from a directory import to the due date of the people-change duties (運用ルール). */
+  peopleChangeDueDays: number;
 }
 
 /**
@@ -502,6 +513,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionYears: e.LEDGER_RETENTION_YEARS,
+    peopleChangeDueDays: e.PEOPLE_CHANGE_DUE_DAYS,
     auditAnchor: {
       // By default beside the SQLite file (one set of anchors per database); in production point
       // AUDIT_ANCHOR_DIR at storage the database host cannot rewrite.

@@ -41,4 +41,6 @@ export interface DirectoryAdminDeps {
   allowHttpDownloads: boolean;
   /** TEAMS_SERVICE_URL is set: the bot can open a chat with people who never wrote to it. */
   serviceUrlConfigured: boolean;
+  /** PEOPLE_CHANGE_DUE_DAYS (運用ルール); absent = the default of domain/people-change.ts. */
+  peopleChangeDueDays?: number;
 }
