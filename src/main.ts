@@ -12,6 +12,7 @@ import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/di
 import { TimerScheduler } from './services/escalation-service';
 import { AuditAnchorer, loadAnchorKey } from './services/audit-anchor';
 import { RetentionRunner } from './services/retention-service';
+import { ContractSweeper } from './services/contract-service';
 import { ensureComplianceSummaryTimer } from './services/compliance-summary-service';
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
@@ -61,6 +62,8 @@ export interface RunningBot {
   sender: OutboxSender;
   scheduler: TimerScheduler;
   clockSkew: ClockSkewMonitor;
+  /** The contract sweep (12(1)③ケ); `tick()` runs one now. */
+  contracts: ContractSweeper;
   stop(): Promise<void>;
 }
 
@@ -173,6 +176,7 @@ export async function startBot(
     sender,
     ackMinutes,
     ackMinutesOverride: config.escalationMinutes,
+    contractEndDueDays: config.contractEndDueDays,
     webhooks: { hooks: config.webhooks, dispatcher: webhooks },
     directoryAdmin: {
       publicBaseUrl: () =>
@@ -231,6 +235,14 @@ export async function startBot(
     onError: (err) => logger.error({ err: err.message }, 'retention run failed'),
     onPurged: (r) => logger.info({ purged: r }, 'ledger retention: personal data purged'),
   });
+  // 12(1)③ケ: contracts whose work ended get their ID-removal duty (at start-up: what ended meanwhile).
+  const contracts = new ContractSweeper({
+    db,
+    clock,
+    dueDays: config.contractEndDueDays,
+    onError: (err) => logger.error({ err: err.message }, 'contract sweep failed'),
+    onOpened: (d) => logger.info({ duties: d.map((x) => x.id) }, 'contracts ended: duties opened'),
+  });
   const app = createBotApp(deps);
   const server = createHttpServer({
     adapter,
@@ -266,6 +278,7 @@ export async function startBot(
   webhooks.start();
   anchorer.start();
   retention.start();
+  contracts.start();
   logger.info(
     { host: config.host, port, engine: config.database.engine, instanceId: config.delivery.instanceId },
     'listening',
@@ -277,10 +290,12 @@ export async function startBot(
     sender,
     scheduler,
     clockSkew,
+    contracts,
     async stop() {
       await scheduler.stop();
       await anchorer.stop();
       await retention.stop();
+      await contracts.stop();
       await sender.stop();
       await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

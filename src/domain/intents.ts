@@ -33,6 +33,9 @@ export const INTENTS = [
   'media',
   // For section officers (and deputies), 統括 and IT管理者: the standard's ledgers (10(4)⑥, 12(5), 12(6), 8(3)②).
   'ledger',
+  // Contracts with contractors (12(1)③): section officers and deputies register them, 統括 sees
+  // all; the end of the work opens the 12(1)③ケ duty.
+  'contracts',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -43,6 +43,7 @@ import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
 import { manageOutcomes } from './routes/broadcast-manage-routes';
 import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
+import { contractCardHandlers, sendContracts } from './routes/contract-routes';
 import { turnLocale } from './turn';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
@@ -60,6 +61,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   broadcast: startBroadcast,
   media: (ctx, deps) => sendMediaMenu(ctx, deps),
   ledger: sendLedger,
+  contracts: (ctx, deps) => sendContracts(ctx, deps),
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -87,6 +89,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...ledgerCardHandlers,
   ...submitHandlers(BROADCAST_OUTCOMES),
   ...mediaCardHandlers,
+  ...contractCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */

@@ -12,6 +12,7 @@ import {
   BroadcastStatusRefreshSchema,
 } from './broadcast/status-verbs';
 import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
+import { CONTRACT_ACTION_SCHEMAS } from './contract-actions';
 import { MEDIA_ACTION_SCHEMAS } from './media-actions';
 import { LedgerExportSchema, LedgerPageSchema, LedgerShowSchema } from './ledger/verbs';
 
@@ -122,6 +123,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   LedgerShowSchema,
   LedgerPageSchema,
   LedgerExportSchema,
+  // Contracts with contractors (12(1)③, teams/contract-actions.ts).
+  ...CONTRACT_ACTION_SCHEMAS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -29,6 +29,8 @@ export interface BotDeps {
    */
   /** The ledgers of this deployment (services/ledgers.ts); absent = defaultLedgerRegistry(clock). */
   ledgers?: LedgerRegistry;
+  /** CONTRACT_END_DUE_DAYS (運用ルール) for 作業終了; absent = the default of domain/contracts.ts. */
+  contractEndDueDays?: number;
   exportLinks?: {
     create(request: BroadcastExportRequest): Promise<{ url: string; expiresAt: Date }>;
   };

@@ -35,6 +35,7 @@ import {
   MediaFormCardDataSchema,
   MediaMenuCardDataSchema,
 } from './schemas/media';
+import { ContractFormCardDataSchema, ContractListCardDataSchema } from './schemas/contracts';
 import { MyCasesCardDataSchema } from './schemas/my-cases';
 import { NoticeCardDataSchema } from './schemas/notice';
 import { UnknownUserCardDataSchema } from './schemas/unknown-user';
@@ -75,6 +76,8 @@ export const CARD_TEMPLATES = {
   'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
   'compliance-summary': { file: 'compliance-summary.json', schema: ComplianceSummaryCardDataSchema },
   ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
+  'contract-list': { file: 'contract-list.json', schema: ContractListCardDataSchema },
+  'contract-form': { file: 'contract-form.json', schema: ContractFormCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
