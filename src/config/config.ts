@@ -6,6 +6,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, isLedgerKind, LEDGER_KINDS, type RetentionYears } from '../domain/ledgers';
 import { CASE_KINDS, type CaseKind } from '../domain/cases';
+import { DEFAULT_CONTRACT_END_DUE_DAYS } from '../domain/contracts';
+import { DEFAULT_PEOPLE_CHANGE_DUE_DAYS } from '../domain/people-change';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -269,6 +271,22 @@ const EnvSchema = z
     // The duty calendar (定期業務, services/duty-service.ts sweepDuties): 'off' opens no periodic
     // duties (event duties still open); for tests and installations that start it later.
     DUTY_CALENDAR: z.enum(['on', 'off']).default('on'),
+    // Days from a directory import to the due date of the duties of people moved or removed
+    // (return devices 10(4)④, revise access 11(1)①, IC card 10(9)③): the deadline is 運用ルール.
+    PEOPLE_CHANGE_DUE_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(365, 'must be at most 365 days')
+      .default(DEFAULT_PEOPLE_CHANGE_DUE_DAYS),
+    // Days from the end of a contract's work to the due date of confirming its workers' IDs and
+    // passwords removed (12(1)③ケ says 速やかに; the number of days is 運用ルール).
+    CONTRACT_END_DUE_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(90, 'must be at most 90 days')
+      .default(DEFAULT_CONTRACT_END_DUE_DAYS),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -379,6 +397,10 @@ export interface Config {
   retentionYears: RetentionYears;
   /** Whether the duty calendar opens periodic duties (DUTY_CALENDAR, default on). */
   dutyCalendar: boolean;
+  /** Days from a directory import to the due date of the people-change duties (運用ルール). */
+  peopleChangeDueDays: number;
+  /** Days from a contract's end to the due date of its ID-removal duty (運用ルール). */
+  contractEndDueDays: number;
 }
 
 /**
@@ -508,6 +530,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionYears: e.LEDGER_RETENTION_YEARS,
     dutyCalendar: e.DUTY_CALENDAR === 'on',
+    peopleChangeDueDays: e.PEOPLE_CHANGE_DUE_DAYS,
+    contractEndDueDays: e.CONTRACT_END_DUE_DAYS,
     auditAnchor: {
       // By default beside the SQLite file (one set of anchors per database); in production point
       // AUDIT_ANCHOR_DIR at storage the database host cannot rewrite.

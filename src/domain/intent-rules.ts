@@ -461,6 +461,7 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
     '媒体の記録', '媒体台帳', '記録媒体', '記録媒体の管理', '記録媒体の記録', '媒体の管理', '媒体の廃棄',
     '廃棄申請', 'media records', 'media ledger', 'media',
   ],
+  contracts: ['委託契約', '委託契約一覧', '委託契約の登録', '外部委託', '委託先', 'contracts', 'contractors'],
   ledger: ['台帳', '台帳一覧', '記録簿', '持ち出し記録', 'インシデント記録', '例外措置台帳', 'ledger', 'ledgers'],
   duties: ['定期業務', '今月の定期業務', '定期点検', '今月の点検', 'periodic duties', 'duties', 'this month’s duties'],
   lost_ic_card: ['ICカード紛失', 'ICカード'],

@@ -35,6 +35,9 @@ export const INTENTS = [
   'ledger',
   // For section officers (and deputies) and 統括: the periodic duties due this month (定期業務).
   'duties',
+  // Contracts with contractors (12(1)③): section officers and deputies register them, 統括 sees
+  // all; the end of the work opens the 12(1)③ケ duty.
+  'contracts',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -15,6 +15,7 @@ import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { MEDIA_MESSAGES } from './messages/media';
 import { LEDGER_MESSAGES } from './messages/ledgers';
+import { PEOPLE_CHANGE_MESSAGES } from './messages/people-change';
 import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
@@ -39,6 +40,7 @@ export const MESSAGE_TABLES = {
   compliance: COMPLIANCE_MESSAGES,
   ledgers: LEDGER_MESSAGES,
   duties: DUTY_MESSAGES,
+  peopleChange: PEOPLE_CHANGE_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -56,6 +58,7 @@ export const MESSAGES = {
   ...COMPLIANCE_MESSAGES,
   ...LEDGER_MESSAGES,
   ...DUTY_MESSAGES,
+  ...PEOPLE_CHANGE_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

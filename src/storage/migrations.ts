@@ -541,4 +541,42 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Contracts with contractors (12(1)③, issue 10): registered by a section officer; when the end
+    // date passes the daily sweep marks the contract ended and opens the 12(1)③ケ duty (duty_id) in
+    // the same transaction. The officer's half-filled form survives errors and restarts.
+    id: 21,
+    name: 'contracts',
+    sqlite: `
+      CREATE TABLE contract_counters (
+        year INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL
+      );
+      CREATE TABLE contracts (
+        id TEXT PRIMARY KEY,
+        section_code TEXT NOT NULL,
+        contractor TEXT NOT NULL,
+        work TEXT NOT NULL,
+        systems TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        worker_ids TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'ended')),
+        registered_by TEXT NOT NULL,
+        registered_at TEXT NOT NULL,
+        ended_at TEXT,
+        duty_id TEXT,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX contracts_section ON contracts(section_code, status, end_date);
+      CREATE INDEX contracts_due ON contracts(status, end_date);
+      CREATE TABLE contract_drafts (
+        person_id TEXT PRIMARY KEY,
+        answers_json TEXT NOT NULL,
+        errors_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

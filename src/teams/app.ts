@@ -44,6 +44,7 @@ import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
 import { manageOutcomes } from './routes/broadcast-manage-routes';
 import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
+import { contractCardHandlers, sendContracts } from './routes/contract-routes';
 import { turnLocale } from './turn';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
@@ -62,6 +63,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   media: (ctx, deps) => sendMediaMenu(ctx, deps),
   ledger: sendLedger,
   duties: sendDutiesThisMonth,
+  contracts: (ctx, deps) => sendContracts(ctx, deps),
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -90,6 +92,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...submitHandlers(BROADCAST_OUTCOMES),
   ...mediaCardHandlers,
   ...dutyCardHandlers,
+  ...contractCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */

@@ -12,6 +12,7 @@ import {
   BroadcastStatusRefreshSchema,
 } from './broadcast/status-verbs';
 import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
+import { CONTRACT_ACTION_SCHEMAS } from './contract-actions';
 import { MEDIA_ACTION_SCHEMAS } from './media-actions';
 import { LedgerExportSchema, LedgerPageSchema, LedgerShowSchema } from './ledger/verbs';
 import { DUTY_ACTION_SCHEMAS } from './duty-actions';
@@ -125,6 +126,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   LedgerExportSchema,
   // Duties (定期業務, teams/duty-actions.ts).
   ...DUTY_ACTION_SCHEMAS,
+  // Contracts with contractors (12(1)③, teams/contract-actions.ts).
+  ...CONTRACT_ACTION_SCHEMAS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -40,6 +40,9 @@ export function buildMenuCard(
       ...(opts.officer ? [button('my_tasks'), button('absence')] : []),
       // 媒体の記録 (8(3)②アイオ) for role holders; staff reach the disposal request by typing it.
       ...(opts.officer ? [button('media')] : []),
+      // 委託契約 (12(1)③) for role holders; contractOverview refuses anyone without a section's
+      // officer or deputy role (or 統括).
+      ...(opts.officer ? [button('contracts')] : []),
       // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
       ...(opts.admin ? [button('unreachable')] : []),
       // 遵守状況 (13(1)) for 統括 and IT管理者 (requestComplianceSummary refuses everyone else).

@@ -36,6 +36,7 @@ import {
   MediaFormCardDataSchema,
   MediaMenuCardDataSchema,
 } from './schemas/media';
+import { ContractFormCardDataSchema, ContractListCardDataSchema } from './schemas/contracts';
 import { MyCasesCardDataSchema } from './schemas/my-cases';
 import { NoticeCardDataSchema } from './schemas/notice';
 import { UnknownUserCardDataSchema } from './schemas/unknown-user';
@@ -78,6 +79,8 @@ export const CARD_TEMPLATES = {
   ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
   duty: { file: 'duty.json', schema: DutyCardDataSchema },
   'duty-month': { file: 'duty-month.json', schema: DutyMonthCardDataSchema },
+  'contract-list': { file: 'contract-list.json', schema: ContractListCardDataSchema },
+  'contract-form': { file: 'contract-form.json', schema: ContractFormCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
