@@ -10,10 +10,11 @@
 // Outbox dedupe keys:
 //   bcp:<broadcast>:<person>    the prepared draft's preview, to the person who sends it
 //   rec:<case>:<person>:<step>  the case card after a recurrence step (IT管理者, 統括, the officer)
-import type { Citation } from '../domain/articles';
+import type { Citations } from '../domain/articles';
 import {
   DEFAULT_REMIND_MINUTES,
   officerSections,
+  purposeCitation,
   type Audience,
   type BroadcastSeverity,
 } from '../domain/broadcast';
@@ -474,7 +475,7 @@ export interface LinkedBroadcastView {
   id: string;
   purpose: BroadcastRecord['purpose'];
   status: BroadcastRecord['status'];
-  article: Citation;
+  article: Citations;
   targeted: number;
   answered: number;
 }
@@ -490,7 +491,7 @@ export async function caseBroadcasts(db: SqlClient, caseId: string): Promise<Lin
       id: b.id,
       purpose: b.purpose,
       status: b.status,
-      article: purposeArticle(b.purpose),
+      article: purposeCitation(b.purpose),
       targeted: rows.length,
       answered: rows.filter((r) => r.firstAnsweredAt !== null).length,
     });
@@ -498,9 +499,6 @@ export async function caseBroadcasts(db: SqlClient, caseId: string): Promise<Lin
   return out;
 }
 
-function purposeArticle(purpose: BroadcastRecord['purpose']): Citation {
-  return purpose === 'officer_alert' ? '12(4)⑤' : purpose === 'cyber_emergency' ? '12(5)②エ' : '12(5)③';
-}
 
 export interface RelayRow {
   sectionCode: string;

@@ -129,6 +129,19 @@ describe('broadcasts from a case (12(4)⑤, 12(5)②エ)', () => {
     expect(`${b.title}${b.body}`).not.toContain(VALID.virus.assetNumber!);
     expect(`${b.title}${b.body}`).not.toContain(VALID.virus.malwareName!);
 
+    // The draft is IT管理者's: 統括 or the reporting officer replaying 送信 with its id is refused.
+    for (const who of [DEMO.chief, DEMO.officer])
+      await h.execute(who, V.send, { broadcastId: bcId, version: b.version });
+    expect((await new BroadcastRepo(h.bot.db).get(bcId))!.status).toBe('draft');
+    expect(
+      (await events(h, bcId))
+        .filter((e) => e.event === 'broadcast.send_denied')
+        .map((e) => [e.actor, e.reason]),
+    ).toEqual([
+      ['E1005', 'not_found'],
+      ['E1002', 'not_found'],
+    ]);
+
     // IT管理者 gets the preview with 送信; one click sends it to the other nine officers.
     await sendPrepared(h, DEMO.itAdmin, bcId, 9);
     expect(copies(h, bcId).sort()).toEqual(OFFICERS.filter((o) => o !== DEMO.officer).sort());
@@ -506,9 +519,34 @@ describe('officers asked for the same improvement (14(3)) and a revised standard
     expect(view).toContain('経理課（渡辺 修）: 未確認 / 職員へ未周知');
     expect(view).toContain('根拠: 対策基準 14(5)・14(6)');
 
-    // Staff and an officer may not see it; refused and audited.
+    // Another section's officer replaying 送信 of 佐藤's relay, and staff acknowledging the 14(5)
+    // broadcast they never received, are refused: no relay for either.
+    await h.execute(KEIRI_OFFICER, V.send, { broadcastId: relay.id, version: 99 });
+    await h.execute(DEMO.staff, V.answer, { broadcastId: parentId, answer: 'ack' });
+    expect((await new BroadcastRepo(h.bot.db).children(parentId)).map((b) => b.createdBy)).toEqual(['E1002']);
+    expect(
+      (await new AuditRepo(h.bot.db).list(relay.id))
+        .filter((e) => e.event === 'broadcast.send_denied')
+        .map((e) => e.actor),
+    ).toEqual(['E1012']);
+    expect(
+      (await new AuditRepo(h.bot.db).list(parentId))
+        .filter((e) => e.event === 'broadcast.answer_denied')
+        .map((e) => [e.actor, (e.data as { reason: string }).reason]),
+    ).toEqual([['E1001', 'not_recipient']]);
+
+    // Staff and an officer may not see the relay view, nor anyone a neighbouring id; refused and audited.
     await h.say(DEMO.staff, { verb: V.relayStatus, broadcastId: parentId });
     await h.say(KEIRI_OFFICER, { verb: V.relayStatus, broadcastId: parentId });
+    const next = parentId.replace(/\d{4}$/, '0099');
+    await h.say(DEMO.chief, { verb: V.relayStatus, broadcastId: next });
+    expect(
+      (await new AuditRepo(h.bot.db).list(next)).map((e) => [
+        e.event,
+        e.actor,
+        (e.data as { reason: string }).reason,
+      ]),
+    ).toEqual([['broadcast.results_denied', 'E1005', 'not_found']]);
     const denied = (await new AuditRepo(h.bot.db).list(parentId)).filter(
       (e) => e.event === 'broadcast.results_denied',
     );
