@@ -375,6 +375,11 @@ export const ARTICLES = {
     en: 'The section officer periodically inspects how the security measures are carried out and improves them; when the inspection shows the standard needs revising, they report it to the chief officer.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
+  '14(3)': {
+    ja: '統括情報セキュリティ責任者は、管理規程に定める情報セキュリティ検査の指摘事項が、被検査部門以外にも同様に影響すると認められるときは、被検査部門以外の課情報セキュリティ責任者に対しても同様の改善を求めなければならない。',
+    en: 'When a finding of the security inspection applies beyond the inspected section, the chief officer asks the officers of the other sections for the same improvement.',
+    binds: ['統括情報セキュリティ責任者'],
+  },
   '14(5)': {
     ja: '統括情報セキュリティ責任者は、対策基準を改定したときは、速やかに課情報セキュリティ責任者に周知しなければならない。',
     en: 'When the chief officer revises the standard, they promptly inform the section officers.',

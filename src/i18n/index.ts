@@ -6,6 +6,7 @@ import { AUDIT_MESSAGES } from './messages/audit';
 import { BOT_MESSAGES } from './messages/bot';
 import { BROADCAST_RESULTS_MESSAGES } from './messages/broadcast-results';
 import { BROADCAST_COMPOSE_MESSAGES } from './messages/broadcast-compose';
+import { CASE_BROADCAST_MESSAGES } from './messages/case-broadcasts';
 import { COMMON_MESSAGES } from './messages/common';
 import { COMPLIANCE_MESSAGES } from './messages/compliance';
 import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
@@ -41,6 +42,7 @@ export const MESSAGE_TABLES = {
   ledgers: LEDGER_MESSAGES,
   duties: DUTY_MESSAGES,
   peopleChange: PEOPLE_CHANGE_MESSAGES,
+  caseBroadcasts: CASE_BROADCAST_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -59,6 +61,7 @@ export const MESSAGES = {
   ...LEDGER_MESSAGES,
   ...DUTY_MESSAGES,
   ...PEOPLE_CHANGE_MESSAGES,
+  ...CASE_BROADCAST_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -579,4 +579,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Broadcasts linked to cases and chained (issue 10): a relay to staff names its parent (14(6)
+    // relays 14(5)); broadcasts are found by case (12(4)⑤, 12(5)②エ, 12(5)③) and by parent; a closed
+    // failure or breach keeps its recurrence analysis and measures, agreed with IT管理者 (12(5)③).
+    id: 20,
+    name: 'case-broadcasts',
+    sqlite: `
+      ALTER TABLE broadcasts ADD COLUMN parent_id TEXT;
+      CREATE INDEX broadcasts_case ON broadcasts(case_id);
+      CREATE INDEX broadcasts_parent ON broadcasts(parent_id, created_by);
+      CREATE TABLE case_recurrence (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        analysis TEXT NOT NULL,
+        measures TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        agreed_by TEXT,
+        agreed_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+    `,
+  },
 ];

@@ -36,6 +36,11 @@ export type OutboxMessage =
       activityId: string;
       conversationId: string;
     }
+  /**
+   * A draft prepared for `personId` to send (the preview with 送信): from a case to IT管理者
+   * (12(4)⑤, 12(5)②エ), or a relay to an officer's own staff (14(6)).
+   */
+  | { type: 'broadcast.prepared'; broadcastId: string; personId: string }
   /** The live status card of a broadcast, for the person who manages or follows it. */
   | { type: 'broadcast.status'; broadcastId: string; personId: string }
   | {

@@ -43,6 +43,7 @@ import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } f
 import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
 import { manageOutcomes } from './routes/broadcast-manage-routes';
+import { caseBroadcastOutcomes } from './routes/case-broadcast-routes';
 import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
 import { contractCardHandlers, sendContracts } from './routes/contract-routes';
 import { turnLocale } from './turn';
@@ -77,6 +78,8 @@ export const BROADCAST_OUTCOMES: OutcomeHandlers = {
   // A choice that opens a report starts that flow (with the broadcast on the draft).
   ...answerOutcomes((ctx, kind, deps) => startFlow(ctx, kind, deps)),
   ...manageOutcomes,
+  // From a case card, and 統括's view of a relayed revision (12(4)⑤, 12(5)②エ, 12(5)③, 14(6)).
+  ...caseBroadcastOutcomes,
 };
 
 export const CARD_HANDLERS: CardHandlers = {

@@ -16,6 +16,7 @@ import { ConversationRepo } from '../storage/conversation-repo';
 import type { Database } from '../storage/sql';
 import { renderCard, type AdaptiveCardJson } from './cards';
 import { buildCaseCard, type CaseCardPrefill, type CaseHistoryEntry } from './case-card';
+import { caseLinks } from './case-links';
 import { answerRows, type Answers, type ArticleText } from './form-card';
 import { t, type Locale } from './i18n';
 import { msg, storedText } from '../i18n';
@@ -153,6 +154,18 @@ export async function renderCaseCard(
   const duties: ArticleText[] = caseDuties(c.kind, c.form.value);
   const decisionBasis = isIncidentKind(c.kind) ? undefined : decisionArticles(c.kind, c.form.value);
   const final = isDoneCaseStatus(c.status);
+  // Broadcasts linked to the case and its recurrence steps (12(4)⑤, 12(5)②エ, 12(5)③).
+  const linked = await caseLinks(db, locale, {
+    case: {
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      sectionCode: c.sectionCode,
+      reportedToChief: state.reportedToChief,
+    },
+    viewerId,
+    directory,
+  });
   const card = buildCaseCard(locale, {
     caseId: c.id,
     kind: c.kind,
@@ -195,6 +208,7 @@ export async function renderCaseCard(
     ...(prefill ? { prefill } : {}),
     showReadOnlyNote: allowed.length === 0 && !final,
     ...(c.origin ? { origin: c.origin } : {}),
+    linked,
   });
   return { shown: true, card };
 }

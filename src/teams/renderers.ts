@@ -100,6 +100,7 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
       case 'broadcast.status':
       case 'broadcast.status.update':
       case 'broadcast.notice':
+      case 'broadcast.prepared':
         return renderBroadcastMessage(db, clock, message, locale);
       case 'media.disposal':
         return renderMediaMessage(db, clock, message, locale);
