@@ -499,7 +499,6 @@ export async function caseBroadcasts(db: SqlClient, caseId: string): Promise<Lin
   return out;
 }
 
-
 export interface RelayRow {
   sectionCode: string;
   sectionName: string;
