@@ -80,7 +80,7 @@ function printView(view: StagedView): void {
 
 async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig(env, findRepoRoot());
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     return await fn(db);
   } finally {
