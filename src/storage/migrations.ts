@@ -590,7 +590,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // The delivery engine (issue 8): one rate budget per tenant shared by every process on this
     // database (a token bucket row per tenant, updated with a version check) and each
     // conversation's recent requests for Teams' per-conversation windows (pruned after an hour).
-    // Times in ms since the epoch (BIGINT: beyond 32 bits). The outbox keeps its outbox_due index
+    // Times in ms since the epoch (BIGINT: beyond 32 bits; on PostgreSQL DOUBLE PRECISION, since the
+    // budget's clock has fractions of a ms, which SQLite keeps in any column). The outbox keeps its outbox_due index
     // (status, priority, next_attempt_at): the sender reads it per status, in index order.
     id: 10,
     name: 'delivery-rate-budget',
@@ -618,10 +619,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE rate_buckets (
         tenant_id TEXT PRIMARY KEY,
         tokens DOUBLE PRECISION NOT NULL,
-        updated_ms BIGINT NOT NULL,
-        paused_until_ms BIGINT NOT NULL,
-        calm_until_ms BIGINT NOT NULL,
-        window_start_ms BIGINT NOT NULL,
+        updated_ms DOUBLE PRECISION NOT NULL,
+        paused_until_ms DOUBLE PRECISION NOT NULL,
+        calm_until_ms DOUBLE PRECISION NOT NULL,
+        window_start_ms DOUBLE PRECISION NOT NULL,
         window_requests INTEGER NOT NULL,
         window_throttled INTEGER NOT NULL,
         version INTEGER NOT NULL
@@ -629,7 +630,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE rate_sends (
         conversation_id TEXT NOT NULL,
         tenant_id TEXT NOT NULL,
-        at_ms BIGINT NOT NULL
+        at_ms DOUBLE PRECISION NOT NULL
       );
       CREATE INDEX rate_sends_conversation ON rate_sends(conversation_id, at_ms);
       CREATE INDEX rate_sends_at ON rate_sends(at_ms);

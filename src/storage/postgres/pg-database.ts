@@ -158,7 +158,11 @@ export class PgDatabase extends PgClient implements Database {
     }
   }
 
-  async close(): Promise<void> {
-    await this.pool.end();
+  private closing: Promise<void> | undefined;
+
+  /** Ends the pool once; closing again (a bot stopped twice) waits for the first close. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
   }
 }
