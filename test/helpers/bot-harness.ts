@@ -71,6 +71,11 @@ export function cardInputs(card: unknown): Record<string, unknown> {
 interface Engine {
   rateTimer?: RateTimer | undefined;
   senderOptions?: Partial<SenderOptions> | undefined;
+  /**
+   * The timer scheduler's real-time poll. A test that moves a ManualClock past a deadline and fires
+   * timers itself (`bot.scheduler.tick()`) sets it long, so the poll cannot fire them first.
+   */
+  schedulerPollMs?: number | undefined;
 }
 
 /**
@@ -104,7 +109,11 @@ export class BotHarness {
     const dbFile = pg ? '' : (opts.dbFile ?? tempDbFile());
     const databaseUrl = pg ? pg.url : `sqlite:${dbFile}`;
     const env = typeof opts.env === 'function' ? opts.env(connector) : (opts.env ?? {});
-    const engine = { rateTimer: opts.rateTimer, senderOptions: opts.senderOptions };
+    const engine = {
+      rateTimer: opts.rateTimer,
+      senderOptions: opts.senderOptions,
+      schedulerPollMs: opts.schedulerPollMs,
+    };
     const bot = await BotHarness.boot(databaseUrl, opts.clock, env, engine);
     return new BotHarness(connector, bot, dbFile, databaseUrl, pg?.drop, opts.clock, env, engine);
   }
@@ -123,6 +132,7 @@ export class BotHarness {
         // Flow tests do not wait for Teams' windows (see SkipAheadTimer); items wait in place.
         rateTimer: engine.rateTimer ?? new SkipAheadTimer(),
         senderOptions: { pollMs: 50, backoffMs: 50, maxParkMs: 3_600_000, ...engine.senderOptions },
+        ...(engine.schedulerPollMs !== undefined ? { schedulerPollMs: engine.schedulerPollMs } : {}),
       },
     );
   }
