@@ -83,7 +83,7 @@ export async function startBot(
   const config = loadConfig(env, findRepoRoot());
   const logger = opts.logger ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     const dir = await loadDirectoryAtStartup(db, config.directoryCsv, clock, {
       dutyDueDays: config.peopleChangeDueDays,

@@ -83,7 +83,7 @@ async function withDatabase<T>(
   fn: (db: Database, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig(env, findRepoRoot());
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     return await fn(db, config);
   } finally {

@@ -67,7 +67,7 @@ export async function runDutiesCli(
     }
   }
   const config = loadConfig(env, findRepoRoot());
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     if (command === 'list') {
       const schedules = await new DutyCalendarRepo(db).schedules();

@@ -31,15 +31,20 @@ function parseDatabaseUrl(raw: string, ctx: z.RefinementCtx): DatabaseConfig {
     return { engine: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
   }
   if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
-    // PostgreSQL is the scale-out engine (roadmap [6/6]); until its adapter lands, refuse clearly
-    // rather than start on the wrong database.
-    ctx.addIssue({
-      code: 'custom',
-      message: 'PostgreSQL is not supported yet in this version; use sqlite:<file> (PostgreSQL は未対応です)',
-    });
-    return z.NEVER;
+    // The scale-out engine (issue 11): a URL the pg driver parses (user, password, host, port, db).
+    if (!URL.canParse(raw) || new URL(raw).hostname === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'postgres:// needs a host, e.g. postgres://user@db.example:5432/securitydesk',
+      });
+      return z.NEVER;
+    }
+    return { engine: 'postgres', url: raw };
   }
-  ctx.addIssue({ code: 'custom', message: 'must start with sqlite: (e.g. sqlite:./data/security-desk.db)' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must start with sqlite: or postgres:// (e.g. sqlite:./data/security-desk.db)',
+  });
   return z.NEVER;
 }
 
