@@ -619,6 +619,12 @@ export async function setDutyCycle(
   });
 }
 
+/** The completion form's fields of a duty (none for an unknown id): which inputs a submit may carry. */
+export async function dutyFieldsOf(sql: SqlClient, dutyId: string): Promise<FieldDef[]> {
+  const d = await new DutyRepo(sql).get(dutyId);
+  return d ? dutyFormFields(d.kind) : [];
+}
+
 /** Whether the person sees 「今月の定期業務」 (the menu's button); no audit, nothing is read. */
 export async function keepsDutyCalendar(sql: SqlClient, personId: string): Promise<boolean> {
   return dutyCalendarScope(await new DirectoryRepo(sql).load(), personId).ok;

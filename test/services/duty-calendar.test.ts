@@ -128,7 +128,8 @@ describe('sweepDuties', () => {
     expect(to.filter((c) => c.to === DEMO.deputy)).toHaveLength(4);
     expect(to.filter((c) => c.to === DEMO.officer)).toHaveLength(4);
     const row = (await new AuditRepo(db).list()).find(
-      (r) => r.event === 'duty.opened' && r.data?.sectionCode === '210' && r.data?.kind === 'compliance_check',
+      (r) =>
+        r.event === 'duty.opened' && r.data?.sectionCode === '210' && r.data?.kind === 'compliance_check',
     )!;
     expect(row.article).toEqual(['13(1)', 'operating_rule']);
     expect(row.data?.roles).toEqual(['section_officer', 'deputy']);

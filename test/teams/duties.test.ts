@@ -95,6 +95,15 @@ describe('定期業務 (13(1), 14(1))', () => {
     h = await start(clock);
     const mine = await complianceOf(h, '210');
     const theirs = await complianceOf(h, '220');
+    // The menu offers 「今月の定期業務」 to officers, deputies and 統括, not to staff.
+    const dutiesButton = async (who: string) =>
+      cardActions((await h!.say(who, 'メニュー'))[0]?.card).some(
+        (a) => a.data.verb === 'menu.select' && a.data.intent === 'duties',
+      );
+    expect(await dutiesButton(DEMO.officer)).toBe(true);
+    expect(await dutiesButton(DEMO.deputy)).toBe(true);
+    expect(await dutiesButton(DEMO.chief)).toBe(true);
+    expect(await dutiesButton(DEMO.staff)).toBe(false);
     const [staffMonth] = await h.say(DEMO.staff, '今月の定期業務');
     expect(staffMonth?.card).toBeUndefined();
     expect(staffMonth?.text).toContain('定期業務を表示できるのは');

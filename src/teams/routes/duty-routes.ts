@@ -2,9 +2,7 @@
 // handlers: each parses ids, calls one service with the acting `from.aadObjectId` (the service
 // reloads the person and the duty and audits every refusal), and renders.
 import type { TurnContext } from 'botbuilder';
-import { dutyFormFields } from '../../domain/duty-form';
-import { DutyRepo } from '../../storage/duty-repo';
-import { dutiesThisMonth, submitDuty, viewDuty } from '../../services/duty-service';
+import { dutiesThisMonth, dutyFieldsOf, submitDuty, viewDuty } from '../../services/duty-service';
 import type { CardHandlers } from '../card-routes';
 import { answersFromSubmit } from '../cards/answers';
 import { buildDutyCard, buildDutyMonthCard } from '../cards/duty';
@@ -47,8 +45,7 @@ async function submit(
 ) {
   const locale = turnLocale(ctx);
   // Only the form's own inputs are read: the fields of the duty's kind (the id says which).
-  const kind = (await new DutyRepo(deps.db).get(dutyId))?.kind;
-  const answers = kind ? answersFromSubmit(value, dutyFormFields(kind)) : {};
+  const answers = answersFromSubmit(value, await dutyFieldsOf(deps.db, dutyId));
   const r = await submitDuty(deps.db, deps.clock, { actorAadObjectId: actorAad(ctx), dutyId, answers, mode });
   const now = deps.clock.now();
   if (!r.ok && 'view' in r) {
