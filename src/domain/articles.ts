@@ -100,6 +100,11 @@ export const ARTICLES = {
     en: 'An information asset is disposed of with the section officer’s permission, after erasing its data beyond recovery; the date and time, the person in charge and what was done are recorded.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '9(3)③': {
+    ja: '通信ネットワークを構築するにあたり、有線による通信ネットワークの整備が適さない合理的な理由がある場合には、統括情報セキュリティ責任者の許可を得て無線回線による整備を行う。',
+    en: 'Where there is a sound reason why a wired network does not suit, a wireless network is built only with the chief security officer’s permission.',
+    binds: ['統括情報セキュリティ責任者'],
+  },
   '10(2)②': {
     ja: '課情報セキュリティ責任者は、…IT管理者と連携のうえ、情報セキュリティに係る研修を実施することにより、職員にポリシー及び実施手順の周知徹底を図る',
     en: 'Each section officer, with the IT administrator, makes the policy and its procedures known to their staff through training.',
@@ -209,6 +214,16 @@ export const ARTICLES = {
     ja: '課情報セキュリティ責任者は、情報システム等で正しくないログイン操作が繰り返された場合等、不正アクセスが疑われる事象に対しては、アクセスを制限する。',
     en: 'Where unauthorised access is suspected (e.g. repeated failed logins), the section officer restricts access.',
     binds: ['課情報セキュリティ責任者'],
+  },
+  '11(2)②': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を外部の通信ネットワークと接続しようとするときは、IT管理者と協議のうえ、接続を行う外部通信ネットワークの構成、セキュリティレベル並びに接続することによって生じるリスク等を詳細に検討し、十分な情報セキュリティ対策が実装されていることを確認しなければならない。',
+    en: 'Before connecting a system to an external network, the section officer, in consultation with the IT administrator, examines that network’s configuration, security level and the risks of connecting, and confirms that sufficient security measures are in place.',
+    binds: ['課情報セキュリティ責任者', 'IT管理者'],
+  },
+  '11(2)③': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を外部通信ネットワークに接続するときは、統括情報セキュリティ責任者の承認を受けなければならない。',
+    en: 'The section officer obtains the chief security officer’s approval before connecting a system to an external network.',
+    binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
   '11(3)⑤': {
     ja: '職員は、ウイルスの感染を発見したときは、端末機等を即時に情報システム等から物理的に取り外し、課情報セキュリティ責任者に報告する。',

@@ -136,6 +136,10 @@ export function permissionArticles(kind: RequestKind, value: unknown): readonly 
       return ['10(5)①'];
     case 'exception':
       return ['12(6)①'];
+    case 'wireless_lan':
+      return ['9(3)③'];
+    case 'external_connection':
+      return ['11(2)③'];
   }
 }
 
@@ -216,6 +220,13 @@ export function caseDuties(kind: CaseKind, value: unknown): Duty[] {
           text: msg('caseArticles.judge_whether_needed_work'),
           article: permissionArticles(kind, value),
         },
+      ];
+    case 'wireless_lan':
+      return [{ text: msg('permissions.wireless.duty'), article: '9(3)③' }];
+    case 'external_connection':
+      return [
+        { text: msg('permissions.external.duty_consult'), article: '11(2)②' },
+        { text: msg('permissions.external.duty_approve'), article: '11(2)③' },
       ];
   }
 }

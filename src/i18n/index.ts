@@ -14,6 +14,7 @@ import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { MEDIA_MESSAGES } from './messages/media';
 import { LEDGER_MESSAGES } from './messages/ledgers';
+import { PERMISSIONS_MESSAGES } from './messages/permissions';
 import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
@@ -37,6 +38,7 @@ export const MESSAGE_TABLES = {
   media: MEDIA_MESSAGES,
   compliance: COMPLIANCE_MESSAGES,
   ledgers: LEDGER_MESSAGES,
+  permissions: PERMISSIONS_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -53,6 +55,7 @@ export const MESSAGES = {
   ...MEDIA_MESSAGES,
   ...COMPLIANCE_MESSAGES,
   ...LEDGER_MESSAGES,
+  ...PERMISSIONS_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

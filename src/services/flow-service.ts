@@ -9,6 +9,7 @@ import type { Clock } from '../domain/clock';
 import type { Directory, Person } from '../domain/directory';
 import { FLOWS } from '../domain/flows';
 import { limitAnswers } from '../domain/flows/form';
+import { filerRefusal } from '../domain/policy/network-requests';
 import { routeCase, urgentContact, type CaseRoute, type UrgentContact } from '../domain/routing';
 import type { WebhookConfig } from '../config/config';
 import { AbsenceRepo } from '../storage/absence-repo';
@@ -86,7 +87,16 @@ async function assess(
   value: unknown,
 ): Promise<AssessResult> {
   const directory = await new DirectoryRepo(db).load();
-  const evaluation = evaluateCase(kind, value as never, now, directory);
+  const evaluated = evaluateCase(kind, value as never, now, directory);
+  // 9(3)③, 11(2)③: only their addressees file these requests; anyone else's is never sent on.
+  const filer = filerRefusal(kind, directory, person.id);
+  const evaluation: CaseEvaluation = filer
+    ? {
+        ...evaluated,
+        refused: true,
+        findings: [{ text: filer.text, article: filer.article, level: 'refusal' }, ...evaluated.findings],
+      }
+    : evaluated;
   const route = routeCase(directory, person.id, kind, evaluation.routeExtras);
   if (!route.ok) return { ok: false, reason: 'unroutable', message: route.message };
   return { ok: true, assessment: { answers, value, evaluation, route, directory } };

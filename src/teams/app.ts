@@ -44,6 +44,7 @@ import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-rout
 import { manageOutcomes } from './routes/broadcast-manage-routes';
 import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
 import { turnLocale } from './turn';
+import { refuseSecuritySetting } from './routes/security-setting-routes';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
 export const INTENT_HANDLERS: IntentHandlers = {
@@ -60,6 +61,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   broadcast: startBroadcast,
   media: (ctx, deps) => sendMediaMenu(ctx, deps),
   ledger: sendLedger,
+  security_setting: refuseSecuritySetting,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],

@@ -37,6 +37,7 @@ import {
 } from './schemas/media';
 import { MyCasesCardDataSchema } from './schemas/my-cases';
 import { NoticeCardDataSchema } from './schemas/notice';
+import { RefusalCardDataSchema } from './schemas/refusal';
 import { UnknownUserCardDataSchema } from './schemas/unknown-user';
 import { UnreachableCardDataSchema } from './schemas/unreachable';
 
@@ -75,6 +76,7 @@ export const CARD_TEMPLATES = {
   'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
   'compliance-summary': { file: 'compliance-summary.json', schema: ComplianceSummaryCardDataSchema },
   ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
+  refusal: { file: 'refusal.json', schema: RefusalCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;

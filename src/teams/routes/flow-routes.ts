@@ -33,6 +33,8 @@ import { roleLabel } from '../roles';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
 import { urgentLine } from '../urgent-line';
+import { checkFiler } from '../../services/permission-refusal-service';
+import { filerRefusalCard } from '../refusal-card';
 import { sendMenu } from '../menu';
 import { msg } from '../../i18n';
 
@@ -83,6 +85,13 @@ async function sendForm(
 /** Starts a flow: urgent guidance first (on the form or the resume card), then the questions. */
 export async function startFlow(ctx: TurnContext, kind: CaseKind, deps: BotDeps): Promise<void> {
   const person = actingPerson(ctx);
+  // 9(3)③, 11(2)③: requests only their addressees may file; others are told why (audited) and
+  // never get a form they could not send.
+  const refusal = await checkFiler(deps.db, deps.clock, person, kind);
+  if (refusal) {
+    const locale = turnLocale(ctx);
+    return reply(ctx, filerRefusalCard(locale, t(locale, FLOWS[kind].title), refusal));
+  }
   const draft = await getDraft(deps.db, person.id, kind);
   if (draft && Object.values(draft.answers).some((v) => v.trim() !== '')) {
     const contact = await urgentLine(ctx, deps, kind);

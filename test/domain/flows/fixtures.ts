@@ -106,4 +106,22 @@ export const VALID: Record<CaseKind, Record<string, string>> = {
     periodStart: '2026-04-10',
     periodEnd: '2026-04-20',
   },
+  wireless_lan: {
+    network: '第2工場 計量棟の業務用ネットワーク',
+    place: '計量棟1階 計量室と搬入口',
+    purpose: '搬入車両の計量データをタブレットで入力する',
+    wiredUnsuitable: '搬入口は車両が通行し床に配線できないうえ、計量員が移動しながら入力するため。',
+    measures: 'WPA3-Enterprise、登録済み端末のみ接続',
+    startDate: '2026-05-01',
+  },
+  external_connection: {
+    system: '焼却炉運転監視システム',
+    network: 'メーカー保守用VPN',
+    purpose: '遠隔保守（障害時の診断）',
+    configuration: 'メーカー保守拠点 — IPsec VPN — 当組合ファイアウォール — 監視サーバ',
+    securityLevel: 'メーカーのISMS認証取得済み拠点、多要素認証',
+    risks: '保守端末経由のマルウェア侵入、不要な通信の経路化',
+    measures: '接続は保守時のみ有効化、通信先IPとポートを限定、操作ログを取得',
+    connectDate: '2026-05-15',
+  },
 };
