@@ -183,6 +183,10 @@ const EVALUATORS: Evaluators = {
       info(msg('permissions.external.evaluation_approval'), '11(2)③'),
     ],
   }),
+  ic_card_renewal: () => ({
+    ...base('ic_card_renewal'),
+    findings: [info(msg('permissions.renewal.evaluation'), '10(9)③')],
+  }),
   private_device: (v) => ({
     ...base('private_device'),
     findings: [

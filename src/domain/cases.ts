@@ -21,6 +21,7 @@ export const REQUEST_KINDS = [
   'private_device',
   'wireless_lan',
   'external_connection',
+  'ic_card_renewal',
 ] as const;
 export const CASE_KINDS = [...INCIDENT_KINDS, ...REQUEST_KINDS] as const;
 
@@ -158,6 +159,13 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     severity: 'normal',
     ackMinutes: 480,
     articles: ['11(2)②', '11(2)③'],
+  },
+  // A record the officer files (closed at once), not a permission: 10(9)③.
+  ic_card_renewal: {
+    title: msg('intent.ic_card_renewal'),
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['10(9)③'],
   },
 };
 

@@ -409,6 +409,16 @@ export const INTENT_RULES: readonly IntentRule[] = [
       { all: [['take', 'took', 'bring', 'carry'], ['out', 'home', 'outside', 'trip']] },
     ],
   },
+  // 10(9)③: the officer records an IC card renewal (old card collected and destroyed).
+  {
+    intent: 'ic_card_renewal',
+    priority: 52,
+    articles: ['10(9)③'],
+    patterns: [
+      { all: [CARD, ['更新', '破砕', '裁断', '回収し', '回収した', 'renew']] },
+      'icカード更新', '旧カードの廃棄', '旧カードを廃棄',
+    ],
+  },
   // 10(9)③: IC card reissue / renewal (the old card is collected and destroyed).
   {
     intent: 'lost_ic_card',
@@ -523,6 +533,7 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   private_device: ['私物端末', '私物利用', '外部サービス利用'],
   wireless_lan: ['無線LAN', '無線LAN申請', '無線LAN整備'],
   external_connection: ['外部ネットワーク接続', '外部接続申請'],
+  ic_card_renewal: ['ICカード更新', 'ICカード更新記録', 'ICカードの更新'],
   security_setting: ['セキュリティ設定変更', 'セキュリティ設定の変更'],
 };
 

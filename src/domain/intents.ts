@@ -13,6 +13,7 @@ export const INTENTS = [
   'private_device',
   'wireless_lan',
   'external_connection',
+  'ic_card_renewal',
   // 10(4)⑦: changing a terminal's security settings is prohibited; refused at once with the article.
   'security_setting',
   'my_cases',

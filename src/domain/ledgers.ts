@@ -12,6 +12,7 @@ export const LEDGER_KINDS = [
   'media_handover',
   'media_storage',
   'media_disposal',
+  'ic_card_renewal',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -28,6 +29,7 @@ export const LEDGER_ARTICLES: Readonly<Record<LedgerKind, readonly ArticleId[]>>
   media_handover: ['8(3)②ア'],
   media_storage: ['8(3)②イ'],
   media_disposal: ['8(3)②オ'],
+  ic_card_renewal: ['10(9)③'],
 };
 
 /** The audit trail: kept safe from erasure and alteration (12(4)②), with accurate time (12(4)③). */

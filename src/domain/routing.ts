@@ -324,6 +324,7 @@ export function routeCase(
     case 'private_device':
     case 'wireless_lan':
     case 'external_connection':
+    case 'ic_card_renewal':
       break;
   }
   if (extras.possibleLeak) for (const id of chiefs) add(id, 'chief_officer', REASON.chiefLeak);

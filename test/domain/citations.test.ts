@@ -188,6 +188,7 @@ describe('one source for what a decision cites (the card reads what the state ma
     private_device: [{ deviceKind: 'external_service' }, { deviceKind: 'private_medium' }],
     wireless_lan: [{}],
     external_connection: [{}],
+    ic_card_renewal: [{}],
   };
   it.each(REQUEST_KINDS)(
     '%s: the article above the approve button is the article the approval records',

@@ -23,6 +23,7 @@ const NOTIFY: Record<CaseKind, string[]> = {
   private_device: [],
   wireless_lan: [], // 9(3)③: routed to 統括 (test/domain/network-requests.test.ts)
   external_connection: [], // 11(2)②: routed to an IT管理者 first (same file)
+  ic_card_renewal: [], // 10(9)③: a record the officer files
 };
 
 // The kinds the section officer receives; 9(3)③ and 11(2)②③ go to 統括 and IT管理者 instead.

@@ -1,7 +1,7 @@
 import { t } from '../../src/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS } from '../../src/domain/cases';
-import { isChiefDecidedRequest } from '../../src/domain/policy/network-requests';
+import { isRoleFiledKind } from '../../src/domain/policy/network-requests';
 
 import { FLOWS } from '../../src/domain/flows';
 import { AuditRepo } from '../../src/storage/audit-repo';
@@ -24,7 +24,7 @@ function only(replies: Reply[]): Reply {
 const verbs = (r: Reply) => cardActions(r.card).map((a) => a.data.verb);
 
 // 9(3)③ and 11(2)③ are filed by officers and IT管理者, and go to 統括 / IT管理者 (test/teams/permissions.test.ts).
-const STAFF_KINDS = CASE_KINDS.filter((k) => !isChiefDecidedRequest(k));
+const STAFF_KINDS = CASE_KINDS.filter((k) => !isRoleFiledKind(k));
 
 describe('staff flows, turn by turn through the real bot', () => {
   let h: BotHarness;

@@ -266,3 +266,70 @@ describe('permissions still missing (issue 10)', () => {
     expect((await events(h, 'E1002')).filter((e) => e.event === 'security_setting.refused')).toHaveLength(2);
   });
 });
+
+describe('10(9)③ IC card renewal record', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await BotHarness.start({ clock: new ManualClock() });
+    for (const p of [...Object.values(DEMO), OTHER_OFFICER]) await h.say(p, 'こんにちは');
+  });
+  afterEach(async () => h.stop());
+
+  it('10(9)③: the officer records the old card collected and destroyed; the audit row holds before and after, and the renewal ledger lists it for the officer and 統括 only', async () => {
+    const form = await h.say(DEMO.officer, 'ICカードを更新したので旧カードを回収しました');
+    expect(form[0]?.cardText).toContain('更新前のカード番号');
+    expect(form[0]?.cardText).toContain('10(9)③');
+    // Not destroyed beyond recovery yet: refused in Japanese, answers kept.
+    const notYet = await h.say(
+      DEMO.officer,
+      submitValue('ic_card_renewal', { ...VALID.ic_card_renewal, unrecoverable: 'false' }),
+    );
+    expect(notYet[0]?.cardText).toContain('認証情報を復元できない状態にしてから廃棄してください');
+    expect(notYet[0]?.cardText).toContain(VALID.ic_card_renewal.cardNumber);
+
+    const id = await fileCase(h, DEMO.officer, 'ic_card_renewal');
+    const c = await new CaseRepo(h.bot.db).get(id);
+    expect(c).toMatchObject({ kind: 'ic_card_renewal', status: 'closed', assigneeId: null });
+    const submitted = (await events(h, id)).find((e) => e.event === 'case.submitted');
+    expect(submitted).toMatchObject({ actor: 'E1002', article: '10(9)③' });
+    expect(submitted?.data).toMatchObject({
+      recordOnly: true,
+      before: { cardNumber: 'IC-0012345', state: 'in_use', heldBy: '山田 花子' },
+      after: {
+        cardNumber: 'IC-0012345',
+        state: 'destroyed',
+        collectedAt: '2026-04-10T00:00:00.000Z',
+        destroyedAt: '2026-04-10T01:30:00.000Z',
+        method: 'crushed',
+        destroyedBy: '佐藤 健一',
+        newCardNumber: 'IC-0023456',
+      },
+    });
+
+    for (const reader of [DEMO.officer, DEMO.chief]) {
+      const ledger = await h.say(reader, { verb: 'ledger.show', kind: 'ic_card_renewal' });
+      const text = ledger.map((r) => r.cardText).join();
+      expect(text, reader).toContain('ICカード更新記録');
+      expect(text, reader).toContain(id);
+      expect(text, reader).toContain('IC-0012345');
+      expect(text, reader).toContain('物理的に破砕');
+      expect(text, reader).toContain('10(9)③');
+    }
+    // Another section's officer reads their own sections only; staff read no ledger.
+    const other = await h.say(OTHER_OFFICER, { verb: 'ledger.show', kind: 'ic_card_renewal' });
+    expect(other.map((r) => r.cardText + (r.text ?? '')).join()).not.toContain(id);
+    const staff = await h.say(DEMO.staff, { verb: 'ledger.show', kind: 'ic_card_renewal' });
+    expect(staff.map((r) => r.cardText + (r.text ?? '')).join()).not.toContain(id);
+  });
+
+  it('10(9)③: staff cannot file the renewal record; they are told the officer does it (audited)', async () => {
+    const replies = await h.say(DEMO.staff, 'ICカード更新');
+    expect(replies[0]?.cardText).toContain('課情報セキュリティ責任者が行い、記録します');
+    expect(replies[0]?.cardText).toContain('10(9)③');
+    const refused = (await events(h, 'E1001')).filter((e) => e.event === 'flow.filer_refused');
+    expect(refused[0]).toMatchObject({ article: '10(9)③', data: { kind: 'ic_card_renewal' } });
+    // A lost card is still a loss report (10(9)①エ), not a renewal.
+    const lost = await h.say(DEMO.staff, 'ICカードをなくしました');
+    expect(lost[0]?.cardText).toContain('10(9)①エ');
+  });
+});

@@ -6,7 +6,7 @@
 // and a text message that quotes it is sent as plain text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS, isIncidentKind, type CaseKind } from '../../src/domain/cases';
-import { isChiefDecidedRequest } from '../../src/domain/policy/network-requests';
+import { isRoleFiledKind } from '../../src/domain/policy/network-requests';
 
 import { FLOWS } from '../../src/domain/flows';
 import { answerLimit } from '../../src/domain/flows/form';
@@ -78,7 +78,7 @@ function seen(h: BotHarness, aad: string, tag: string): boolean {
 }
 
 // 9(3)③ and 11(2)③ are filed by officers and IT管理者, and go to 統括 / IT管理者 (test/teams/permissions.test.ts).
-const STAFF_KINDS = CASE_KINDS.filter((k) => !isChiefDecidedRequest(k));
+const STAFF_KINDS = CASE_KINDS.filter((k) => !isRoleFiledKind(k));
 
 describe('user text stays plain text on every card the bot sends', () => {
   let h: BotHarness;

@@ -13,6 +13,7 @@ import * as takeout from './takeout';
 import * as virus from './virus';
 import * as wirelessLan from './wireless-lan';
 import * as externalConnection from './external-connection';
+import * as icCardRenewal from './ic-card-renewal';
 
 export type {
   FieldDef,
@@ -34,6 +35,7 @@ export type { SoftwareInstallRequest } from './software-install';
 export type { PrivateDeviceRequest } from './private-device';
 export type { WirelessLanRequest } from './wireless-lan';
 export type { ExternalConnectionRequest } from './external-connection';
+export type { IcCardRenewalRecord } from './ic-card-renewal';
 
 /** The typed value each flow's form parses into. */
 export interface FlowValues {
@@ -49,6 +51,7 @@ export interface FlowValues {
   private_device: privateDevice.PrivateDeviceRequest;
   wireless_lan: wirelessLan.WirelessLanRequest;
   external_connection: externalConnection.ExternalConnectionRequest;
+  ic_card_renewal: icCardRenewal.IcCardRenewalRecord;
 }
 
 export type FlowValue<K extends CaseKind> = FlowValues[K];
@@ -66,6 +69,7 @@ export const FLOWS: { readonly [K in CaseKind]: FlowModule<K, FlowValues[K]> } =
   private_device: privateDevice,
   wireless_lan: wirelessLan,
   external_connection: externalConnection,
+  ic_card_renewal: icCardRenewal,
 };
 
 export function getFlow<K extends CaseKind>(kind: K): FlowModule<K, FlowValues[K]> {

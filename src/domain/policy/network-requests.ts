@@ -1,4 +1,5 @@
-// Who may file the network permissions of 9(3)③ and 11(2)③, and what the IT管理者's consultation of
+// Who may file the network permissions of 9(3)③ and 11(2)③ and the IC card renewal record of
+// 10(9)③, and what the IT管理者's consultation of
 // 11(2)② records. Pure: decided from the directory alone.
 import type { ArticleId } from '../articles';
 import type { CaseKind, Localized } from '../cases';
@@ -27,6 +28,11 @@ export function filerRefusal(kind: CaseKind, dir: Directory, personId: string): 
     if (isSectionOfficer(dir, personId) || isItAdmin(dir, personId)) return null;
     return { text: msg('permissions.wireless.filer_refused'), article: '9(3)③' };
   }
+  // 10(9)③: the section officer collects and destroys the old card and records it.
+  if (kind === 'ic_card_renewal') {
+    if (isSectionOfficer(dir, personId)) return null;
+    return { text: msg('permissions.renewal.filer_refused'), article: '10(9)③' };
+  }
   if (kind === 'external_connection') {
     const person = dir.people.find((p) => p.id === personId);
     const own = dir.sections.find((s) => s.code === person?.sectionCode);
@@ -49,6 +55,13 @@ export const CONSULT_RECORDS: readonly ConsultRecord[] = [
   { id: 'consult_risks', label: msg('permissions.consult.risks'), article: '11(2)②' },
   { id: 'consult_measures', label: msg('permissions.consult.measures'), article: '11(2)②' },
 ];
+
+/** The kinds only role holders file (filerRefusal): staff neither see them on the menu nor file them. */
+export const ROLE_FILED_KINDS = ['wireless_lan', 'external_connection', 'ic_card_renewal'] as const;
+
+export function isRoleFiledKind(kind: CaseKind): boolean {
+  return (ROLE_FILED_KINDS as readonly string[]).includes(kind);
+}
 
 /** The kinds whose decision is 統括's alone (9(3)③ 許可, 11(2)③ 承認). */
 export const CHIEF_DECIDED_REQUESTS = ['wireless_lan', 'external_connection'] as const;

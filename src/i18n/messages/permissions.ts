@@ -170,4 +170,62 @@ export const PERMISSIONS_MESSAGES = {
     ja: 'セキュリティ設定の変更はできません',
     en: 'Security settings cannot be changed',
   },
+  // 10(9)③ IC card renewal record
+  'intent.ic_card_renewal': { ja: 'ICカード更新の記録', en: 'IC card renewal record' },
+  'permissions.renewal.guidance': {
+    ja: 'ICカードを更新するときは、更新前のカードを回収し、物理的に破砕するなど認証情報を復元できない状態にしてから廃棄し、ここに記録します。',
+    en: 'When an IC card is renewed, collect the old card, destroy it (e.g. crush it) so that its credentials cannot be restored, then record it here.',
+  },
+  'permissions.renewal.card_number': { ja: '更新前のカード番号', en: 'Old card number' },
+  'permissions.renewal.collected_from': { ja: '回収した相手（氏名）', en: 'Collected from (name)' },
+  'permissions.renewal.collected_at': { ja: '回収日時', en: 'Collected at' },
+  'permissions.renewal.destroyed_at': { ja: '廃棄日時', en: 'Destroyed at' },
+  'permissions.renewal.method': { ja: '廃棄の方法', en: 'How it was destroyed' },
+  'permissions.renewal.method_crushed': { ja: '物理的に破砕', en: 'Physically crushed' },
+  'permissions.renewal.method_shredded': { ja: '裁断（シュレッダー）', en: 'Shredded' },
+  'permissions.renewal.method_other': { ja: 'その他', en: 'Other' },
+  'permissions.renewal.method_detail': { ja: '方法の詳細', en: 'Method in detail' },
+  'permissions.renewal.method_detail_required': {
+    ja: '「その他」の場合は方法の詳細を入力してください。',
+    en: 'Please describe the method when choosing “Other”.',
+  },
+  'permissions.renewal.unrecoverable': {
+    ja: '認証情報が復元できない状態にしたことを確認した',
+    en: 'I confirmed that the credentials cannot be restored',
+  },
+  'permissions.renewal.unrecoverable_required': {
+    ja: '認証情報を復元できない状態にしてから廃棄してください。確認したらチェックを入れてください。',
+    en: 'Destroy the card so that its credentials cannot be restored, then tick the box.',
+  },
+  'permissions.renewal.destroyed_before_collected': {
+    ja: '廃棄日時が回収日時より前になっています。',
+    en: 'The card cannot be destroyed before it was collected.',
+  },
+  'permissions.renewal.destroyed_by': { ja: '廃棄を行った者', en: 'Destroyed by' },
+  'permissions.renewal.new_card_number': { ja: '新しいカード番号', en: 'New card number' },
+  'permissions.renewal.filer_refused': {
+    ja: 'ICカードの更新（旧カードの回収・廃棄）は課情報セキュリティ責任者が行い、記録します。更新が必要な場合は課情報セキュリティ責任者に申し出てください。',
+    en: 'IC card renewals (collecting and destroying the old card) are done and recorded by the section officer. Please ask your section officer.',
+  },
+  'permissions.renewal.evaluation': {
+    ja: 'この記録はICカード更新記録に載り、課情報セキュリティ責任者と統括情報セキュリティ責任者が確認できます。',
+    en: 'The record goes into the IC card renewal record, which the section officer and the chief security officer can read.',
+  },
+  'permissions.renewal.duty': {
+    ja: '更新前のカードを回収し、認証情報を復元不可能な状態にして廃棄する',
+    en: 'Collect the old card and destroy it so that its credentials cannot be restored',
+  },
+  'permissions.renewal.recorded': {
+    ja: 'ICカードの更新を記録しました。記録として {name}（{role}）に通知しました。',
+    en: 'The IC card renewal is recorded and sent to {name} ({role}).',
+  },
+  'ledger.title.ic_card_renewal': { ja: 'ICカード更新記録', en: 'IC card renewal record' },
+  'ledger.col.cardNumber': { ja: '旧カード番号', en: 'Old card number' },
+  'ledger.col.collectedFrom': { ja: '回収元', en: 'Collected from' },
+  'ledger.col.collectedAt': { ja: '回収日時', en: 'Collected at' },
+  'ledger.col.destroyedAt': { ja: '廃棄日時', en: 'Destroyed at' },
+  'ledger.col.destructionMethod': { ja: '廃棄方法', en: 'Method' },
+  'ledger.col.destroyedBy': { ja: '廃棄者', en: 'Destroyed by' },
+  'ledger.col.newCardNumber': { ja: '新カード番号', en: 'New card number' },
+  'ledger.col.recordedBy': { ja: '記録者', en: 'Recorded by' },
 } satisfies MessageTable;

@@ -1,7 +1,7 @@
 // The main menu (cards/menu.json): every case kind, incidents under 報告する and requests under 申請する.
 import { INCIDENT_KINDS, REQUEST_KINDS } from '../../domain/cases';
 import type { Intent } from '../../domain/intents';
-import { isChiefDecidedRequest } from '../../domain/policy/network-requests';
+import { isRoleFiledKind } from '../../domain/policy/network-requests';
 import { basis } from '../citation';
 import { intentTitle, t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './registry';
@@ -33,10 +33,10 @@ export function buildMenuCard(
     reportHeading: t(locale, 'menu.reportHeading'),
     reportButtons: REPORT_INTENTS.map(button),
     requestHeading: t(locale, 'menu.requestHeading'),
-    // 9(3)③ and 11(2)③ are filed by officers and IT管理者 (policy/network-requests.ts): role holders
+    // 9(3)③, 11(2)③ and 10(9)③ are filed by officers and IT管理者 (policy/network-requests.ts): role holders
     // see them; startFlow still refuses anyone who may not file them.
     requestButtons: REQUEST_INTENTS.filter(
-      (k) => !isChiefDecidedRequest(k) || opts.officer === true || opts.itAdmin === true,
+      (k) => !isRoleFiledKind(k) || opts.officer === true || opts.itAdmin === true,
     ).map(button),
     myCasesButton: button('my_cases'),
     officerButtons: [

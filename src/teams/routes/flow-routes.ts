@@ -44,6 +44,7 @@ const M = {
   refused: msg('flowRoute.request_breaks_mandatory_rule_cannot'),
   notifyAssignee: msg('flowRoute.name_role_has_been_notified'),
   recorded: msg('flowRoute.no_permission_needed_take_out'),
+  renewalRecorded: msg('permissions.renewal.recorded'),
   awaitDecision: msg('flowRoute.please_wait_decision_name_role'),
   track: msg('flowRoute.can_follow_progress_under_my'),
 } satisfies Record<string, Localized>;
@@ -115,7 +116,7 @@ function nextSteps(kind: CaseKind, a: Assessment): { text: Localized; article?: 
   const role = roleLabel(a.route.assigneeRole);
   const record = recordOnlyBasis(kind, a);
   const first: { text: Localized; article?: Citations } = record
-    ? { text: M.recorded, article: record }
+    ? { text: kind === 'ic_card_renewal' ? M.renewalRecorded : M.recorded, article: record }
     : isIncidentKind(kind)
       ? { text: M.notifyAssignee, article: '10(6)③' }
       : { text: M.awaitDecision, article: decisionArticles(kind, a.value) };

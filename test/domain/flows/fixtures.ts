@@ -124,4 +124,15 @@ export const VALID: Record<CaseKind, Record<string, string>> = {
     measures: '接続は保守時のみ有効化、通信先IPとポートを限定、操作ログを取得',
     connectDate: '2026-05-15',
   },
+  ic_card_renewal: {
+    cardNumber: 'IC-0012345',
+    collectedFrom: '山田 花子',
+    collectedAt: '2026-04-10T09:00',
+    destroyedAt: '2026-04-10T10:30',
+    method: 'crushed',
+    methodDetail: '',
+    unrecoverable: 'true',
+    destroyedBy: '佐藤 健一',
+    newCardNumber: 'IC-0023456',
+  },
 };
