@@ -110,6 +110,11 @@ export const ARTICLES = {
     en: 'When a server of the section’s systems is placed outside the premises, the section officer inspects its security measures from time to time and reports to the chief officer.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
+  '9(3)③': {
+    ja: '通信ネットワークを構築するにあたり、有線による通信ネットワークの整備が適さない合理的な理由がある場合には、統括情報セキュリティ責任者の許可を得て無線回線による整備を行う。',
+    en: 'Where there is a sound reason why a wired network does not suit, a wireless network is built only with the chief security officer’s permission.',
+    binds: ['統括情報セキュリティ責任者'],
+  },
   '10(2)②': {
     ja: '課情報セキュリティ責任者は、…IT管理者と連携のうえ、情報セキュリティに係る研修を実施することにより、職員にポリシー及び実施手順の周知徹底を図る',
     en: 'Each section officer, with the IT administrator, makes the policy and its procedures known to their staff through training.',
@@ -239,6 +244,16 @@ export const ARTICLES = {
     ja: '課情報セキュリティ責任者は、サーバ及び端末機にはウイルスチェック用のソフトウェアを常駐させ、ウイルスチェック用のソフトウェアによるフルチェックを定期的実施する。',
     en: 'The section officer keeps anti-virus software resident on servers and terminals and runs full scans periodically.',
     binds: ['課情報セキュリティ責任者'],
+  },
+  '11(2)②': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を外部の通信ネットワークと接続しようとするときは、IT管理者と協議のうえ、接続を行う外部通信ネットワークの構成、セキュリティレベル並びに接続することによって生じるリスク等を詳細に検討し、十分な情報セキュリティ対策が実装されていることを確認しなければならない。',
+    en: 'Before connecting a system to an external network, the section officer, in consultation with the IT administrator, examines that network’s configuration, security level and the risks of connecting, and confirms that sufficient security measures are in place.',
+    binds: ['課情報セキュリティ責任者', 'IT管理者'],
+  },
+  '11(2)③': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を外部通信ネットワークに接続するときは、統括情報セキュリティ責任者の承認を受けなければならない。',
+    en: 'The section officer obtains the chief security officer’s approval before connecting a system to an external network.',
+    binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
   '11(3)⑤': {
     ja: '職員は、ウイルスの感染を発見したときは、端末機等を即時に情報システム等から物理的に取り外し、課情報セキュリティ責任者に報告する。',

@@ -136,6 +136,13 @@ export function permissionArticles(kind: RequestKind, value: unknown): readonly 
       return ['10(5)①'];
     case 'exception':
       return ['12(6)①'];
+    case 'wireless_lan':
+      return ['9(3)③'];
+    case 'external_connection':
+      return ['11(2)③'];
+    // A record of what the officer did (10(9)③), subject to nobody's permission.
+    case 'ic_card_renewal':
+      return [];
   }
 }
 
@@ -157,6 +164,7 @@ export function officerReceivesArticles(kind: CaseKind, value: unknown): readonl
     if (e && e.permission.length === 0) return e.noPermissionBasis;
   }
   if (kind === 'exception' && record(value).urgent === true) return ['12(6)②'];
+  if (kind === 'ic_card_renewal') return ['10(9)③'];
   return permissionArticles(kind, value);
 }
 
@@ -217,5 +225,14 @@ export function caseDuties(kind: CaseKind, value: unknown): Duty[] {
           article: permissionArticles(kind, value),
         },
       ];
+    case 'wireless_lan':
+      return [{ text: msg('permissions.wireless.duty'), article: '9(3)③' }];
+    case 'external_connection':
+      return [
+        { text: msg('permissions.external.duty_consult'), article: '11(2)②' },
+        { text: msg('permissions.external.duty_approve'), article: '11(2)③' },
+      ];
+    case 'ic_card_renewal':
+      return [{ text: msg('permissions.renewal.duty'), article: '10(9)③' }];
   }
 }

@@ -172,6 +172,21 @@ const EVALUATORS: Evaluators = {
       },
     ],
   }),
+  wireless_lan: () => ({
+    ...base('wireless_lan'),
+    findings: [info(msg('permissions.wireless.evaluation'), '9(3)③')],
+  }),
+  external_connection: () => ({
+    ...base('external_connection'),
+    findings: [
+      info(msg('permissions.external.evaluation_consult'), '11(2)②'),
+      info(msg('permissions.external.evaluation_approval'), '11(2)③'),
+    ],
+  }),
+  ic_card_renewal: () => ({
+    ...base('ic_card_renewal'),
+    findings: [info(msg('permissions.renewal.evaluation'), '10(9)③')],
+  }),
   private_device: (v) => ({
     ...base('private_device'),
     findings: [
@@ -184,6 +199,8 @@ const EVALUATORS: Evaluators = {
     ],
   }),
 };
+
+const info = (text: Localized, article: Citation): Finding => ({ text, article, level: 'info' });
 
 export function evaluateCase<K extends CaseKind>(
   kind: K,

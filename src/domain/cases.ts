@@ -14,7 +14,15 @@ export const INCIDENT_KINDS = [
   'device_lost',
   'system_failure',
 ] as const;
-export const REQUEST_KINDS = ['takeout', 'exception', 'software_install', 'private_device'] as const;
+export const REQUEST_KINDS = [
+  'takeout',
+  'exception',
+  'software_install',
+  'private_device',
+  'wireless_lan',
+  'external_connection',
+  'ic_card_renewal',
+] as const;
 export const CASE_KINDS = [...INCIDENT_KINDS, ...REQUEST_KINDS] as const;
 
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
@@ -139,6 +147,25 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     severity: 'normal',
     ackMinutes: 480,
     articles: ['10(3)', '10(4)②'],
+  },
+  wireless_lan: {
+    title: msg('intent.wireless_lan'),
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['9(3)③'],
+  },
+  external_connection: {
+    title: msg('intent.external_connection'),
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['11(2)②', '11(2)③'],
+  },
+  // A record the officer files (closed at once), not a permission: 10(9)③.
+  ic_card_renewal: {
+    title: msg('intent.ic_card_renewal'),
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['10(9)③'],
   },
 };
 

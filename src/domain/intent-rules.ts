@@ -134,6 +134,21 @@ const SECURITY_SOFTWARE = [
   'antivirus', 'ウイルスバスター',
 ] as const;
 
+/** Turning a security function off or changing how it is set (10(4)⑦). */
+// prettier-ignore
+const SECURITY_SETTING_CHANGE = [
+  '設定を', '設定変更', '設定の変更', '設定を変え', '無効に', '無効化', '止めたい', '止めて', '停止', 'オフに',
+  '切りたい', '外したい', '解除', '例外に', '除外', 'disable', 'turnoff', 'setting', 'exclude',
+] as const;
+
+/** Security functions of a terminal's software (10(4)⑦) besides the virus checker. */
+// prettier-ignore
+const SECURITY_FUNCTION = [
+  'セキュリティ設定', 'セキュリティ機能', 'ファイアウォール', 'firewall', 'bitlocker', '暗号化設定',
+  'ユーザーアカウント制御', 'uac', 'スクリーンロック', '画面ロック', 'ロック設定', 'windowsupdate',
+  '自動更新', 'securitysetting',
+] as const;
+
 /** Install, uninstall, setting changes (10(5)①). */
 // prettier-ignore
 const INSTALL_ACTION = [
@@ -214,12 +229,23 @@ export const INTENT_RULES: readonly IntentRule[] = [
     articles: ['10(9)①エ', '10(9)②'],
     patterns: [{ all: [CARD, LOSS] }],
   },
-  // 10(5)①, 10(4)⑦: installing or changing the security software is a software request, not a
-  // virus report (must beat the virus rule below).
+  // 10(4)⑦: changing (or turning off) a security function of a terminal's software is prohibited;
+  // refused at once. Before the software rule below and the virus rule.
+  {
+    intent: 'security_setting',
+    priority: 88,
+    articles: ['10(4)⑦'],
+    patterns: [
+      { all: [SECURITY_SOFTWARE, SECURITY_SETTING_CHANGE] },
+      { all: [SECURITY_FUNCTION, SECURITY_SETTING_CHANGE] },
+    ],
+  },
+  // 10(5)①: installing the security software is a software request, not a virus report (must beat
+  // the virus rule below).
   {
     intent: 'software_install',
     priority: 88,
-    articles: ['10(5)①', '10(4)⑦'],
+    articles: ['10(5)①'],
     patterns: [{ all: [SECURITY_SOFTWARE, INSTALL_ACTION] }],
   },
   // 10(8)②カ: password possibly leaked (phishing, shoulder surfing, told to someone …).
@@ -339,6 +365,29 @@ export const INTENT_RULES: readonly IntentRule[] = [
       { all: [PRIVATE_OWNER, PRIVATE_THING] },
     ],
   },
+  // 9(3)③: building a network wireless (統括's permission).
+  {
+    intent: 'wireless_lan',
+    priority: 58,
+    articles: ['9(3)③'],
+    patterns: [
+      '無線lan整備', '無線lanの整備', '無線lanを整備', '無線lanを構築', '無線lanの構築', '無線lanを導入',
+      '無線lanの導入', '無線lan導入', '無線lanを設置', '無線lanの設置', '無線lan申請', '無線ネットワーク',
+      '無線回線', 'wi-fiを設置', 'wi-fiの設置', 'wifiを設置', 'wifiの設置', 'wi-fiを導入', 'wifiを導入',
+      'アクセスポイントを設置', 'アクセスポイントの設置', 'wirelesslan', 'wirelessnetwork',
+    ],
+  },
+  // 11(2)②③: connecting a system to an external network (IT管理者 consulted, 統括 approves).
+  {
+    intent: 'external_connection',
+    priority: 58,
+    articles: ['11(2)②', '11(2)③'],
+    patterns: [
+      '外部ネットワーク', '外部の通信ネットワーク', '外部通信ネットワーク', '外部のネットワーク', '外部接続',
+      '外部と接続', 'インターネットに接続したい', 'インターネットへ接続したい', 'インターネット接続を',
+      'vpn接続', 'vpnで接続', 'externalnetwork', 'externalconnection',
+    ],
+  },
   // 10(5)①: install / uninstall software or change settings.
   {
     intent: 'software_install',
@@ -358,6 +407,16 @@ export const INTENT_RULES: readonly IntentRule[] = [
     patterns: [
       { all: [DATA, ['コピーし', '複製', '書き出', '印刷し', '出力し', 'usbに', '媒体に', 'copy']] },
       { all: [['take', 'took', 'bring', 'carry'], ['out', 'home', 'outside', 'trip']] },
+    ],
+  },
+  // 10(9)③: the officer records an IC card renewal (old card collected and destroyed).
+  {
+    intent: 'ic_card_renewal',
+    priority: 52,
+    articles: ['10(9)③'],
+    patterns: [
+      { all: [CARD, ['更新', '破砕', '裁断', '回収し', '回収した', 'renew']] },
+      'icカード更新', '旧カードの廃棄', '旧カードを廃棄',
     ],
   },
   // 10(9)③: IC card reissue / renewal (the old card is collected and destroyed).
@@ -474,6 +533,10 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   system_failure: ['障害', 'システム障害', '障害報告'],
   software_install: ['ソフトウェアインストール', 'ソフトウェア導入', 'インストール申請'],
   private_device: ['私物端末', '私物利用', '外部サービス利用'],
+  wireless_lan: ['無線LAN', '無線LAN申請', '無線LAN整備'],
+  external_connection: ['外部ネットワーク接続', '外部接続申請'],
+  ic_card_renewal: ['ICカード更新', 'ICカード更新記録', 'ICカードの更新'],
+  security_setting: ['セキュリティ設定変更', 'セキュリティ設定の変更'],
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,11 @@ export const INTENTS = [
   'system_failure',
   'software_install',
   'private_device',
+  'wireless_lan',
+  'external_connection',
+  'ic_card_renewal',
+  // 10(4)⑦: changing a terminal's security settings is prohibited; refused at once with the article.
+  'security_setting',
   'my_cases',
   // For officers (課情報セキュリティ責任者, 統括, IT管理者): what waits for them, and 不在 with delegation.
   'my_tasks',

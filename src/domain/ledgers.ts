@@ -15,6 +15,7 @@ export const LEDGER_KINDS = [
   'media_disposal',
   // 定期業務 and the duties an event creates (services/duty-ledger-source.ts).
   'duty',
+  'ic_card_renewal',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -33,6 +34,7 @@ export const LEDGER_ARTICLES: Readonly<Record<LedgerKind, readonly ArticleId[]>>
   media_disposal: ['8(3)②オ'],
   // Each duty's own articles (domain/duties.ts), in the order the definitions list them.
   duty: [...new Set(DUTY_KINDS.flatMap((k) => DUTY_DEFINITIONS[k].articles))],
+  ic_card_renewal: ['10(9)③'],
 };
 
 /** The audit trail: kept safe from erasure and alteration (12(4)②), with accurate time (12(4)③). */

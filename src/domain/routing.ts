@@ -235,6 +235,14 @@ const REASON = {
     text: msg('routing.after_fact_report_urgent_exception'),
     article: '12(6)②',
   },
+  chiefWireless: {
+    text: msg('permissions.routing.chief_permits_wireless'),
+    article: '9(3)③',
+  },
+  itAdminConsult: {
+    text: msg('permissions.routing.it_admin_consulted'),
+    article: '11(2)②',
+  },
 } satisfies Record<string, RouteReason>;
 
 export function routeCase(
@@ -254,6 +262,18 @@ export function routeCase(
     const chief = chiefOfficers(dir).find((id) => id !== reporter.id);
     if (chief !== undefined)
       picked = { id: chief, role: 'chief_officer', reason: ASSIGNEE_REASONS.chief_officer };
+  }
+  // 9(3)③: 統括 permits a wireless network; 11(2)②: an external connection goes first to an
+  // IT管理者 for the consultation (統括 approves it afterwards, decisions/handlers/consult.ts).
+  if (kind === 'wireless_lan') {
+    const chief = chiefOfficers(dir).find((id) => id !== reporter.id);
+    if (chief !== undefined) picked = { id: chief, role: 'chief_officer', reason: REASON.chiefWireless };
+    else if (picked) picked = { ...picked, reason: { ...picked.reason, article: OPERATING_RULE } };
+  }
+  if (kind === 'external_connection') {
+    const admin = itAdmins(dir).find((id) => id !== reporter.id);
+    if (admin !== undefined) picked = { id: admin, role: 'it_admin', reason: REASON.itAdminConsult };
+    else if (picked) picked = { ...picked, reason: { ...picked.reason, article: OPERATING_RULE } };
   }
   if (!picked) return fail('no_assignee');
   const assignee = picked;
@@ -302,6 +322,9 @@ export function routeCase(
     case 'takeout':
     case 'software_install':
     case 'private_device':
+    case 'wireless_lan':
+    case 'external_connection':
+    case 'ic_card_renewal':
       break;
   }
   if (extras.possibleLeak) for (const id of chiefs) add(id, 'chief_officer', REASON.chiefLeak);
@@ -314,7 +337,11 @@ export function routeCase(
     assignee: assignee.id,
     assigneeRole: assignee.role,
     assigneeReason:
-      assignee.role === 'section_officer' && extras.officerBasis && extras.officerBasis.length > 0
+      assignee.role === 'section_officer' &&
+      kind !== 'wireless_lan' &&
+      kind !== 'external_connection' &&
+      extras.officerBasis &&
+      extras.officerBasis.length > 0
         ? { ...ASSIGNEE_REASONS.section_officer, article: extras.officerBasis }
         : assignee.reason,
     notify: [...recipients.values()],

@@ -17,6 +17,7 @@ import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { MEDIA_MESSAGES } from './messages/media';
 import { LEDGER_MESSAGES } from './messages/ledgers';
 import { PEOPLE_CHANGE_MESSAGES } from './messages/people-change';
+import { PERMISSIONS_MESSAGES } from './messages/permissions';
 import { POLICY_MESSAGES } from './messages/policy';
 import type { Pair } from './table';
 
@@ -43,6 +44,7 @@ export const MESSAGE_TABLES = {
   duties: DUTY_MESSAGES,
   peopleChange: PEOPLE_CHANGE_MESSAGES,
   caseBroadcasts: CASE_BROADCAST_MESSAGES,
+  permissions: PERMISSIONS_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -62,6 +64,7 @@ export const MESSAGES = {
   ...DUTY_MESSAGES,
   ...PEOPLE_CHANGE_MESSAGES,
   ...CASE_BROADCAST_MESSAGES,
+  ...PERMISSIONS_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

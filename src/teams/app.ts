@@ -47,6 +47,7 @@ import { caseBroadcastOutcomes } from './routes/case-broadcast-routes';
 import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
 import { contractCardHandlers, sendContracts } from './routes/contract-routes';
 import { turnLocale } from './turn';
+import { refuseSecuritySetting } from './routes/security-setting-routes';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
 export const INTENT_HANDLERS: IntentHandlers = {
@@ -65,6 +66,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   ledger: sendLedger,
   duties: sendDutiesThisMonth,
   contracts: (ctx, deps) => sendContracts(ctx, deps),
+  security_setting: refuseSecuritySetting,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],

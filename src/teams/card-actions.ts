@@ -47,6 +47,8 @@ export const CaseCloseSchema = z.looseObject({ verb: z.literal('case.close'), ca
 export const CaseApproveSchema = z.looseObject({ verb: z.literal('case.approve'), caseId: CaseId });
 export const CaseRejectSchema = z.looseObject({ verb: z.literal('case.reject'), caseId: CaseId });
 export const CaseEndorseSchema = z.looseObject({ verb: z.literal('case.endorse'), caseId: CaseId });
+/** 11(2)②: the IT管理者's consultation, its `record_<id>` inputs merged in. */
+export const CaseConsultSchema = z.looseObject({ verb: z.literal('case.consult'), caseId: CaseId });
 export const CaseAckPostReportSchema = z.object({
   verb: z.literal('case.ack_post_report'),
   caseId: CaseId,
@@ -111,6 +113,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   CaseRejectSchema,
   CaseEndorseSchema,
   CaseAckPostReportSchema,
+  CaseConsultSchema,
   // Following a broadcast's results (teams/broadcast/status-verbs.ts).
   BroadcastStatusRefreshSchema,
   BroadcastRemindSchema,

@@ -1,4 +1,4 @@
-import { OPERATING_RULE } from '../domain/articles';
+import { OPERATING_RULE, type Citation } from '../domain/articles';
 import { allowedActions } from '../domain/authorization';
 import { caseDuties, decisionArticles } from '../domain/case-articles';
 import type { Finding } from '../domain/case-evaluation';
@@ -8,6 +8,7 @@ import type { CaseState } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
 import { FLOWS } from '../domain/flows';
 import { incidentPlan } from '../domain/policy/incident';
+import { CONSULT_RECORDS } from '../domain/policy/network-requests';
 import { isRefusalEvent, viewCase, type ViewPath } from '../services/case-view-service';
 import type { Clock } from '../domain/clock';
 import { AuditRepo } from '../storage/audit-repo';
@@ -63,9 +64,11 @@ const CLOSURE_LABELS: Readonly<Record<'content' | 'cause' | 'damage' | 'scope', 
 };
 
 /** What the handlers recorded and decided, shown to everyone who sees the card (12(5)②カ). */
-function outcomeRows(state: CaseState, plan: ReturnType<typeof incidentPlan> | undefined, locale: Locale) {
+type RecordItems = readonly { id: string; label: Localized; article: Citation }[];
+
+function outcomeRows(state: CaseState, items: RecordItems, locale: Locale) {
   const rows: Array<{ label: string; value: string }> = [];
-  for (const r of plan?.officerRecords ?? []) {
+  for (const r of items) {
     const v = state.records[r.id];
     if (v) rows.push({ label: t(locale, 'caseView.recordLabel', { label: r.label }), value: v });
   }
@@ -150,6 +153,9 @@ export async function renderCaseCard(
     if (userId) refreshUserIds.push(userId);
   }
   const plan = isIncidentKind(c.kind) ? incidentPlan(c.kind) : undefined;
+  // What is recorded on the card: an incident's steps, or the IT管理者's consultation (11(2)②).
+  const recordItems: RecordItems =
+    plan?.officerRecords ?? (c.kind === 'external_connection' ? CONSULT_RECORDS : []);
   // One source for what the handler must do and what each button cites (domain/case-articles.ts).
   const duties: ArticleText[] = caseDuties(c.kind, c.form.value);
   const decisionBasis = isIncidentKind(c.kind) ? undefined : decisionArticles(c.kind, c.form.value);
@@ -177,7 +183,7 @@ export async function renderCaseCard(
     ...(viewer ? { reasons: viewer.reasons } : {}),
     rows: [
       ...answerRows(locale, FLOWS[c.kind].fields, (c.form.answers ?? {}) as Answers),
-      ...outcomeRows(state, plan, locale),
+      ...outcomeRows(state, recordItems, locale),
     ],
     findings: [
       ...((c.evaluation.findings ?? []) as Finding[]).map((f) => ({
@@ -196,7 +202,7 @@ export async function renderCaseCard(
     ...(decisionBasis ? { decisionBasis } : {}),
     history: await history(db, c, directory, locale),
     allowedVerbs: allowed,
-    records: (plan?.officerRecords ?? []).map((r) => ({
+    records: recordItems.map((r) => ({
       id: r.id,
       label: r.label,
       article: r.article,

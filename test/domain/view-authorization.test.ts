@@ -59,6 +59,9 @@ const CHIEF_KINDS: readonly CaseKind[] = [
   'device_lost',
   'system_failure',
   'exception',
+  // 9(3)③, 11(2)③: 統括 permits or approves.
+  'wireless_lan',
+  'external_connection',
 ];
 
 // The view matrix: every kind × every kind of viewer. Deny by default: whatever is not granted is
@@ -80,7 +83,11 @@ const VIEWERS: Record<string, (kind: CaseKind) => { id: string; expect: Expect; 
     expect: CHIEF_KINDS.includes(kind) ? 'chief_officer' : 'no_need_to_know',
   }),
   // 6イ: the IT administrator advises on the technical incidents only.
-  it_admin: (kind) => ({ id: P.tanaka, expect: TECHNICAL.includes(kind) ? 'it_admin' : 'no_need_to_know' }),
+  // 11(2)②: an external connection is examined with the IT管理者.
+  it_admin: (kind) => ({
+    id: P.tanaka,
+    expect: TECHNICAL.includes(kind) || kind === 'external_connection' ? 'it_admin' : 'no_need_to_know',
+  }),
 };
 
 describe('mayView: who may read a case (deny by default)', () => {

@@ -11,6 +11,9 @@ import * as softwareInstall from './software-install';
 import * as systemFailure from './system-failure';
 import * as takeout from './takeout';
 import * as virus from './virus';
+import * as wirelessLan from './wireless-lan';
+import * as externalConnection from './external-connection';
+import * as icCardRenewal from './ic-card-renewal';
 
 export type {
   FieldDef,
@@ -30,6 +33,9 @@ export type { DeviceLostReport } from './device-lost';
 export type { SystemFailureReport } from './system-failure';
 export type { SoftwareInstallRequest } from './software-install';
 export type { PrivateDeviceRequest } from './private-device';
+export type { WirelessLanRequest } from './wireless-lan';
+export type { ExternalConnectionRequest } from './external-connection';
+export type { IcCardRenewalRecord } from './ic-card-renewal';
 
 /** The typed value each flow's form parses into. */
 export interface FlowValues {
@@ -43,6 +49,9 @@ export interface FlowValues {
   exception: exception.ExceptionRequest;
   software_install: softwareInstall.SoftwareInstallRequest;
   private_device: privateDevice.PrivateDeviceRequest;
+  wireless_lan: wirelessLan.WirelessLanRequest;
+  external_connection: externalConnection.ExternalConnectionRequest;
+  ic_card_renewal: icCardRenewal.IcCardRenewalRecord;
 }
 
 export type FlowValue<K extends CaseKind> = FlowValues[K];
@@ -58,6 +67,9 @@ export const FLOWS: { readonly [K in CaseKind]: FlowModule<K, FlowValues[K]> } =
   exception,
   software_install: softwareInstall,
   private_device: privateDevice,
+  wireless_lan: wirelessLan,
+  external_connection: externalConnection,
+  ic_card_renewal: icCardRenewal,
 };
 
 export function getFlow<K extends CaseKind>(kind: K): FlowModule<K, FlowValues[K]> {

@@ -1,6 +1,7 @@
 // The main menu (cards/menu.json): every case kind, incidents under 報告する and requests under 申請する.
 import { INCIDENT_KINDS, REQUEST_KINDS } from '../../domain/cases';
 import type { Intent } from '../../domain/intents';
+import { isRoleFiledKind } from '../../domain/policy/network-requests';
 import { basis } from '../citation';
 import { intentTitle, t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './registry';
@@ -34,7 +35,11 @@ export function buildMenuCard(
     reportHeading: t(locale, 'menu.reportHeading'),
     reportButtons: REPORT_INTENTS.map(button),
     requestHeading: t(locale, 'menu.requestHeading'),
-    requestButtons: REQUEST_INTENTS.map(button),
+    // 9(3)③, 11(2)③ and 10(9)③ are filed by officers and IT管理者 (policy/network-requests.ts): role holders
+    // see them; startFlow still refuses anyone who may not file them.
+    requestButtons: REQUEST_INTENTS.filter(
+      (k) => !isRoleFiledKind(k) || opts.officer === true || opts.itAdmin === true,
+    ).map(button),
     myCasesButton: button('my_cases'),
     officerButtons: [
       ...(opts.officer ? [button('my_tasks'), button('absence')] : []),

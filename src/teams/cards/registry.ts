@@ -39,6 +39,7 @@ import {
 import { ContractFormCardDataSchema, ContractListCardDataSchema } from './schemas/contracts';
 import { MyCasesCardDataSchema } from './schemas/my-cases';
 import { NoticeCardDataSchema } from './schemas/notice';
+import { RefusalCardDataSchema } from './schemas/refusal';
 import { UnknownUserCardDataSchema } from './schemas/unknown-user';
 import { UnreachableCardDataSchema } from './schemas/unreachable';
 
@@ -81,6 +82,7 @@ export const CARD_TEMPLATES = {
   'duty-month': { file: 'duty-month.json', schema: DutyMonthCardDataSchema },
   'contract-list': { file: 'contract-list.json', schema: ContractListCardDataSchema },
   'contract-form': { file: 'contract-form.json', schema: ContractFormCardDataSchema },
+  refusal: { file: 'refusal.json', schema: RefusalCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
