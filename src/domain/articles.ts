@@ -170,6 +170,11 @@ export const ARTICLES = {
     en: 'Staff deal with a security incident as the section officer instructs.',
     binds: ['職員'],
   },
+  '10(8)①': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を初めて利用する職員にパスワードを発行する場合は仮のパスワードを発行し、職員は、情報システム等にログイン後直ちに仮のパスワードを変更しなければならない。',
+    en: 'The section officer issues a temporary password to a first-time user of a system; the user changes it immediately after logging in.',
+    binds: ['課情報セキュリティ責任者', '職員'],
+  },
   '10(8)②イ': {
     ja: 'パスワードを秘密にし、パスワードの照会等には一切応じないこと。',
     en: 'Keep the password secret and never answer requests for it.',
@@ -208,6 +213,11 @@ export const ARTICLES = {
   '11(1)②イ': {
     ja: '課情報セキュリティ責任者は、情報システム等で正しくないログイン操作が繰り返された場合等、不正アクセスが疑われる事象に対しては、アクセスを制限する。',
     en: 'Where unauthorised access is suspected (e.g. repeated failed logins), the section officer restricts access.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '11(2)⑦': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等への不正アクセスによる攻撃を発見したときは速やかに接続を遮断し、影響範囲及び侵入経路等の調査並びに攻撃の記録を保存する。また、個人情報の漏えい等重大なセキュリティインシデントが発生した場合には、警察及び関係機関と緊密に連携し、被害の拡大を防止する。',
+    en: 'On finding an attack by unauthorised access the section officer promptly cuts the connection, investigates the scope and the route of intrusion and keeps the attack records; in a serious incident such as a personal-data leak, works closely with the police and other bodies to stop the damage spreading.',
     binds: ['課情報セキュリティ責任者'],
   },
   '11(3)⑤': {
@@ -293,6 +303,11 @@ export const ARTICLES = {
   '12(5)②カ': {
     ja: '課情報セキュリティ責任者は、侵害事案に関し、その内容、原因、確認された被害及び影響範囲について調査し、記録を作成する。',
     en: 'The section officer investigates a breach’s content, cause, confirmed damage and scope, and writes a record.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '12(5)②キ': {
+    ja: '課情報セキュリティ責任者は、…情報資産保護のために所管する情報システム等の停止がやむを得ないと判断したときは、IT管理者と協議のうえ情報システム等を停止する。ただし、情報資産を保護するため急を要する場合には、協議前に情報システム等を停止することができる。',
+    en: 'When stopping a system is unavoidable to protect information assets, the section officer stops it after consulting the IT administrator; when urgent, it may be stopped before consulting.',
     binds: ['課情報セキュリティ責任者'],
   },
   '12(5)②ク': {

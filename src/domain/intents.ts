@@ -9,6 +9,7 @@ export const INTENTS = [
   'password_leak',
   'device_lost',
   'system_failure',
+  'cyber_attack',
   'software_install',
   'private_device',
   'my_cases',

@@ -15,6 +15,7 @@ import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { MEDIA_MESSAGES } from './messages/media';
 import { LEDGER_MESSAGES } from './messages/ledgers';
 import { POLICY_MESSAGES } from './messages/policy';
+import { INCIDENT_STEPS_MESSAGES } from './messages/incident-steps';
 import type { Pair } from './table';
 
 export type { Pair, MessageTable } from './table';
@@ -37,6 +38,7 @@ export const MESSAGE_TABLES = {
   media: MEDIA_MESSAGES,
   compliance: COMPLIANCE_MESSAGES,
   ledgers: LEDGER_MESSAGES,
+  incidentSteps: INCIDENT_STEPS_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -53,6 +55,7 @@ export const MESSAGES = {
   ...MEDIA_MESSAGES,
   ...COMPLIANCE_MESSAGES,
   ...LEDGER_MESSAGES,
+  ...INCIDENT_STEPS_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -1,5 +1,6 @@
 import { OPERATING_RULE } from '../domain/articles';
-import { allowedActions } from '../domain/authorization';
+import { allowedActions, authorize } from '../domain/authorization';
+import { cyberStepRole, cyberStepsFor } from '../domain/policy/cyber-attack';
 import { caseDuties, decisionArticles } from '../domain/case-articles';
 import type { Finding } from '../domain/case-evaluation';
 import { isDoneCaseStatus, isIncidentKind, type Localized } from '../domain/cases';
@@ -149,6 +150,13 @@ export async function renderCaseCard(
     if (userId) refreshUserIds.push(userId);
   }
   const plan = isIncidentKind(c.kind) ? incidentPlan(c.kind) : undefined;
+  // A cyber attack's steps are the officer's; 統括 and IT管理者 get the input of their consultation only.
+  const viewerPerson = directory.people.find((p) => p.id === viewerId);
+  const auth = authorize(state, 'case.record', { actorId: viewerId, ...ctx });
+  const ownSteps =
+    c.kind === 'cyber_attack' && auth.ok && viewerPerson
+      ? cyberStepsFor(cyberStepRole(auth.as, viewerPerson))
+      : null;
   // One source for what the handler must do and what each button cites (domain/case-articles.ts).
   const duties: ArticleText[] = caseDuties(c.kind, c.form.value);
   const decisionBasis = isIncidentKind(c.kind) ? undefined : decisionArticles(c.kind, c.form.value);
@@ -183,12 +191,14 @@ export async function renderCaseCard(
     ...(decisionBasis ? { decisionBasis } : {}),
     history: await history(db, c, directory, locale),
     allowedVerbs: allowed,
-    records: (plan?.officerRecords ?? []).map((r) => ({
-      id: r.id,
-      label: r.label,
-      article: r.article,
-      value: state.records[r.id] ?? '',
-    })),
+    records: (plan?.officerRecords ?? [])
+      .filter((r) => ownSteps === null || ownSteps.includes(r.id))
+      .map((r) => ({
+        id: r.id,
+        label: r.label,
+        article: r.article,
+        value: state.records[r.id] ?? '',
+      })),
     endorseLabelKind: state.urgent ? 'urgent' : 'forward',
     refreshUserIds,
     ...(notice ? { notice } : {}),
