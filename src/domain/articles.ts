@@ -335,6 +335,11 @@ export const ARTICLES = {
     en: 'Section officers check compliance with the policy and procedures regularly and report to the chief officer.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
+  '13(3)': {
+    ja: '課情報セキュリティ責任者は、職員の行動がポリシーに違反していると確認した場合は、速やかに改善するよう指導する。指導によっても改善されない場合、課情報セキュリティ責任者は、当該職員が情報システム等を使用する権利を停止あるいは剥奪する。',
+    en: 'When a member of staff is found to break the policy, the section officer promptly instructs them to improve; if they do not, the officer suspends or revokes their right to use the systems.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '14(5)': {
     ja: '統括情報セキュリティ責任者は、対策基準を改定したときは、速やかに課情報セキュリティ責任者に周知しなければならない。',
     en: 'When the chief officer revises the standard, they promptly inform the section officers.',

@@ -491,6 +491,7 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   device_lost: ['端末紛失', '端末・記録媒体の紛失', '記録媒体紛失'],
   system_failure: ['障害', 'システム障害', '障害報告'],
   cyber_attack: ['サイバー攻撃', '不正アクセス', 'cyber attack'],
+  guidance: ['指導記録', '違反指導', '指導', 'guidance records'],
   software_install: ['ソフトウェアインストール', 'ソフトウェア導入', 'インストール申請'],
   private_device: ['私物端末', '私物利用', '外部サービス利用'],
 };

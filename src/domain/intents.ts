@@ -34,6 +34,9 @@ export const INTENTS = [
   'media',
   // For section officers (and deputies), 統括 and IT管理者: the standard's ledgers (10(4)⑥, 12(5), 12(6), 8(3)②).
   'ledger',
+  // 13(3): section officers record guidance to a member who broke the policy; 統括 sees the list, a
+  // member their own record.
+  'guidance',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

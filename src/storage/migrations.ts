@@ -477,4 +477,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE cases ADD COLUMN purged_at TEXT;
     `,
   },
+  {
+    // 13(3): guidance to a member of staff who broke the policy, and the suspension or revocation of
+    // their rights when it did not improve (domain/guidance.ts, services/guidance-service.ts).
+    id: 19,
+    name: 'policy-guidance',
+    sqlite: `
+      CREATE TABLE policy_guidance (
+        id INTEGER PRIMARY KEY,
+        section_code TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        officer_id TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        guidance TEXT NOT NULL,
+        improve_by TEXT NOT NULL,
+        status TEXT NOT NULL,
+        suspension_kind TEXT,
+        suspended_systems TEXT,
+        suspended_from TEXT,
+        decided_by TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX policy_guidance_section ON policy_guidance(section_code, created_at);
+      CREATE INDEX policy_guidance_member ON policy_guidance(member_id, created_at);
+    `,
+  },
 ];

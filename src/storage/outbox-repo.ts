@@ -59,7 +59,9 @@ export type OutboxMessage =
    * The monthly compliance summary to one 統括 (13(1)): the figures as counted when it was due (a
    * report of that moment, so it is kept rather than recounted at send time; counts and ids only).
    */
-  | { type: 'compliance.summary'; personId: string; summary: ComplianceSummary };
+  | { type: 'compliance.summary'; personId: string; summary: ComplianceSummary }
+  /** 13(3): on the improve-by date, the officer is asked whether the member improved (ids only). */
+  | { type: 'guidance.followup'; guidanceId: number; personId: string };
 
 /** Messages that replace a card posted earlier (PUT) instead of posting a new one. */
 export function isUpdateMessage(

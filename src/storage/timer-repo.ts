@@ -1,6 +1,7 @@
 import type { SqlClient } from './sql';
 
-export type TimerKind = 'ack_deadline' | 'reminder' | 'broadcast_reminder' | 'compliance_summary';
+export type TimerKind =
+  'ack_deadline' | 'reminder' | 'broadcast_reminder' | 'compliance_summary' | 'guidance_due';
 
 export interface Timer {
   id: number;

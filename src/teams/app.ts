@@ -44,6 +44,7 @@ import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-rout
 import { manageOutcomes } from './routes/broadcast-manage-routes';
 import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
 import { turnLocale } from './turn';
+import { guidanceCardHandlers, sendGuidance } from './routes/guidance-routes';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
 export const INTENT_HANDLERS: IntentHandlers = {
@@ -60,6 +61,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   broadcast: startBroadcast,
   media: (ctx, deps) => sendMediaMenu(ctx, deps),
   ledger: sendLedger,
+  guidance: sendGuidance,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -87,6 +89,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...ledgerCardHandlers,
   ...submitHandlers(BROADCAST_OUTCOMES),
   ...mediaCardHandlers,
+  ...guidanceCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */

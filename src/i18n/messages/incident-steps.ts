@@ -3,6 +3,7 @@
 import type { MessageTable } from '../table';
 
 export const INCIDENT_STEPS_MESSAGES = {
+  'intent.guidance': { ja: 'ポリシー違反への指導', en: 'Guidance on a policy breach' },
   'intent.cyber_attack': { ja: '不正アクセス・サイバー攻撃', en: 'Unauthorised access / cyber attack' },
 
   // --- the cyber-attack report (flows/cyber-attack.ts) ---
@@ -164,5 +165,105 @@ export const INCIDENT_STEPS_MESSAGES = {
   'step.cyber_attack.no_step_for_you': {
     ja: 'この記録は課情報セキュリティ責任者（またはその代理）が行います。',
     en: 'This record is the section officer’s (or their deputy’s).',
+  },
+  // --- 13(3) guidance and suspension of rights ---
+  'guidance.member_told': {
+    ja: '{officer} さんから、情報セキュリティポリシーに違反している行為について指導がありました。\n違反の内容：{rule}\n指導：{guidance}\n改善の期限：{date}',
+    en: '{officer} gave you guidance about conduct that breaks the security policy.\nRule: {rule}\nGuidance: {guidance}\nImprove by: {date}',
+  },
+  'guidance.member_improved': {
+    ja: '指導（{rule}）について、改善が確認されました。',
+    en: 'The guidance ({rule}) is closed: improvement confirmed.',
+  },
+  'guidance.member_suspended': {
+    ja: '指導（{rule}）によっても改善されなかったため、{from} から次の情報システム等を使用する権利が停止されます：{systems}',
+    en: 'As the guidance ({rule}) did not bring improvement, your right to use these systems is suspended from {from}: {systems}',
+  },
+  'guidance.member_revoked': {
+    ja: '指導（{rule}）によっても改善されなかったため、{from} から次の情報システム等を使用する権利が剥奪されます：{systems}',
+    en: 'As the guidance ({rule}) did not bring improvement, your right to use these systems is revoked from {from}: {systems}',
+  },
+  'guidance.title': { ja: 'ポリシー違反への指導', en: 'Guidance on a policy breach' },
+  'guidance.intro': {
+    ja: '所属職員の行動がポリシーに違反していると確認した場合は、速やかに改善するよう指導し、ここに記録します。本人に通知され、改善の期限の日に改善されたか確認をお願いします。',
+    en: 'When a member of your section breaks the policy, give guidance to improve and record it here. They are told, and on the date you are asked whether it improved.',
+  },
+  'guidance.field.member': { ja: '対象の職員', en: 'Member of staff' },
+  'guidance.field.rule': { ja: '違反した規定・行為', en: 'Rule broken' },
+  'guidance.field.guidance': { ja: '指導の内容', en: 'Guidance given' },
+  'guidance.field.improve_by': { ja: '改善の期限', en: 'Improve by' },
+  'guidance.submit': { ja: '指導を記録して本人に通知', en: 'Record and tell the member' },
+  'guidance.error.member': { ja: '対象の職員を選んでください。', en: 'Choose the member of staff.' },
+  'guidance.error.rule': { ja: '違反した規定・行為を入力してください。', en: 'Enter the rule broken.' },
+  'guidance.error.guidance': { ja: '指導の内容を入力してください。', en: 'Enter the guidance.' },
+  'guidance.error.improve_by': {
+    ja: '改善の期限を今日以降の日付で入力してください。',
+    en: 'Enter an improve-by date from today on.',
+  },
+  'guidance.error.systems': {
+    ja: '停止・剥奪する情報システム等を入力してください。',
+    en: 'Enter the systems concerned.',
+  },
+  'guidance.error.from': { ja: '開始日を入力してください。', en: 'Enter the start date.' },
+  'guidance.error.kind': { ja: '停止か剥奪かを選んでください。', en: 'Choose suspend or revoke.' },
+  'guidance.no_members': {
+    ja: '指導を記録できるのは、所属職員の課情報セキュリティ責任者（または代理者）です。',
+    en: 'Only the section officer (or deputy) of the member records guidance.',
+  },
+  'guidance.recorded': {
+    ja: '{name} さんへの指導を記録し、本人に通知しました（改善の期限 {date}）。',
+    en: 'Guidance to {name} recorded and sent to them (improve by {date}).',
+  },
+  'guidance.refused': {
+    ja: 'この職員への指導は記録できません。記録できるのは所属の課情報セキュリティ責任者（または代理者）です。',
+    en: 'You cannot record guidance for this person: only their section officer (or deputy) can.',
+  },
+  'guidance.unavailable': {
+    ja: 'この記録は表示・操作できません。',
+    en: 'This record cannot be shown or changed.',
+  },
+  'guidance.already_decided': {
+    ja: 'この指導の結果はすでに記録されています。',
+    en: 'The outcome of this guidance is already recorded.',
+  },
+  'guidance.followup.title': {
+    ja: '改善の確認（指導の期限）',
+    en: 'Has it improved? (guidance date)',
+  },
+  'guidance.followup.text': {
+    ja: '{name} さんへの指導の改善期限（{date}）です。改善されたか確認してください。',
+    en: 'The improve-by date ({date}) of your guidance to {name} has come. Has it improved?',
+  },
+  'guidance.followup.rule': { ja: '違反の内容', en: 'Rule broken' },
+  'guidance.followup.guidance': { ja: '指導', en: 'Guidance' },
+  'guidance.followup.improved': { ja: '改善された', en: 'Improved' },
+  'guidance.followup.not_improved': {
+    ja: '改善されない：使用する権利を停止・剥奪する',
+    en: 'Not improved: suspend or revoke the rights',
+  },
+  'guidance.followup.kind': { ja: '停止・剥奪', en: 'Suspend or revoke' },
+  'guidance.followup.kind.suspend': { ja: '停止', en: 'Suspend' },
+  'guidance.followup.kind.revoke': { ja: '剥奪', en: 'Revoke' },
+  'guidance.followup.systems': { ja: '対象の情報システム等', en: 'Systems' },
+  'guidance.followup.from': { ja: '開始日', en: 'From' },
+  'guidance.improved_done': {
+    ja: '改善を記録し、本人に通知しました。',
+    en: 'Improvement recorded; the member is told.',
+  },
+  'guidance.suspended_done': {
+    ja: '使用する権利の停止・剥奪を記録し、本人に通知しました。',
+    en: 'Suspension or revocation recorded; the member is told.',
+  },
+  'guidance.list.title': { ja: 'ポリシー違反への指導の記録', en: 'Guidance records' },
+  'guidance.list.empty': { ja: '記録はありません。', en: 'No records.' },
+  'guidance.list.line': {
+    ja: 'GD-{id} {section} {name}：{rule}（期限 {date}・{status}）',
+    en: 'GD-{id} {section} {name}: {rule} (by {date}, {status})',
+  },
+  'guidance.status.guided': { ja: '指導中', en: 'Guided' },
+  'guidance.status.improved': { ja: '改善済み', en: 'Improved' },
+  'guidance.status.suspended': {
+    ja: '権利停止・剥奪（{from}〜 {systems}）',
+    en: 'Rights suspended/revoked (from {from}: {systems})',
   },
 } satisfies MessageTable;

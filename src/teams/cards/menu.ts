@@ -38,6 +38,8 @@ export function buildMenuCard(
       ...(opts.officer ? [button('my_tasks'), button('absence')] : []),
       // 媒体の記録 (8(3)②アイオ) for role holders; staff reach the disposal request by typing it.
       ...(opts.officer ? [button('media')] : []),
+      // 指導記録 (13(3)) for role holders; a member reaches their own record by typing it.
+      ...(opts.officer ? [button('guidance')] : []),
       // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
       ...(opts.admin ? [button('unreachable')] : []),
       // 遵守状況 (13(1)) for 統括 and IT管理者 (requestComplianceSummary refuses everyone else).

@@ -28,6 +28,7 @@ import { DirectoryImportCardDataSchema } from './schemas/directory-import';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
+import { GuidanceFollowupCardDataSchema, GuidanceFormCardDataSchema } from './schemas/guidance';
 import { LedgerCardDataSchema } from './schemas/ledger';
 import { MenuCardDataSchema } from './schemas/menu';
 import {
@@ -75,6 +76,8 @@ export const CARD_TEMPLATES = {
   'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
   'compliance-summary': { file: 'compliance-summary.json', schema: ComplianceSummaryCardDataSchema },
   ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
+  'guidance-form': { file: 'guidance-form.json', schema: GuidanceFormCardDataSchema },
+  'guidance-followup': { file: 'guidance-followup.json', schema: GuidanceFollowupCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;
