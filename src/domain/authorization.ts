@@ -63,6 +63,7 @@ const IT_ADMIN_INCIDENT_KINDS: readonly IncidentKind[] = [
   'system_failure',
   'device_lost',
   'password_leak',
+  'cyber_attack',
 ];
 /** …and only through these steps: they never decide, report for the officer, or close. */
 const IT_ADMIN_ACTIONS: readonly CaseActionName[] = ['case.acknowledge', 'case.record'];

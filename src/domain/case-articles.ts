@@ -18,6 +18,7 @@ export const BREACH_KINDS: readonly IncidentKind[] = [
   'misdirected_mail',
   'password_leak',
   'device_lost',
+  'cyber_attack',
 ];
 
 export function isBreachKind(kind: CaseKind): boolean {
@@ -32,6 +33,7 @@ export const REPORT_TO_OFFICER_ARTICLE: Readonly<Record<IncidentKind, ArticleId>
   password_leak: '10(8)②カ',
   device_lost: '10(6)①',
   system_failure: '12(5)①イ',
+  cyber_attack: '12(5)②イ',
 };
 
 /** 対応開始: the officer's duty on receiving the report. */
@@ -42,6 +44,8 @@ export const ACKNOWLEDGE_ARTICLE: Readonly<Record<IncidentKind, ArticleId>> = {
   password_leak: '10(6)②',
   device_lost: '10(6)②',
   system_failure: '12(5)①イ',
+  // 11(2)⑦: on finding the attack the officer cuts the connection and investigates.
+  cyber_attack: '11(2)⑦',
 };
 
 /**
@@ -55,6 +59,7 @@ export const REPORT_CHIEF_ARTICLE: Readonly<Record<IncidentKind, Citation>> = {
   password_leak: '12(5)②イ',
   device_lost: '12(5)②イ',
   system_failure: '12(5)①イ',
+  cyber_attack: '12(5)②イ',
 };
 
 /** 完了: the failure record (12(5)①オ), the breach record (12(5)②カ); a lost IC card's is our rule. */
@@ -65,6 +70,7 @@ export const CLOSE_ARTICLE: Readonly<Record<IncidentKind, Citation>> = {
   password_leak: '12(5)②カ',
   device_lost: '12(5)②カ',
   system_failure: '12(5)①オ',
+  cyber_attack: '12(5)②カ',
 };
 
 /**

@@ -10,10 +10,12 @@ import type { FlowValues } from './flows';
 import { assessMisdirectedMail } from './policy/data-leak';
 import { exceptionStages } from './policy/exception';
 import {
+  cyberAttackActions,
   deviceLostActions,
   deviceLostIsPossibleLeak,
   misdirectedMailActions,
   passwordLeakActions,
+  temporaryPasswordFacts,
   virusActions,
 } from './policy/incident';
 import { evaluateTakeout } from './policy/takeout';
@@ -102,7 +104,11 @@ const EVALUATORS: Evaluators = {
       },
     };
   },
-  password_leak: (v) => ({ ...base('password_leak'), findings: passwordLeakActions(v).map(warn) }),
+  password_leak: (v) => ({
+    ...base('password_leak'),
+    findings: passwordLeakActions(v).map(warn),
+    details: { temporaryPassword: temporaryPasswordFacts(v) },
+  }),
   device_lost: (v) => {
     const leak = deviceLostIsPossibleLeak(v);
     return {
@@ -118,6 +124,16 @@ const EVALUATORS: Evaluators = {
       ...base('system_failure'),
       routeExtras: { affectedSectionCodes: affected },
       details: { affectedSectionCodes: affected },
+    };
+  },
+  cyber_attack: (v) => {
+    // Personal data that may have leaked, or that nobody can rule out yet, goes to 統括 (12(5)②イ).
+    const leak = v.personalData !== 'no';
+    return {
+      ...base('cyber_attack'),
+      findings: cyberAttackActions(v).map(warn),
+      routeExtras: { possibleLeak: leak },
+      details: { possibleLeak: leak, damageContinues: v.damageContinues, connectionCut: v.connectionCut },
     };
   },
   takeout: (v) => {

@@ -13,6 +13,7 @@ export const INCIDENT_KINDS = [
   'password_leak',
   'device_lost',
   'system_failure',
+  'cyber_attack',
 ] as const;
 export const REQUEST_KINDS = [
   'takeout',
@@ -123,6 +124,13 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     severity: 'high',
     ackMinutes: 30,
     articles: ['12(5)①'],
+  },
+  cyber_attack: {
+    title: msg('intent.cyber_attack'),
+    // An attack by unauthorised access: the connection is cut at once (11(2)⑦), minutes matter.
+    severity: 'critical',
+    ackMinutes: 15,
+    articles: ['11(2)⑦', '12(5)②イ', '12(5)②キ', '12(5)②ク'],
   },
   takeout: {
     title: msg('intent.takeout'),

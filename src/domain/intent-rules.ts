@@ -278,6 +278,18 @@ export const INTENT_RULES: readonly IntentRule[] = [
       { all: [SECURITY_SOFTWARE, ['警告', '検知', '検出', 'アラート', '隔離', '駆除', 'alert', 'detect', 'warning', 'quarantin']] },
     ],
   },
+  // 11(2)⑦, 12(5)②: an attack on a system (unauthorised access, DoS, tampering), not a virus on one PC.
+  // Above virus: "サイバー攻撃でウイルスを…" is about the attack on the system.
+  {
+    intent: 'cyber_attack',
+    priority: 86,
+    articles: ['11(2)⑦', '12(5)②'],
+    patterns: [
+      'サイバー攻撃', 'サイバーアタック', 'dos攻撃', 'ddos', '改ざんされ', '改竄され', '不正侵入',
+      '侵入され', 'cyberattack', 'cyber attack', 'intrusion',
+      { all: [['システム', 'サーバ', 'ホームページ', 'ウェブサイト', 'サイト', 'ネットワーク'], ['攻撃', '不正アクセス']] },
+    ],
+  },
   // 10(6), 12(5)②: terminal or medium stolen. Below virus and password rules, because
   // "PCからパスワードを盗まれた" is about the password, not the PC.
   {
@@ -431,7 +443,15 @@ export const INTENT_RULES: readonly IntentRule[] = [
     intent: 'password_leak',
     priority: 45,
     articles: ['10(8)②カ'],
-    patterns: ['不正ログイン', '不正アクセス', 'フィッシング', 'phishing'],
+    patterns: ['不正ログイン', 'フィッシング', 'phishing'],
+  },
+  // 11(2)⑦: unauthorised access named alone is an attack on a system; with a password it is the
+  // password flow (the rules above).
+  {
+    intent: 'cyber_attack',
+    priority: 46,
+    articles: ['11(2)⑦'],
+    patterns: ['不正アクセス', 'unauthorisedaccess', 'unauthorizedaccess'],
   },
   // 11(3)⑤, 12(5)②: takeover or hacking of a terminal, security warnings.
   {
@@ -531,6 +551,8 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   password_leak: ['パスワード漏えい', 'パスワード流出'],
   device_lost: ['端末紛失', '端末・記録媒体の紛失', '記録媒体紛失'],
   system_failure: ['障害', 'システム障害', '障害報告'],
+  cyber_attack: ['サイバー攻撃', '不正アクセス', 'cyber attack'],
+  guidance: ['指導記録', '違反指導', '指導', 'guidance records'],
   software_install: ['ソフトウェアインストール', 'ソフトウェア導入', 'インストール申請'],
   private_device: ['私物端末', '私物利用', '外部サービス利用'],
   wireless_lan: ['無線LAN', '無線LAN申請', '無線LAN整備'],

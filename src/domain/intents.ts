@@ -9,6 +9,7 @@ export const INTENTS = [
   'password_leak',
   'device_lost',
   'system_failure',
+  'cyber_attack',
   'software_install',
   'private_device',
   'wireless_lan',
@@ -43,6 +44,9 @@ export const INTENTS = [
   // Contracts with contractors (12(1)③): section officers and deputies register them, 統括 sees
   // all; the end of the work opens the 12(1)③ケ duty.
   'contracts',
+  // 13(3): section officers record guidance to a member who broke the policy; 統括 sees the list, a
+  // member their own record.
+  'guidance',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

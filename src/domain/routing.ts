@@ -223,6 +223,16 @@ const REASON = {
     text: msg('routing.officer_section_concerned_told_submission'),
     article: OPERATING_RULE,
   },
+  // 12(5)②イ: the officer reports a breach to 統括 and tells IT管理者; for an attack both hear of it at
+  // once, with the officer.
+  chiefCyber: {
+    text: msg('routing.cyber_attack.chief'),
+    article: '12(5)②イ',
+  },
+  itAdminCyber: {
+    text: msg('routing.cyber_attack.it_admin'),
+    article: '12(5)②イ',
+  },
   chiefLeak: {
     text: msg('routing.report_chief_possible_personal_data'),
     article: '12(5)②イ',
@@ -303,6 +313,10 @@ export function routeCase(
         const s = sectionOf(dir, code);
         if (s && hasPerson(dir, s.officerId)) add(s.officerId, 'affected_officer', REASON.affectedOfficer);
       }
+      break;
+    case 'cyber_attack':
+      for (const id of chiefs) add(id, 'chief_officer', REASON.chiefCyber);
+      for (const id of admins) add(id, 'it_admin', REASON.itAdminCyber);
       break;
     case 'device_lost':
     case 'password_leak':

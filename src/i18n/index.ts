@@ -19,6 +19,7 @@ import { LEDGER_MESSAGES } from './messages/ledgers';
 import { PEOPLE_CHANGE_MESSAGES } from './messages/people-change';
 import { PERMISSIONS_MESSAGES } from './messages/permissions';
 import { POLICY_MESSAGES } from './messages/policy';
+import { INCIDENT_STEPS_MESSAGES } from './messages/incident-steps';
 import type { Pair } from './table';
 
 export type { Pair, MessageTable } from './table';
@@ -45,6 +46,7 @@ export const MESSAGE_TABLES = {
   peopleChange: PEOPLE_CHANGE_MESSAGES,
   caseBroadcasts: CASE_BROADCAST_MESSAGES,
   permissions: PERMISSIONS_MESSAGES,
+  incidentSteps: INCIDENT_STEPS_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -65,6 +67,7 @@ export const MESSAGES = {
   ...PEOPLE_CHANGE_MESSAGES,
   ...CASE_BROADCAST_MESSAGES,
   ...PERMISSIONS_MESSAGES,
+  ...INCIDENT_STEPS_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

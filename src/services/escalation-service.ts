@@ -1,3 +1,4 @@
+import { fireGuidanceDue } from './guidance-service';
 import { msg } from '../i18n';
 import { citationList, type Citation } from '../domain/articles';
 import type { Clock } from '../domain/clock';
@@ -198,6 +199,8 @@ export async function fireDueTimers(
         return (await fireBroadcastReminder(tx, { now: () => now }, timer.payload))
           ? ('escalated' as const)
           : ('stale' as const);
+      if (timer.kind === 'guidance_due')
+        return (await fireGuidanceDue(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
       if (timer.kind === 'compliance_summary')
         return (await fireComplianceSummary(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
       if (timer.kind === 'duty_overdue')

@@ -882,6 +882,70 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Recipients keep the order they were added in as a column: the order was SQLite's rowid, which
+    // PostgreSQL does not have (issue 11).
+    id: 18,
+    name: 'case-recipient-position',
+    sqlite: `
+      ALTER TABLE case_recipients ADD COLUMN position INTEGER;
+      UPDATE case_recipients SET position = rowid;
+      CREATE INDEX case_recipients_position ON case_recipients(case_id, position);
+    `,
+    postgres: `
+      ALTER TABLE case_recipients ADD COLUMN position INTEGER;
+      CREATE INDEX case_recipients_position ON case_recipients(case_id, position);
+    `,
+  },
+  {
+    // 13(3): guidance to a member of staff who broke the policy, and the suspension or revocation of
+    // their rights when it did not improve (domain/guidance.ts, services/guidance-service.ts).
+    id: 19,
+    name: 'policy-guidance',
+    sqlite: `
+      CREATE TABLE policy_guidance (
+        id INTEGER PRIMARY KEY,
+        section_code TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        officer_id TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        guidance TEXT NOT NULL,
+        improve_by TEXT NOT NULL,
+        status TEXT NOT NULL,
+        suspension_kind TEXT,
+        suspended_systems TEXT,
+        suspended_from TEXT,
+        decided_by TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX policy_guidance_section ON policy_guidance(section_code, created_at);
+      CREATE INDEX policy_guidance_member ON policy_guidance(member_id, created_at);
+    `,
+  },
+  {
+    // Broadcasts linked to cases and chained (issue 10): a relay to staff names its parent (14(6)
+    // relays 14(5)); broadcasts are found by case (12(4)⑤, 12(5)②エ, 12(5)③) and by parent; a closed
+    // failure or breach keeps its recurrence analysis and measures, agreed with IT管理者 (12(5)③).
+    id: 20,
+    name: 'case-broadcasts',
+    sqlite: `
+      ALTER TABLE broadcasts ADD COLUMN parent_id TEXT;
+      CREATE INDEX broadcasts_case ON broadcasts(case_id);
+      CREATE INDEX broadcasts_parent ON broadcasts(parent_id, created_by);
+      CREATE TABLE case_recurrence (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        analysis TEXT NOT NULL,
+        measures TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        agreed_by TEXT,
+        agreed_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+    `,
+  },
+  {
     // Contracts with contractors (12(1)③, issue 10): registered by a section officer; when the end
     // date passes the daily sweep marks the contract ended and opens the 12(1)③ケ duty (duty_id) in
     // the same transaction. The officer's half-filled form survives errors and restarts.
@@ -917,43 +981,6 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
-    `,
-  },
-  {
-    // Broadcasts linked to cases and chained (issue 10): a relay to staff names its parent (14(6)
-    // relays 14(5)); broadcasts are found by case (12(4)⑤, 12(5)②エ, 12(5)③) and by parent; a closed
-    // failure or breach keeps its recurrence analysis and measures, agreed with IT管理者 (12(5)③).
-    id: 20,
-    name: 'case-broadcasts',
-    sqlite: `
-      ALTER TABLE broadcasts ADD COLUMN parent_id TEXT;
-      CREATE INDEX broadcasts_case ON broadcasts(case_id);
-      CREATE INDEX broadcasts_parent ON broadcasts(parent_id, created_by);
-      CREATE TABLE case_recurrence (
-        case_id TEXT PRIMARY KEY REFERENCES cases(id),
-        analysis TEXT NOT NULL,
-        measures TEXT NOT NULL,
-        recorded_by TEXT NOT NULL,
-        recorded_at TEXT NOT NULL,
-        agreed_by TEXT,
-        agreed_at TEXT,
-        version INTEGER NOT NULL DEFAULT 1
-      );
-    `,
-  },
-  {
-    // Recipients keep the order they were added in as a column: the order was SQLite's rowid, which
-    // PostgreSQL does not have (issue 11).
-    id: 22,
-    name: 'case-recipient-position',
-    sqlite: `
-      ALTER TABLE case_recipients ADD COLUMN position INTEGER;
-      UPDATE case_recipients SET position = rowid;
-      CREATE INDEX case_recipients_position ON case_recipients(case_id, position);
-    `,
-    postgres: `
-      ALTER TABLE case_recipients ADD COLUMN position INTEGER;
-      CREATE INDEX case_recipients_position ON case_recipients(case_id, position);
     `,
   },
 ];

@@ -71,7 +71,9 @@ export type OutboxMessage =
       dutyId: string;
       personId: string;
       reason: 'opened' | 'overdue' | 'escalated' | 'report';
-    };
+    }
+  /** 13(3): on the improve-by date, the officer is asked whether the member improved (ids only). */
+  | { type: 'guidance.followup'; guidanceId: number; personId: string };
 
 /** Messages that replace a card posted earlier (PUT) instead of posting a new one. */
 export function isUpdateMessage(

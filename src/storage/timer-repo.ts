@@ -6,7 +6,9 @@ export type TimerKind =
   | 'broadcast_reminder'
   | 'compliance_summary'
   // A duty's overdue steps (services/duty-service.ts).
-  | 'duty_overdue';
+  | 'duty_overdue'
+  // 13(3): the improve-by date of a guidance record (services/guidance-service.ts).
+  | 'guidance_due';
 
 export interface Timer {
   id: number;

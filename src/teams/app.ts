@@ -48,6 +48,7 @@ import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
 import { contractCardHandlers, sendContracts } from './routes/contract-routes';
 import { turnLocale } from './turn';
 import { refuseSecuritySetting } from './routes/security-setting-routes';
+import { guidanceCardHandlers, sendGuidance } from './routes/guidance-routes';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
 export const INTENT_HANDLERS: IntentHandlers = {
@@ -67,6 +68,7 @@ export const INTENT_HANDLERS: IntentHandlers = {
   duties: sendDutiesThisMonth,
   contracts: (ctx, deps) => sendContracts(ctx, deps),
   security_setting: refuseSecuritySetting,
+  guidance: sendGuidance,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -98,6 +100,7 @@ export const CARD_HANDLERS: CardHandlers = {
   ...mediaCardHandlers,
   ...dutyCardHandlers,
   ...contractCardHandlers,
+  ...guidanceCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */

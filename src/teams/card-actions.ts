@@ -87,6 +87,24 @@ export const DirectoryImportCancelSchema = z.object({
   stagedId: StagedId,
 });
 
+/** 13(3) guidance (teams/routes/guidance-routes.ts): the form's inputs arrive merged; ids only otherwise. */
+const GuidanceId = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+]);
+export const GuidanceRecordSchema = z.looseObject({ verb: z.literal('guidance.record') });
+export const GuidanceImprovedSchema = z.object({
+  verb: z.literal('guidance.improved'),
+  guidanceId: GuidanceId,
+});
+export const GuidanceSuspendSchema = z.looseObject({
+  verb: z.literal('guidance.suspend'),
+  guidanceId: GuidanceId,
+});
+
 export const CardActionSchema = z.discriminatedUnion('verb', [
   DirectoryImportStageSchema,
   DirectoryImportApplySchema,
@@ -131,6 +149,9 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   ...DUTY_ACTION_SCHEMAS,
   // Contracts with contractors (12(1)③, teams/contract-actions.ts).
   ...CONTRACT_ACTION_SCHEMAS,
+  GuidanceRecordSchema,
+  GuidanceImprovedSchema,
+  GuidanceSuspendSchema,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -1,5 +1,6 @@
 import { OPERATING_RULE, type Citation } from '../domain/articles';
-import { allowedActions } from '../domain/authorization';
+import { allowedActions, authorize } from '../domain/authorization';
+import { cyberStepRole, cyberStepsFor } from '../domain/policy/cyber-attack';
 import { caseDuties, decisionArticles } from '../domain/case-articles';
 import type { Finding } from '../domain/case-evaluation';
 import { isDoneCaseStatus, isIncidentKind, type Localized } from '../domain/cases';
@@ -156,6 +157,13 @@ export async function renderCaseCard(
   // What is recorded on the card: an incident's steps, or the IT管理者's consultation (11(2)②).
   const recordItems: RecordItems =
     plan?.officerRecords ?? (c.kind === 'external_connection' ? CONSULT_RECORDS : []);
+  // A cyber attack's steps are the officer's; 統括 and IT管理者 get the input of their consultation only.
+  const viewerPerson = directory.people.find((p) => p.id === viewerId);
+  const auth = authorize(state, 'case.record', { actorId: viewerId, ...ctx });
+  const ownSteps =
+    c.kind === 'cyber_attack' && auth.ok && viewerPerson
+      ? cyberStepsFor(cyberStepRole(auth.as, viewerPerson))
+      : null;
   // One source for what the handler must do and what each button cites (domain/case-articles.ts).
   const duties: ArticleText[] = caseDuties(c.kind, c.form.value);
   const decisionBasis = isIncidentKind(c.kind) ? undefined : decisionArticles(c.kind, c.form.value);
@@ -202,12 +210,14 @@ export async function renderCaseCard(
     ...(decisionBasis ? { decisionBasis } : {}),
     history: await history(db, c, directory, locale),
     allowedVerbs: allowed,
-    records: recordItems.map((r) => ({
-      id: r.id,
-      label: r.label,
-      article: r.article,
-      value: state.records[r.id] ?? '',
-    })),
+    records: recordItems
+      .filter((r) => ownSteps === null || ownSteps.includes(r.id))
+      .map((r) => ({
+        id: r.id,
+        label: r.label,
+        article: r.article,
+        value: state.records[r.id] ?? '',
+      })),
     endorseLabelKind: state.urgent ? 'urgent' : 'forward',
     refreshUserIds,
     ...(notice ? { notice } : {}),

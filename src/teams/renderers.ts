@@ -15,6 +15,7 @@ import { renderMediaMessage } from './media-render';
 import { sectionNames } from '../services/compliance-summary-service';
 import { buildComplianceSummaryCard } from './cards/compliance-summary';
 import { renderDutyMessage } from './duty-render';
+import { renderGuidanceFollowup } from './routes/guidance-routes';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -104,6 +105,11 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
         return renderBroadcastMessage(db, clock, message, locale);
       case 'media.disposal':
         return renderMediaMessage(db, clock, message, locale);
+      case 'guidance.followup': {
+        // Re-checked at send time: only someone who may still decide the entry gets the card.
+        const card = await renderGuidanceFollowup(db, message.guidanceId, message.personId, locale);
+        return card ? { activity: { attachments: [cardAttachment(card)] } } : null;
+      }
       case 'compliance.summary': {
         // The figures as counted when the report was due; section names as the directory has them now.
         const card = buildComplianceSummaryCard(message.summary, {

@@ -17,6 +17,7 @@ const NOTIFY: Record<CaseKind, string[]> = {
   password_leak: ['E1006', 'E1017'],
   device_lost: ['E1006', 'E1017'],
   system_failure: ['E1005', 'E1006', 'E1017'], // 12(5)①イウ
+  cyber_attack: ['E1005', 'E1006', 'E1017'], // 12(5)②イ 統括 and IT管理者
   takeout: [],
   exception: ['E1005'], // 12(6)① 統括 decides
   software_install: [],

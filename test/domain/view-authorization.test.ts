@@ -50,7 +50,14 @@ function view(state: CaseState, viewerId: string, involved = ROUTED, absences: A
 }
 
 type Expect = ViewingAs | ViewDenyReason;
-const TECHNICAL: readonly CaseKind[] = ['virus', 'system_failure', 'device_lost', 'password_leak'];
+// 12(5)②イ: a cyber attack is reported to 統括 and IT管理者 is told (11(2)⑦ attack on a system).
+const TECHNICAL: readonly CaseKind[] = [
+  'virus',
+  'system_failure',
+  'device_lost',
+  'password_leak',
+  'cyber_attack',
+];
 const CHIEF_KINDS: readonly CaseKind[] = [
   'lost_ic_card',
   'virus',
@@ -58,6 +65,7 @@ const CHIEF_KINDS: readonly CaseKind[] = [
   'password_leak',
   'device_lost',
   'system_failure',
+  'cyber_attack',
   'exception',
   // 9(3)③, 11(2)③: 統括 permits or approves.
   'wireless_lan',

@@ -145,6 +145,7 @@ describe('card builders', () => {
       'パスワード流出',
       '端末・記録媒体の紛失・盗難',
       'システム障害',
+      '不正アクセス・サイバー攻撃',
       '持ち出し申請',
       '例外措置申請',
       'ソフトウェア導入申請',
@@ -155,7 +156,7 @@ describe('card builders', () => {
 
   it('has no Japanese in English button titles', () => {
     const titles = findActions(buildMenuCard('en', 'Hanako Yamada')).map((a) => String(a.title));
-    expect(titles).toHaveLength(11);
+    expect(titles).toHaveLength(12);
     for (const title of titles) expect(title).not.toMatch(JAPANESE);
   });
 

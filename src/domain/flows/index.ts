@@ -2,6 +2,7 @@
 import type { CaseKind } from '../cases';
 import type { FlowModule, ValidationContext, ValidationResult } from './form';
 import * as deviceLost from './device-lost';
+import * as cyberAttack from './cyber-attack';
 import * as exception from './exception';
 import * as lostIcCard from './lost-ic-card';
 import * as misdirectedMail from './misdirected-mail';
@@ -31,6 +32,7 @@ export type { ExceptionRequest } from './exception';
 export type { PasswordLeakReport } from './password-leak';
 export type { DeviceLostReport } from './device-lost';
 export type { SystemFailureReport } from './system-failure';
+export type { CyberAttackReport } from './cyber-attack';
 export type { SoftwareInstallRequest } from './software-install';
 export type { PrivateDeviceRequest } from './private-device';
 export type { WirelessLanRequest } from './wireless-lan';
@@ -45,6 +47,7 @@ export interface FlowValues {
   password_leak: passwordLeak.PasswordLeakReport;
   device_lost: deviceLost.DeviceLostReport;
   system_failure: systemFailure.SystemFailureReport;
+  cyber_attack: cyberAttack.CyberAttackReport;
   takeout: takeout.TakeoutRequest;
   exception: exception.ExceptionRequest;
   software_install: softwareInstall.SoftwareInstallRequest;
@@ -63,6 +66,7 @@ export const FLOWS: { readonly [K in CaseKind]: FlowModule<K, FlowValues[K]> } =
   password_leak: passwordLeak,
   device_lost: deviceLost,
   system_failure: systemFailure,
+  cyber_attack: cyberAttack,
   takeout,
   exception,
   software_install: softwareInstall,

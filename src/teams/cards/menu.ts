@@ -48,6 +48,8 @@ export function buildMenuCard(
       // 委託契約 (12(1)③) for role holders; contractOverview refuses anyone without a section's
       // officer or deputy role (or 統括).
       ...(opts.officer ? [button('contracts')] : []),
+      // 指導記録 (13(3)) for role holders; a member reaches their own record by typing it.
+      ...(opts.officer ? [button('guidance')] : []),
       // 連絡不可一覧 for IT管理者 and 統括 (listUnreachable refuses everyone else).
       ...(opts.admin ? [button('unreachable')] : []),
       // 遵守状況 (13(1)) for 統括 and IT管理者 (requestComplianceSummary refuses everyone else).

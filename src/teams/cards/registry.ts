@@ -29,6 +29,7 @@ import { DraftResumeCardDataSchema } from './schemas/draft-resume';
 import { DutyCardDataSchema, DutyMonthCardDataSchema } from './schemas/duty';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
+import { GuidanceFollowupCardDataSchema, GuidanceFormCardDataSchema } from './schemas/guidance';
 import { LedgerCardDataSchema } from './schemas/ledger';
 import { MenuCardDataSchema } from './schemas/menu';
 import {
@@ -83,6 +84,8 @@ export const CARD_TEMPLATES = {
   'contract-list': { file: 'contract-list.json', schema: ContractListCardDataSchema },
   'contract-form': { file: 'contract-form.json', schema: ContractFormCardDataSchema },
   refusal: { file: 'refusal.json', schema: RefusalCardDataSchema },
+  'guidance-form': { file: 'guidance-form.json', schema: GuidanceFormCardDataSchema },
+  'guidance-followup': { file: 'guidance-followup.json', schema: GuidanceFollowupCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;

@@ -67,6 +67,15 @@ export const VALID: Record<CaseKind, Record<string, string>> = {
     scope: 'several_sections',
     otherSections: '総務課、施設課',
   },
+  cyber_attack: {
+    system: '組合ホームページ',
+    observed: 'tampering',
+    details: 'トップページが見知らぬ画像に書き換えられている',
+    seenAt: '2026-04-10T10:30',
+    connectionCut: 'false',
+    personalData: 'unknown',
+    damageContinues: 'true',
+  },
   takeout: {
     itemKind: 'terminal',
     description: '説明会用ノートPC',
