@@ -19,9 +19,10 @@ import type { Directory } from './directory';
 
 /**
  * The case kinds whose breach may be a cyber-attack emergency (12(5)②エ: 侵害事案がサイバー攻撃等に
- * よる緊急時). One set: today a virus; the lead adds 'cyber_attack' (another helper's kind) at merge.
+ * よる緊急時): malware and an attack by unauthorised access (11(2)⑦). Whether this case is an
+ * emergency is 統括's judgment, made with the click.
  */
-export const CYBER_EMERGENCY_KINDS: readonly IncidentKind[] = ['virus'];
+export const CYBER_EMERGENCY_KINDS: readonly IncidentKind[] = ['virus', 'cyber_attack'];
 
 /**
  * The incidents that concern the information systems (情報システム等に被害が生じるおそれがある事案,

@@ -61,9 +61,12 @@ describe('12(4)⑤ / 12(5)②エ: who starts a broadcast from a case', () => {
     expect(others).toHaveLength(dir.sections.filter((s) => s.officerId).length - 1);
   });
 
-  it('12(5)②エ: the eligible kinds are one set (virus today; cyber_attack is added at merge)', () => {
-    expect(CYBER_EMERGENCY_KINDS).toEqual(['virus']);
+  it('12(5)②エ: the eligible kinds are one set: a virus and a cyber attack (11(2)⑦)', () => {
+    expect(CYBER_EMERGENCY_KINDS).toEqual(['virus', 'cyber_attack']);
     expect(mayStartCaseBroadcast(dir, CHIEF, virus, 'cyber_emergency')).toMatchObject({ ok: true });
+    expect(
+      mayStartCaseBroadcast(dir, CHIEF, { ...virus, kind: 'cyber_attack' }, 'cyber_emergency'),
+    ).toMatchObject({ ok: true });
     expect(
       mayStartCaseBroadcast(dir, CHIEF, { ...virus, kind: 'system_failure' }, 'cyber_emergency'),
     ).toEqual({
@@ -89,7 +92,7 @@ describe('12(5)③: the recurrence steps', () => {
 
   it('12(5)③ applies to failures and breaches only', () => {
     expect(CASE_KINDS.filter(isRecurrenceKind).sort()).toEqual(
-      ['device_lost', 'misdirected_mail', 'password_leak', 'system_failure', 'virus'].sort(),
+      ['cyber_attack', 'device_lost', 'misdirected_mail', 'password_leak', 'system_failure', 'virus'].sort(),
     );
   });
 
