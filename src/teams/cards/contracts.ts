@@ -2,40 +2,13 @@
 // registration form. What officers typed goes into TextRuns, never into Markdown.
 import { formatJst } from '../../domain/clock';
 import { CONTRACT_ARTICLE, contractFormFields } from '../../domain/contracts';
-import { FORM_ERROR_KEY, type FieldDef } from '../../domain/flows/form';
+import { FORM_ERROR_KEY } from '../../domain/flows/form';
 import type { ContractFormView, ContractOverview } from '../../services/contract-service';
 import type { Contract } from '../../storage/contract-repo';
 import { basis } from '../citation';
 import { t, type Locale, type Msg } from '../i18n';
-import { inputValue } from './answers';
+import { fieldData } from './media';
 import { renderCard, type AdaptiveCardJson } from './registry';
-import type { FormFieldCardData } from './schemas/flow-form';
-
-function fieldData(
-  locale: Locale,
-  field: FieldDef,
-  answers: Record<string, string>,
-  errors: Record<string, Msg>,
-): FormFieldCardData {
-  const isChoice = field.kind === 'choice';
-  const label = t(locale, field.label);
-  const help = [field.help ? t(locale, field.help) : '', field.article ? basis(locale, field.article) : '']
-    .filter((s) => s !== '')
-    .join(' ');
-  return {
-    id: field.id,
-    kind: field.kind,
-    label: field.required ? label + t(locale, 'form.requiredSuffix') : label,
-    required: field.required,
-    value: inputValue(field, answers[field.id]),
-    placeholder: isChoice ? t(locale, 'form.choosePlaceholder') : '',
-    help,
-    error: errors[field.id] ? t(locale, errors[field.id] as Msg) : '',
-    requiredMessage: t(locale, isChoice ? 'form.chooseMessage' : 'form.requiredMessage', { label }),
-    choices: (field.choices ?? []).map((c) => ({ title: t(locale, c.label), value: c.value })),
-    maxLength: field.maxLength ?? 0,
-  };
-}
 
 export function buildContractFormCard(locale: Locale, v: ContractFormView): AdaptiveCardJson {
   const fields = contractFormFields(v.sections);
