@@ -7,7 +7,8 @@
 //   reaches him; 「今月の定期業務」 lists the duty as 未実施 and 開く opens it. He presses 記録する with
 //   nothing chosen (the renderer's 「結果」 error, nothing sent), then with 指摘事項あり but no
 //   findings (the bot's error next to 所見・指摘事項, the answers kept), then correctly: the duty is
-//   'done' with the result, the audit trail has `duty.completed` citing 12(3)③.
+//   'done' with the result, the audit trail has `duty.completed` citing 12(3)③. 記録する on the old
+//   reminder card afterwards is refused as already recorded (`duty.action_denied`).
 // - 山田 typing 「今月の定期業務」 is refused, with exactly one `duty.view_denied` row.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -276,6 +277,32 @@ describe('periodic duties (定期業務): reminder, completion on the card, refu
     expect(auditRows("l.event = 'duty.reported_to_chief' AND l.subject = ?", dutyId)).toEqual([]);
   });
 
+  it('記録する again on the old reminder card is refused (すでに記録済み), audited, the record unchanged', async () => {
+    const reminder = officer
+      .cards()
+      .filter({ hasText: '定期業務の時期です。期限までに実施し、このカードで結果を記録してください。' })
+      .first();
+    await (await radio(officer, reminder, '結果', '問題なし')).check();
+    const since = query<{ n: number }>('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log')[0]?.n ?? 0;
+    await officer.clickCardButton('記録する', reminder);
+    await officer.waitForBotText('その定期業務はすでに記録済みです。');
+    await officer.screenshot('duties-06-B-stale-card-refused');
+    const denied = auditRows('l.id > ?', since);
+    expect(denied.map((r) => [r.event, r.actor, r.subject, r.article])).toEqual([
+      ['duty.action_denied', personId(SATO_AAD), dutyId, '12(3)③'],
+    ]);
+    expect(JSON.parse(denied[0]?.data ?? '{}')).toEqual({ action: 'complete', reason: 'not_open' });
+    const [row] = query<{ status: string; result_json: string }>(
+      'SELECT status, result_json FROM duty_instances WHERE id = ?',
+      dutyId,
+    );
+    expect(row?.status).toBe('done');
+    expect(JSON.parse(row?.result_json ?? '{}')).toMatchObject({
+      result: 'issues_found',
+      findings: FINDINGS,
+    });
+  });
+
   it('「今月の定期業務」 now shows the duty as 実施済', async () => {
     const [y, m] = jstDate(0).split('-');
     const month = await officer.expectNewCard(
@@ -283,7 +310,7 @@ describe('periodic duties (定期業務): reminder, completion on the card, refu
       `今月の定期業務（${y}年${Number(m)}月）`,
     );
     await expectVisible(month, new RegExp(`^${dutyId}・期限 .*・実施済$`));
-    await officer.screenshot('duties-06-B-month-done', month);
+    await officer.screenshot('duties-07-B-month-done', month);
   });
 
   it('山田 (staff) typing 「今月の定期業務」 is refused, with one duty.view_denied row', async () => {
@@ -292,7 +319,7 @@ describe('periodic duties (定期業務): reminder, completion on the card, refu
     await staff.send('今月の定期業務');
     await staff.waitForBotText(MONTH_DENIED);
     expect(await staff.cards().filter({ hasText: '今月の定期業務（' }).count()).toBe(0);
-    await staff.screenshot('duties-07-A-refused');
+    await staff.screenshot('duties-08-A-refused');
     await expect
       .poll(() => auditRows("l.event = 'duty.view_denied' AND l.id > ?", since).length, { timeout: WAIT_MS })
       .toBe(1);
