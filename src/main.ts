@@ -12,6 +12,8 @@ import { DirectoryUnavailableError, loadDirectoryAtStartup } from './services/di
 import { TimerScheduler } from './services/escalation-service';
 import { AuditAnchorer, loadAnchorKey } from './services/audit-anchor';
 import { RetentionRunner } from './services/retention-service';
+import { DutyCalendarRunner } from './services/duty-service';
+import { ContractSweeper } from './services/contract-service';
 import { ensureComplianceSummaryTimer } from './services/compliance-summary-service';
 import { WebhookDispatcher } from './services/webhook-service';
 import { ACK_MINUTES_BY_SEVERITY } from './domain/cases';
@@ -61,6 +63,8 @@ export interface RunningBot {
   sender: OutboxSender;
   scheduler: TimerScheduler;
   clockSkew: ClockSkewMonitor;
+  /** The contract sweep (12(1)③ケ); `tick()` runs one now. */
+  contracts: ContractSweeper;
   stop(): Promise<void>;
 }
 
@@ -79,9 +83,11 @@ export async function startBot(
   const config = loadConfig(env, findRepoRoot());
   const logger = opts.logger ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
-    const dir = await loadDirectoryAtStartup(db, config.directoryCsv, clock);
+    const dir = await loadDirectoryAtStartup(db, config.directoryCsv, clock, {
+      dutyDueDays: config.peopleChangeDueDays,
+    });
     if (dir.result.ok) {
       logger.info(
         {
@@ -89,6 +95,7 @@ export async function startBot(
           people: dir.result.people,
           sections: dir.result.sections,
           warnings: dir.result.warnings.length,
+          dutiesOpened: dir.result.dutiesOpened ?? 0,
         },
         'directory loaded',
       );
@@ -170,6 +177,7 @@ export async function startBot(
     sender,
     ackMinutes,
     ackMinutesOverride: config.escalationMinutes,
+    contractEndDueDays: config.contractEndDueDays,
     webhooks: { hooks: config.webhooks, dispatcher: webhooks },
     directoryAdmin: {
       publicBaseUrl: () =>
@@ -177,6 +185,7 @@ export async function startBot(
         (config.localMode && listening.port !== undefined ? `http://localhost:${listening.port}` : undefined),
       allowHttpDownloads: config.localMode,
       serviceUrlConfigured: config.delivery.serviceUrl !== undefined,
+      peopleChangeDueDays: config.peopleChangeDueDays,
     },
     // 「結果を出力」 of a broadcast: links under the same base URL as 連絡網の出力.
     ...(config.publicBaseUrl || config.localMode
@@ -227,6 +236,27 @@ export async function startBot(
     onError: (err) => logger.error({ err: err.message }, 'retention run failed'),
     onPurged: (r) => logger.info({ purged: r }, 'ledger retention: personal data purged'),
   });
+  const dutyCalendar = new DutyCalendarRunner({
+    db,
+    clock,
+    onError: (err) => logger.error({ err: err.message }, 'duty calendar sweep failed'),
+    onOpened: (n) => {
+      logger.info({ opened: n }, 'duty calendar: duties opened');
+      sender.kick();
+    },
+  });
+  // 12(1)③ケ: contracts whose work ended get their ID-removal duty (at start-up: what ended meanwhile).
+  const contracts = new ContractSweeper({
+    db,
+    clock,
+    dueDays: config.contractEndDueDays,
+    onError: (err) => logger.error({ err: err.message }, 'contract sweep failed'),
+    onOpened: (d) => {
+      logger.info({ duties: d.map((x) => x.id) }, 'contracts ended: duties opened');
+      // Each opened duty queued its reminder card (services/duty-service.ts openDuty).
+      sender.kick();
+    },
+  });
   const app = createBotApp(deps);
   const server = createHttpServer({
     adapter,
@@ -257,11 +287,15 @@ export async function startBot(
   await webhooks.recover();
   // The monthly compliance summary (13(1)) is always scheduled; a missed one fires on the first tick.
   await ensureComplianceSummaryTimer(db, clock);
+  // The duty calendar (定期業務): periods due while the bot was down are opened before the first send.
+  if (config.dutyCalendar) await dutyCalendar.tick(true);
   sender.start();
   scheduler.start();
   webhooks.start();
   anchorer.start();
   retention.start();
+  if (config.dutyCalendar) dutyCalendar.start();
+  contracts.start();
   logger.info(
     { host: config.host, port, engine: config.database.engine, instanceId: config.delivery.instanceId },
     'listening',
@@ -273,10 +307,13 @@ export async function startBot(
     sender,
     scheduler,
     clockSkew,
+    contracts,
     async stop() {
       await scheduler.stop();
       await anchorer.stop();
       await retention.stop();
+      await dutyCalendar.stop();
+      await contracts.stop();
       await sender.stop();
       await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

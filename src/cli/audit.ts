@@ -88,7 +88,7 @@ export async function runAuditCli(
     return 2;
   }
   const config = loadConfig(env, findRepoRoot());
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     if (command === 'retention') {
       const done = await runRetention(

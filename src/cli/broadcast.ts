@@ -44,7 +44,7 @@ export async function runBroadcastCli(
     return 2;
   }
   const config = loadConfig(env, findRepoRoot());
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     const r = await exportBroadcastResultsForOperator(db, clock, {
       broadcastId: id,

@@ -12,11 +12,11 @@
 // 3 import not confirmed (re-run with --yes).
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config/config';
+import { loadConfig, type Config } from '../config/config';
 import { systemClock } from '../domain/clock';
 import { parseDirectoryCsv, type CsvIssue } from '../domain/directory-csv';
 import { diffLines, diffSummary, roleLossLine } from '../domain/directory-diff-lines';
-import { t } from '../i18n';
+import { msg, t } from '../i18n';
 import { findRepoRoot } from '../main';
 import { exportForCli } from '../services/directory-export-links';
 import {
@@ -78,11 +78,14 @@ function printView(view: StagedView): void {
   out(`取込後 / after import: ${view.people} 名、${view.sections} 課`);
 }
 
-async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  env: NodeJS.ProcessEnv,
+  fn: (db: Database, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(env, findRepoRoot());
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
-    return await fn(db);
+    return await fn(db, config);
   } finally {
     await db.close();
   }
@@ -140,7 +143,7 @@ export async function runDirectoryCli(argv: readonly string[], env: NodeJS.Proce
     out(`OK: ${people.length} 名、${sections.length} 課 / people, sections`);
     return 0;
   }
-  return withDatabase(env, async (db) => {
+  return withDatabase(env, async (db, config) => {
     const preview = await previewDirectoryImport(db, text);
     if (!preview.ok) return 1; // parsed above; cannot happen
     printView(preview.view);
@@ -167,7 +170,13 @@ export async function runDirectoryCli(argv: readonly string[], env: NodeJS.Proce
       out('変更はありません / unchanged');
       return 0;
     }
-    const applied = await applyStagedImport(db, systemClock, staged.stagedId, { kind: 'cli' });
+    const applied = await applyStagedImport(
+      db,
+      systemClock,
+      staged.stagedId,
+      { kind: 'cli' },
+      { dutyDueDays: config.peopleChangeDueDays },
+    );
     if (!applied.ok) {
       out(
         `取り込めませんでした（${applied.reason}）。もう一度実行してください / not imported: ${applied.reason}`,
@@ -175,6 +184,7 @@ export async function runDirectoryCli(argv: readonly string[], env: NodeJS.Proce
       return 1;
     }
     out(`取り込みました / imported: ${staged.view.people} 名、${staged.view.sections} 課`);
+    out(t('ja', msg('peopleChange.dutiesOpened', { n: applied.dutiesOpened ?? 0 })));
     return 0;
   });
 }

@@ -71,7 +71,7 @@ export async function runExportCli(
   const fmt = format as LedgerExportFormat;
   const file = path.resolve(option(argv, '--out') ?? `${kind}_${from}_${to}.${fmt}`);
   const config = loadConfig(env, findRepoRoot());
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     const stream = fs.createWriteStream(file);
     const r = await exportLedger(

@@ -109,7 +109,7 @@ export async function runGraphSyncCli(
     deps.clock ?? systemClock,
     deps.graphOptions ?? DEFAULT_GRAPH_OPTIONS,
   );
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   try {
     let result;
     try {

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, isLedgerKind, LEDGER_KINDS, type RetentionYears } from '../domain/ledgers';
 import { CASE_KINDS, type CaseKind } from '../domain/cases';
+import { DEFAULT_CONTRACT_END_DUE_DAYS } from '../domain/contracts';
+import { DEFAULT_PEOPLE_CHANGE_DUE_DAYS } from '../domain/people-change';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,15 +31,20 @@ function parseDatabaseUrl(raw: string, ctx: z.RefinementCtx): DatabaseConfig {
     return { engine: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
   }
   if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
-    // PostgreSQL is the scale-out engine (roadmap [6/6]); until its adapter lands, refuse clearly
-    // rather than start on the wrong database.
-    ctx.addIssue({
-      code: 'custom',
-      message: 'PostgreSQL is not supported yet in this version; use sqlite:<file> (PostgreSQL は未対応です)',
-    });
-    return z.NEVER;
+    // The scale-out engine (issue 11): a URL the pg driver parses (user, password, host, port, db).
+    if (!URL.canParse(raw) || new URL(raw).hostname === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'postgres:// needs a host, e.g. postgres://user@db.example:5432/securitydesk',
+      });
+      return z.NEVER;
+    }
+    return { engine: 'postgres', url: raw };
   }
-  ctx.addIssue({ code: 'custom', message: 'must start with sqlite: (e.g. sqlite:./data/security-desk.db)' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must start with sqlite: or postgres:// (e.g. sqlite:./data/security-desk.db)',
+  });
   return z.NEVER;
 }
 
@@ -266,6 +273,25 @@ const EnvSchema = z
     // 12(4)③ (accurate time): a clock further off than this from the Bot Framework connector's is
     // reported by /healthz as a warning.
     CLOCK_SKEW_WARN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    // The duty calendar (定期業務, services/duty-service.ts sweepDuties): 'off' opens no periodic
+    // duties (event duties still open); for tests and installations that start it later.
+    DUTY_CALENDAR: z.enum(['on', 'off']).default('on'),
+    // Days from a directory import to the due date of the duties of people moved or removed
+    // (return devices 10(4)④, revise access 11(1)①, IC card 10(9)③): the deadline is 運用ルール.
+    PEOPLE_CHANGE_DUE_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(365, 'must be at most 365 days')
+      .default(DEFAULT_PEOPLE_CHANGE_DUE_DAYS),
+    // Days from the end of a contract's work to the due date of confirming its workers' IDs and
+    // passwords removed (12(1)③ケ says 速やかに; the number of days is 運用ルール).
+    CONTRACT_END_DUE_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(90, 'must be at most 90 days')
+      .default(DEFAULT_CONTRACT_END_DUE_DAYS),
   })
   .superRefine((env, ctx) => {
     // Outbound webhooks: in production (MICROSOFT_APP_ID set) the payload and its signature travel
@@ -374,6 +400,12 @@ export interface Config {
   auditAnchor: { dir: string; keyFile: string; intervalMinutes: number; postHours: number };
   /** Years each ledger's finished rows keep their personal data (services/retention-service.ts). */
   retentionYears: RetentionYears;
+  /** Whether the duty calendar opens periodic duties (DUTY_CALENDAR, default on). */
+  dutyCalendar: boolean;
+  /** Days from a directory import to the due date of the people-change duties (運用ルール). */
+  peopleChangeDueDays: number;
+  /** Days from a contract's end to the due date of its ID-removal duty (運用ルール). */
+  contractEndDueDays: number;
 }
 
 /**
@@ -502,6 +534,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionYears: e.LEDGER_RETENTION_YEARS,
+    dutyCalendar: e.DUTY_CALENDAR === 'on',
+    peopleChangeDueDays: e.PEOPLE_CHANGE_DUE_DAYS,
+    contractEndDueDays: e.CONTRACT_END_DUE_DAYS,
     auditAnchor: {
       // By default beside the SQLite file (one set of anchors per database); in production point
       // AUDIT_ANCHOR_DIR at storage the database host cannot rewrite.

@@ -110,6 +110,11 @@ export const ARTICLES = {
     en: 'When a server of the section’s systems is placed outside the premises, the section officer inspects its security measures from time to time and reports to the chief officer.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
   },
+  '9(3)③': {
+    ja: '通信ネットワークを構築するにあたり、有線による通信ネットワークの整備が適さない合理的な理由がある場合には、統括情報セキュリティ責任者の許可を得て無線回線による整備を行う。',
+    en: 'Where there is a sound reason why a wired network does not suit, a wireless network is built only with the chief security officer’s permission.',
+    binds: ['統括情報セキュリティ責任者'],
+  },
   '10(2)②': {
     ja: '課情報セキュリティ責任者は、…IT管理者と連携のうえ、情報セキュリティに係る研修を実施することにより、職員にポリシー及び実施手順の周知徹底を図る',
     en: 'Each section officer, with the IT administrator, makes the policy and its procedures known to their staff through training.',
@@ -185,6 +190,11 @@ export const ARTICLES = {
     en: 'Staff deal with a security incident as the section officer instructs.',
     binds: ['職員'],
   },
+  '10(8)①': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を初めて利用する職員にパスワードを発行する場合は仮のパスワードを発行し、職員は、情報システム等にログイン後直ちに仮のパスワードを変更しなければならない。',
+    en: 'The section officer issues a temporary password to a first-time user of a system; the user changes it immediately after logging in.',
+    binds: ['課情報セキュリティ責任者', '職員'],
+  },
   '10(8)②イ': {
     ja: 'パスワードを秘密にし、パスワードの照会等には一切応じないこと。',
     en: 'Keep the password secret and never answer requests for it.',
@@ -238,6 +248,21 @@ export const ARTICLES = {
   '11(3)②': {
     ja: '課情報セキュリティ責任者は、サーバ及び端末機にはウイルスチェック用のソフトウェアを常駐させ、ウイルスチェック用のソフトウェアによるフルチェックを定期的実施する。',
     en: 'The section officer keeps anti-virus software resident on servers and terminals and runs full scans periodically.',
+    binds: ['課情報セキュリティ責任者'],
+  },
+  '11(2)②': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を外部の通信ネットワークと接続しようとするときは、IT管理者と協議のうえ、接続を行う外部通信ネットワークの構成、セキュリティレベル並びに接続することによって生じるリスク等を詳細に検討し、十分な情報セキュリティ対策が実装されていることを確認しなければならない。',
+    en: 'Before connecting a system to an external network, the section officer, in consultation with the IT administrator, examines that network’s configuration, security level and the risks of connecting, and confirms that sufficient security measures are in place.',
+    binds: ['課情報セキュリティ責任者', 'IT管理者'],
+  },
+  '11(2)③': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等を外部通信ネットワークに接続するときは、統括情報セキュリティ責任者の承認を受けなければならない。',
+    en: 'The section officer obtains the chief security officer’s approval before connecting a system to an external network.',
+    binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
+  },
+  '11(2)⑦': {
+    ja: '課情報セキュリティ責任者は、所管する情報システム等への不正アクセスによる攻撃を発見したときは速やかに接続を遮断し、影響範囲及び侵入経路等の調査並びに攻撃の記録を保存する。また、個人情報の漏えい等重大なセキュリティインシデントが発生した場合には、警察及び関係機関と緊密に連携し、被害の拡大を防止する。',
+    en: 'On finding an attack by unauthorised access the section officer promptly cuts the connection, investigates the scope and the route of intrusion and keeps the attack records; in a serious incident such as a personal-data leak, works closely with the police and other bodies to stop the damage spreading.',
     binds: ['課情報セキュリティ責任者'],
   },
   '11(3)⑤': {
@@ -345,6 +370,11 @@ export const ARTICLES = {
     en: 'The section officer investigates a breach’s content, cause, confirmed damage and scope, and writes a record.',
     binds: ['課情報セキュリティ責任者'],
   },
+  '12(5)②キ': {
+    ja: '課情報セキュリティ責任者は、…情報資産保護のために所管する情報システム等の停止がやむを得ないと判断したときは、IT管理者と協議のうえ情報システム等を停止する。ただし、情報資産を保護するため急を要する場合には、協議前に情報システム等を停止することができる。',
+    en: 'When stopping a system is unavoidable to protect information assets, the section officer stops it after consulting the IT administrator; when urgent, it may be stopped before consulting.',
+    binds: ['課情報セキュリティ責任者'],
+  },
   '12(5)②ク': {
     ja: '課情報セキュリティ責任者は、侵害事案に係る情報システム等のアクセス記録等事案に係る証拠保全を確実に行う',
     en: 'The section officer makes sure the evidence of a breach, such as access logs, is preserved.',
@@ -374,6 +404,16 @@ export const ARTICLES = {
     ja: '課情報セキュリティ責任者は、所管する情報システム等に関し、情報セキュリティ対策の実施状況全般について、定期的に点検を行い、情報セキュリティ対策の改善に努めなければならない。また、点検結果において、対策基準を改定する要を認めるときは、統括情報セキュリティ責任者に報告する。',
     en: 'The section officer periodically inspects how the security measures are carried out and improves them; when the inspection shows the standard needs revising, they report it to the chief officer.',
     binds: ['課情報セキュリティ責任者', '統括情報セキュリティ責任者'],
+  },
+  '14(3)': {
+    ja: '統括情報セキュリティ責任者は、管理規程に定める情報セキュリティ検査の指摘事項が、被検査部門以外にも同様に影響すると認められるときは、被検査部門以外の課情報セキュリティ責任者に対しても同様の改善を求めなければならない。',
+    en: 'When a finding of the security inspection applies beyond the inspected section, the chief officer asks the officers of the other sections for the same improvement.',
+    binds: ['統括情報セキュリティ責任者'],
+  },
+  '13(3)': {
+    ja: '課情報セキュリティ責任者は、職員の行動がポリシーに違反していると確認した場合は、速やかに改善するよう指導する。指導によっても改善されない場合、課情報セキュリティ責任者は、当該職員が情報システム等を使用する権利を停止あるいは剥奪する。',
+    en: 'When a member of staff is found to break the policy, the section officer promptly instructs them to improve; if they do not, the officer suspends or revokes their right to use the systems.',
+    binds: ['課情報セキュリティ責任者'],
   },
   '14(5)': {
     ja: '統括情報セキュリティ責任者は、対策基準を改定したときは、速やかに課情報セキュリティ責任者に周知しなければならない。',

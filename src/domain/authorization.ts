@@ -13,6 +13,7 @@ import {
   type CaseState,
 } from './decisions';
 import type { Directory, Person } from './directory';
+import { isChiefDecidedRequest } from './policy/network-requests';
 import { msg } from '../i18n';
 
 export interface Absence {
@@ -47,6 +48,9 @@ const MESSAGES = {
   it_admin_limited: msg('authorization.administrator_may_acknowledge_record_advice'),
   officer_step: msg('authorization.forwarding_section_officer_s_step'),
   not_applicable: msg('authorization.action_does_not_apply_kind'),
+  it_admin_consults: msg('permissions.auth.it_admin_consults'),
+  chief_decides: msg('permissions.auth.chief_decides'),
+  own_consultation: msg('permissions.auth.own_consultation'),
 } satisfies Record<string, Localized>;
 
 function deny(reason: DenyReason, message: Localized): AuthorizeResult {
@@ -59,9 +63,40 @@ const IT_ADMIN_INCIDENT_KINDS: readonly IncidentKind[] = [
   'system_failure',
   'device_lost',
   'password_leak',
+  'cyber_attack',
 ];
 /** …and only through these steps: they never decide, report for the officer, or close. */
 const IT_ADMIN_ACTIONS: readonly CaseActionName[] = ['case.acknowledge', 'case.record'];
+
+/**
+ * 9(3)③ and 11(2)②③: the consultation is the IT管理者's step, the permission (or approval) 統括's.
+ * Nobody else stands in — not the section's deputy, not a superior reached by escalation (escalation
+ * chases and informs them, 運用ルール) — except the person routing names when nobody holding the role
+ * is there besides the requester (運用ルール, as for an exception filed by the only 統括).
+ */
+function authorizeChiefRequest(
+  state: CaseState,
+  action: CaseActionName,
+  actor: Person,
+  dir: Directory,
+  isAssignee: boolean,
+): AuthorizeResult {
+  const others = (flag: 'isItAdmin' | 'isChiefOfficer') =>
+    dir.people.some((p) => p[flag] && p.id !== state.reporterId);
+  if (state.stage === 'consult') {
+    if (action !== 'case.consult' && action !== 'case.reject')
+      return deny('not_allowed_for_role', MESSAGES.it_admin_consults);
+    if (actor.isItAdmin) return { ok: true, as: isAssignee ? 'assignee' : 'it_admin' };
+    if (isAssignee && !others('isItAdmin')) return { ok: true, as: 'assignee' };
+    return deny('not_allowed_for_role', MESSAGES.it_admin_consults);
+  }
+  if (action === 'case.consult') return deny('not_allowed_for_role', MESSAGES.chief_decides);
+  // The IT管理者 who recorded the consultation does not approve it as well (checks and balances).
+  if (state.endorsement?.by === actor.id) return deny('not_allowed_for_role', MESSAGES.own_consultation);
+  if (actor.isChiefOfficer) return { ok: true, as: isAssignee ? 'assignee' : 'chief_officer' };
+  if (isAssignee && !others('isChiefOfficer')) return { ok: true, as: 'assignee' };
+  return deny('not_allowed_for_role', MESSAGES.chief_decides);
+}
 
 function isAbsent(absences: readonly Absence[], personId: string, now: Date): boolean {
   const t = now.getTime();
@@ -105,6 +140,8 @@ export function authorize(state: CaseState, action: CaseActionName, ctx: Authori
     if (action === 'case.endorse' && chiefStage) return deny('not_allowed_for_role', MESSAGES.officer_step);
     if (chiefSideAction && !chiefStage) return deny('not_allowed_for_role', MESSAGES.chief_stage_only);
   }
+
+  if (isChiefDecidedRequest(state.kind)) return authorizeChiefRequest(state, action, actor, dir, isAssignee);
 
   if (state.kind === 'exception' && chiefStage) {
     // 12(6)①②: the permission (or the acknowledgement of an urgent measure) is 統括's. The officer who
@@ -199,7 +236,7 @@ export interface ViewContext {
  *  permission is 統括's (12(6)①②). Take-out, software and private-device requests are the section
  *  officer's alone (8(3)①エオ, 10(4)①, 10(5)①, 10(3)): 統括 sees them only when routed or escalated. */
 function chiefInvolved(state: CaseState): boolean {
-  return isIncidentKind(state.kind) || state.kind === 'exception';
+  return isIncidentKind(state.kind) || state.kind === 'exception' || isChiefDecidedRequest(state.kind);
 }
 
 export function mayView(state: CaseState, involved: CaseInvolvement, ctx: ViewContext): ViewResult {
@@ -225,6 +262,8 @@ export function mayView(state: CaseState, involved: CaseInvolvement, ctx: ViewCo
   // 6イ: the IT administrator advises on the technical incidents (the same kinds they may act on).
   if (viewer.isItAdmin && isIncidentKind(state.kind) && IT_ADMIN_INCIDENT_KINDS.includes(state.kind))
     return { ok: true, as: 'it_admin' };
+  // 11(2)②: an external connection is examined with the IT管理者.
+  if (viewer.isItAdmin && state.kind === 'external_connection') return { ok: true, as: 'it_admin' };
   return { ok: false, reason: 'no_need_to_know' };
 }
 
@@ -241,6 +280,7 @@ const PROBES: Readonly<Record<CaseActionName, CaseAction>> = {
   'case.reject': { name: 'case.reject', comment: 'x' },
   'case.endorse': { name: 'case.endorse' },
   'case.ack_post_report': { name: 'case.ack_post_report' },
+  'case.consult': { name: 'case.consult', records: {} },
 };
 
 /**

@@ -6,7 +6,8 @@
 //   - IT管理者 keeps and runs the contact tree (6ウ) and is the channel through which 統括 informs all
 //     staff in a cyber-attack emergency (12(5)②エ) and the other officers (12(4)⑤): everyone, or
 //     chosen sections, or officers only.
-//   - 統括 gives those instructions (12(5)②エ, 12(4)⑤, 14(5)): the same audiences.
+//   - 統括 gives those instructions (12(5)②エ, 12(4)⑤, 14(5)): the same audiences; 統括 asks the
+//     other officers for the same improvement (14(3)): officers only.
 //   - A 課情報セキュリティ責任者 informs their own staff (10(2)②, 12(5)③, 14(6)): their own section(s)
 //     only, sub-sections only where they are the officer of those too.
 // Nobody else: deny by default. A real (本番) broadcast to everyone names on whose instruction it
@@ -199,6 +200,8 @@ export const BROADCAST_PURPOSES = {
   cyber_emergency: { cites: '12(5)②エ', senders: ['it_admin', 'chief_officer'], audience: 'all_staff' },
   /** A case that may harm the systems: 統括 informs the other officers through IT管理者 (12(4)⑤). */
   officer_alert: { cites: '12(4)⑤', senders: ['it_admin', 'chief_officer'], audience: 'officers' },
+  /** A finding that applies beyond the inspected section: 統括 asks the other officers (14(3)). */
+  improvement: { cites: '14(3)', senders: ['chief_officer'], audience: 'officers' },
   /** A revised standard, 統括 → officers (14(5)). */
   revision_officers: { cites: '14(5)', senders: ['chief_officer'], audience: 'officers' },
   /** A revised standard, each officer → their staff (14(6)). */
@@ -230,7 +233,11 @@ export type SendDenyReason =
   | 'not_own_section'
   | 'no_sections'
   | 'instruction_required'
-  | 'instructor_not_chief';
+  | 'instructor_not_chief'
+  // An officer's own-section broadcast without its link (domain/case-broadcasts.ts linkRequirement):
+  // a 14(6) relay names the 14(5) broadcast it relays, a 12(5)③ notice the case it follows.
+  | 'parent_required'
+  | 'case_required';
 
 export type SendDecision = { ok: true; as: SendingAs } | { ok: false; reason: SendDenyReason };
 

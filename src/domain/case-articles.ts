@@ -18,6 +18,7 @@ export const BREACH_KINDS: readonly IncidentKind[] = [
   'misdirected_mail',
   'password_leak',
   'device_lost',
+  'cyber_attack',
 ];
 
 export function isBreachKind(kind: CaseKind): boolean {
@@ -32,6 +33,7 @@ export const REPORT_TO_OFFICER_ARTICLE: Readonly<Record<IncidentKind, ArticleId>
   password_leak: '10(8)②カ',
   device_lost: '10(6)①',
   system_failure: '12(5)①イ',
+  cyber_attack: '12(5)②イ',
 };
 
 /** 対応開始: the officer's duty on receiving the report. */
@@ -42,6 +44,8 @@ export const ACKNOWLEDGE_ARTICLE: Readonly<Record<IncidentKind, ArticleId>> = {
   password_leak: '10(6)②',
   device_lost: '10(6)②',
   system_failure: '12(5)①イ',
+  // 11(2)⑦: on finding the attack the officer cuts the connection and investigates.
+  cyber_attack: '11(2)⑦',
 };
 
 /**
@@ -55,6 +59,7 @@ export const REPORT_CHIEF_ARTICLE: Readonly<Record<IncidentKind, Citation>> = {
   password_leak: '12(5)②イ',
   device_lost: '12(5)②イ',
   system_failure: '12(5)①イ',
+  cyber_attack: '12(5)②イ',
 };
 
 /** 完了: the failure record (12(5)①オ), the breach record (12(5)②カ); a lost IC card's is our rule. */
@@ -65,6 +70,7 @@ export const CLOSE_ARTICLE: Readonly<Record<IncidentKind, Citation>> = {
   password_leak: '12(5)②カ',
   device_lost: '12(5)②カ',
   system_failure: '12(5)①オ',
+  cyber_attack: '12(5)②カ',
 };
 
 /**
@@ -136,6 +142,13 @@ export function permissionArticles(kind: RequestKind, value: unknown): readonly 
       return ['10(5)①'];
     case 'exception':
       return ['12(6)①'];
+    case 'wireless_lan':
+      return ['9(3)③'];
+    case 'external_connection':
+      return ['11(2)③'];
+    // A record of what the officer did (10(9)③), subject to nobody's permission.
+    case 'ic_card_renewal':
+      return [];
   }
 }
 
@@ -157,6 +170,7 @@ export function officerReceivesArticles(kind: CaseKind, value: unknown): readonl
     if (e && e.permission.length === 0) return e.noPermissionBasis;
   }
   if (kind === 'exception' && record(value).urgent === true) return ['12(6)②'];
+  if (kind === 'ic_card_renewal') return ['10(9)③'];
   return permissionArticles(kind, value);
 }
 
@@ -217,5 +231,14 @@ export function caseDuties(kind: CaseKind, value: unknown): Duty[] {
           article: permissionArticles(kind, value),
         },
       ];
+    case 'wireless_lan':
+      return [{ text: msg('permissions.wireless.duty'), article: '9(3)③' }];
+    case 'external_connection':
+      return [
+        { text: msg('permissions.external.duty_consult'), article: '11(2)②' },
+        { text: msg('permissions.external.duty_approve'), article: '11(2)③' },
+      ];
+    case 'ic_card_renewal':
+      return [{ text: msg('permissions.renewal.duty'), article: '10(9)③' }];
   }
 }

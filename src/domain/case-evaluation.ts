@@ -10,10 +10,12 @@ import type { FlowValues } from './flows';
 import { assessMisdirectedMail } from './policy/data-leak';
 import { exceptionStages } from './policy/exception';
 import {
+  cyberAttackActions,
   deviceLostActions,
   deviceLostIsPossibleLeak,
   misdirectedMailActions,
   passwordLeakActions,
+  temporaryPasswordFacts,
   virusActions,
 } from './policy/incident';
 import { evaluateTakeout } from './policy/takeout';
@@ -102,7 +104,11 @@ const EVALUATORS: Evaluators = {
       },
     };
   },
-  password_leak: (v) => ({ ...base('password_leak'), findings: passwordLeakActions(v).map(warn) }),
+  password_leak: (v) => ({
+    ...base('password_leak'),
+    findings: passwordLeakActions(v).map(warn),
+    details: { temporaryPassword: temporaryPasswordFacts(v) },
+  }),
   device_lost: (v) => {
     const leak = deviceLostIsPossibleLeak(v);
     return {
@@ -118,6 +124,16 @@ const EVALUATORS: Evaluators = {
       ...base('system_failure'),
       routeExtras: { affectedSectionCodes: affected },
       details: { affectedSectionCodes: affected },
+    };
+  },
+  cyber_attack: (v) => {
+    // Personal data that may have leaked, or that nobody can rule out yet, goes to 統括 (12(5)②イ).
+    const leak = v.personalData !== 'no';
+    return {
+      ...base('cyber_attack'),
+      findings: cyberAttackActions(v).map(warn),
+      routeExtras: { possibleLeak: leak },
+      details: { possibleLeak: leak, damageContinues: v.damageContinues, connectionCut: v.connectionCut },
     };
   },
   takeout: (v) => {
@@ -172,6 +188,21 @@ const EVALUATORS: Evaluators = {
       },
     ],
   }),
+  wireless_lan: () => ({
+    ...base('wireless_lan'),
+    findings: [info(msg('permissions.wireless.evaluation'), '9(3)③')],
+  }),
+  external_connection: () => ({
+    ...base('external_connection'),
+    findings: [
+      info(msg('permissions.external.evaluation_consult'), '11(2)②'),
+      info(msg('permissions.external.evaluation_approval'), '11(2)③'),
+    ],
+  }),
+  ic_card_renewal: () => ({
+    ...base('ic_card_renewal'),
+    findings: [info(msg('permissions.renewal.evaluation'), '10(9)③')],
+  }),
   private_device: (v) => ({
     ...base('private_device'),
     findings: [
@@ -184,6 +215,8 @@ const EVALUATORS: Evaluators = {
     ],
   }),
 };
+
+const info = (text: Localized, article: Citation): Finding => ({ text, article, level: 'info' });
 
 export function evaluateCase<K extends CaseKind>(
   kind: K,

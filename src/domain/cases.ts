@@ -13,8 +13,17 @@ export const INCIDENT_KINDS = [
   'password_leak',
   'device_lost',
   'system_failure',
+  'cyber_attack',
 ] as const;
-export const REQUEST_KINDS = ['takeout', 'exception', 'software_install', 'private_device'] as const;
+export const REQUEST_KINDS = [
+  'takeout',
+  'exception',
+  'software_install',
+  'private_device',
+  'wireless_lan',
+  'external_connection',
+  'ic_card_renewal',
+] as const;
 export const CASE_KINDS = [...INCIDENT_KINDS, ...REQUEST_KINDS] as const;
 
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
@@ -116,6 +125,13 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     ackMinutes: 30,
     articles: ['12(5)①'],
   },
+  cyber_attack: {
+    title: msg('intent.cyber_attack'),
+    // An attack by unauthorised access: the connection is cut at once (11(2)⑦), minutes matter.
+    severity: 'critical',
+    ackMinutes: 15,
+    articles: ['11(2)⑦', '12(5)②イ', '12(5)②キ', '12(5)②ク'],
+  },
   takeout: {
     title: msg('intent.takeout'),
     severity: 'normal',
@@ -139,6 +155,25 @@ export const CASE_KIND_POLICY: Readonly<Record<CaseKind, CaseKindPolicy>> = {
     severity: 'normal',
     ackMinutes: 480,
     articles: ['10(3)', '10(4)②'],
+  },
+  wireless_lan: {
+    title: msg('intent.wireless_lan'),
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['9(3)③'],
+  },
+  external_connection: {
+    title: msg('intent.external_connection'),
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['11(2)②', '11(2)③'],
+  },
+  // A record the officer files (closed at once), not a permission: 10(9)③.
+  ic_card_renewal: {
+    title: msg('intent.ic_card_renewal'),
+    severity: 'normal',
+    ackMinutes: 480,
+    articles: ['10(9)③'],
   },
 };
 

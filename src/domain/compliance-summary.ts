@@ -81,6 +81,12 @@ export interface ComplianceFigures {
   /** Recipients of the month's broadcasts that ask for an answer, and how many answered. */
   broadcastTargeted: number;
   broadcastAnswered: number;
+  /**
+   * The month's compliance checks (定期業務 compliance_check, 13(1)) due this month: recorded as done,
+   * and not (yet) done.
+   */
+  complianceChecksDone: number;
+  complianceChecksOpen: number;
 }
 
 export interface BroadcastRate {
@@ -111,6 +117,8 @@ export function emptyFigures(): ComplianceFigures {
     exceptionsExpired: 0,
     broadcastTargeted: 0,
     broadcastAnswered: 0,
+    complianceChecksDone: 0,
+    complianceChecksOpen: 0,
   };
 }
 
@@ -135,6 +143,8 @@ export function totalOf(sections: readonly ComplianceFigures[]): ComplianceFigur
     t.exceptionsExpired += s.exceptionsExpired;
     t.broadcastTargeted += s.broadcastTargeted;
     t.broadcastAnswered += s.broadcastAnswered;
+    t.complianceChecksDone += s.complianceChecksDone;
+    t.complianceChecksOpen += s.complianceChecksOpen;
   }
   return t;
 }
@@ -152,6 +162,7 @@ export function isQuiet(f: ComplianceFigures): boolean {
     f.overdueReturns === 0 &&
     f.exceptionsExpiring === 0 &&
     f.exceptionsExpired === 0 &&
-    f.broadcastTargeted === 0
+    f.broadcastTargeted === 0 &&
+    f.complianceChecksDone + f.complianceChecksOpen === 0
   );
 }

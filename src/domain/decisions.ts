@@ -32,6 +32,7 @@ export {
   type CaseSeed,
   type CaseState,
   type ExceptionStageName,
+  type StageName,
 } from './decisions/state';
 export {
   ACTION_CATEGORIES,

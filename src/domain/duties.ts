@@ -156,6 +156,8 @@ export interface DutyOpening {
 }
 
 /** Readable ids: DTY-2026-0001. */
+export const DUTY_ID_PATTERN = /^DTY-\d{4}-\d{4,}$/;
+
 export function formatDutyId(year: number, seq: number): string {
   return `DTY-${year}-${String(seq).padStart(4, '0')}`;
 }

@@ -134,6 +134,21 @@ const SECURITY_SOFTWARE = [
   'antivirus', 'ウイルスバスター',
 ] as const;
 
+/** Turning a security function off or changing how it is set (10(4)⑦). */
+// prettier-ignore
+const SECURITY_SETTING_CHANGE = [
+  '設定を', '設定変更', '設定の変更', '設定を変え', '無効に', '無効化', '止めたい', '止めて', '停止', 'オフに',
+  '切りたい', '外したい', '解除', '例外に', '除外', 'disable', 'turnoff', 'setting', 'exclude',
+] as const;
+
+/** Security functions of a terminal's software (10(4)⑦) besides the virus checker. */
+// prettier-ignore
+const SECURITY_FUNCTION = [
+  'セキュリティ設定', 'セキュリティ機能', 'ファイアウォール', 'firewall', 'bitlocker', '暗号化設定',
+  'ユーザーアカウント制御', 'uac', 'スクリーンロック', '画面ロック', 'ロック設定', 'windowsupdate',
+  '自動更新', 'securitysetting',
+] as const;
+
 /** Install, uninstall, setting changes (10(5)①). */
 // prettier-ignore
 const INSTALL_ACTION = [
@@ -214,12 +229,23 @@ export const INTENT_RULES: readonly IntentRule[] = [
     articles: ['10(9)①エ', '10(9)②'],
     patterns: [{ all: [CARD, LOSS] }],
   },
-  // 10(5)①, 10(4)⑦: installing or changing the security software is a software request, not a
-  // virus report (must beat the virus rule below).
+  // 10(4)⑦: changing (or turning off) a security function of a terminal's software is prohibited;
+  // refused at once. Before the software rule below and the virus rule.
+  {
+    intent: 'security_setting',
+    priority: 88,
+    articles: ['10(4)⑦'],
+    patterns: [
+      { all: [SECURITY_SOFTWARE, SECURITY_SETTING_CHANGE] },
+      { all: [SECURITY_FUNCTION, SECURITY_SETTING_CHANGE] },
+    ],
+  },
+  // 10(5)①: installing the security software is a software request, not a virus report (must beat
+  // the virus rule below).
   {
     intent: 'software_install',
     priority: 88,
-    articles: ['10(5)①', '10(4)⑦'],
+    articles: ['10(5)①'],
     patterns: [{ all: [SECURITY_SOFTWARE, INSTALL_ACTION] }],
   },
   // 10(8)②カ: password possibly leaked (phishing, shoulder surfing, told to someone …).
@@ -250,6 +276,18 @@ export const INTENT_RULES: readonly IntentRule[] = [
       { all: [OPENABLE, OPENED] },
       { all: [SUSPICIOUS, ['添付', 'ファイル', 'リンク', 'url', 'メール', 'ポップアップ', '警告', 'attachment', 'link', 'popup']] },
       { all: [SECURITY_SOFTWARE, ['警告', '検知', '検出', 'アラート', '隔離', '駆除', 'alert', 'detect', 'warning', 'quarantin']] },
+    ],
+  },
+  // 11(2)⑦, 12(5)②: an attack on a system (unauthorised access, DoS, tampering), not a virus on one PC.
+  // Above virus: "サイバー攻撃でウイルスを…" is about the attack on the system.
+  {
+    intent: 'cyber_attack',
+    priority: 86,
+    articles: ['11(2)⑦', '12(5)②'],
+    patterns: [
+      'サイバー攻撃', 'サイバーアタック', 'dos攻撃', 'ddos', '改ざんされ', '改竄され', '不正侵入',
+      '侵入され', 'cyberattack', 'cyber attack', 'intrusion',
+      { all: [['システム', 'サーバ', 'ホームページ', 'ウェブサイト', 'サイト', 'ネットワーク'], ['攻撃', '不正アクセス']] },
     ],
   },
   // 10(6), 12(5)②: terminal or medium stolen. Below virus and password rules, because
@@ -339,6 +377,29 @@ export const INTENT_RULES: readonly IntentRule[] = [
       { all: [PRIVATE_OWNER, PRIVATE_THING] },
     ],
   },
+  // 9(3)③: building a network wireless (統括's permission).
+  {
+    intent: 'wireless_lan',
+    priority: 58,
+    articles: ['9(3)③'],
+    patterns: [
+      '無線lan整備', '無線lanの整備', '無線lanを整備', '無線lanを構築', '無線lanの構築', '無線lanを導入',
+      '無線lanの導入', '無線lan導入', '無線lanを設置', '無線lanの設置', '無線lan申請', '無線ネットワーク',
+      '無線回線', 'wi-fiを設置', 'wi-fiの設置', 'wifiを設置', 'wifiの設置', 'wi-fiを導入', 'wifiを導入',
+      'アクセスポイントを設置', 'アクセスポイントの設置', 'wirelesslan', 'wirelessnetwork',
+    ],
+  },
+  // 11(2)②③: connecting a system to an external network (IT管理者 consulted, 統括 approves).
+  {
+    intent: 'external_connection',
+    priority: 58,
+    articles: ['11(2)②', '11(2)③'],
+    patterns: [
+      '外部ネットワーク', '外部の通信ネットワーク', '外部通信ネットワーク', '外部のネットワーク', '外部接続',
+      '外部と接続', 'インターネットに接続したい', 'インターネットへ接続したい', 'インターネット接続を',
+      'vpn接続', 'vpnで接続', 'externalnetwork', 'externalconnection',
+    ],
+  },
   // 10(5)①: install / uninstall software or change settings.
   {
     intent: 'software_install',
@@ -360,6 +421,16 @@ export const INTENT_RULES: readonly IntentRule[] = [
       { all: [['take', 'took', 'bring', 'carry'], ['out', 'home', 'outside', 'trip']] },
     ],
   },
+  // 10(9)③: the officer records an IC card renewal (old card collected and destroyed).
+  {
+    intent: 'ic_card_renewal',
+    priority: 52,
+    articles: ['10(9)③'],
+    patterns: [
+      { all: [CARD, ['更新', '破砕', '裁断', '回収し', '回収した', 'renew']] },
+      'icカード更新', '旧カードの廃棄', '旧カードを廃棄',
+    ],
+  },
   // 10(9)③: IC card reissue / renewal (the old card is collected and destroyed).
   {
     intent: 'lost_ic_card',
@@ -372,7 +443,15 @@ export const INTENT_RULES: readonly IntentRule[] = [
     intent: 'password_leak',
     priority: 45,
     articles: ['10(8)②カ'],
-    patterns: ['不正ログイン', '不正アクセス', 'フィッシング', 'phishing'],
+    patterns: ['不正ログイン', 'フィッシング', 'phishing'],
+  },
+  // 11(2)⑦: unauthorised access named alone is an attack on a system; with a password it is the
+  // password flow (the rules above).
+  {
+    intent: 'cyber_attack',
+    priority: 46,
+    articles: ['11(2)⑦'],
+    patterns: ['不正アクセス', 'unauthorisedaccess', 'unauthorizedaccess'],
   },
   // 11(3)⑤, 12(5)②: takeover or hacking of a terminal, security warnings.
   {
@@ -461,7 +540,9 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
     '媒体の記録', '媒体台帳', '記録媒体', '記録媒体の管理', '記録媒体の記録', '媒体の管理', '媒体の廃棄',
     '廃棄申請', 'media records', 'media ledger', 'media',
   ],
+  contracts: ['委託契約', '委託契約一覧', '委託契約の登録', '外部委託', '委託先', 'contracts', 'contractors'],
   ledger: ['台帳', '台帳一覧', '記録簿', '持ち出し記録', 'インシデント記録', '例外措置台帳', 'ledger', 'ledgers'],
+  duties: ['定期業務', '今月の定期業務', '定期点検', '今月の点検', 'periodic duties', 'duties', 'this month’s duties'],
   lost_ic_card: ['ICカード紛失', 'ICカード'],
   virus: ['ウイルス検知', 'ウイルス感染', 'ウイルス'],
   misdirected_mail: ['メール誤送信', '誤送信'],
@@ -470,8 +551,14 @@ export const EXACT_COMMANDS: Readonly<Record<Intent, readonly string[]>> = {
   password_leak: ['パスワード漏えい', 'パスワード流出'],
   device_lost: ['端末紛失', '端末・記録媒体の紛失', '記録媒体紛失'],
   system_failure: ['障害', 'システム障害', '障害報告'],
+  cyber_attack: ['サイバー攻撃', '不正アクセス', 'cyber attack'],
+  guidance: ['指導記録', '違反指導', '指導', 'guidance records'],
   software_install: ['ソフトウェアインストール', 'ソフトウェア導入', 'インストール申請'],
   private_device: ['私物端末', '私物利用', '外部サービス利用'],
+  wireless_lan: ['無線LAN', '無線LAN申請', '無線LAN整備'],
+  external_connection: ['外部ネットワーク接続', '外部接続申請'],
+  ic_card_renewal: ['ICカード更新', 'ICカード更新記録', 'ICカードの更新'],
+  security_setting: ['セキュリティ設定変更', 'セキュリティ設定の変更'],
 };
 
 // ---------------------------------------------------------------------------------------------

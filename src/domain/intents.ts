@@ -9,8 +9,14 @@ export const INTENTS = [
   'password_leak',
   'device_lost',
   'system_failure',
+  'cyber_attack',
   'software_install',
   'private_device',
+  'wireless_lan',
+  'external_connection',
+  'ic_card_renewal',
+  // 10(4)⑦: changing a terminal's security settings is prohibited; refused at once with the article.
+  'security_setting',
   'my_cases',
   // For officers (課情報セキュリティ責任者, 統括, IT管理者): what waits for them, and 不在 with delegation.
   'my_tasks',
@@ -33,6 +39,14 @@ export const INTENTS = [
   'media',
   // For section officers (and deputies), 統括 and IT管理者: the standard's ledgers (10(4)⑥, 12(5), 12(6), 8(3)②).
   'ledger',
+  // For section officers (and deputies) and 統括: the periodic duties due this month (定期業務).
+  'duties',
+  // Contracts with contractors (12(1)③): section officers and deputies register them, 統括 sees
+  // all; the end of the work opens the 12(1)③ケ duty.
+  'contracts',
+  // 13(3): section officers record guidance to a member who broke the policy; 統括 sees the list, a
+  // member their own record.
+  'guidance',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

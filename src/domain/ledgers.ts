@@ -2,6 +2,7 @@
 // which ledgers exist, what each row and column is, and the articles each ledger applies. Pure
 // types and tables; the rows come from ledger sources (services/ledger-source.ts).
 import type { ArticleId } from './articles';
+import { DUTY_DEFINITIONS, DUTY_KINDS } from './duties';
 import type { Msg } from '../i18n';
 
 export const LEDGER_KINDS = [
@@ -12,6 +13,9 @@ export const LEDGER_KINDS = [
   'media_handover',
   'media_storage',
   'media_disposal',
+  // 定期業務 and the duties an event creates (services/duty-ledger-source.ts).
+  'duty',
+  'ic_card_renewal',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -28,6 +32,9 @@ export const LEDGER_ARTICLES: Readonly<Record<LedgerKind, readonly ArticleId[]>>
   media_handover: ['8(3)②ア'],
   media_storage: ['8(3)②イ'],
   media_disposal: ['8(3)②オ'],
+  // Each duty's own articles (domain/duties.ts), in the order the definitions list them.
+  duty: [...new Set(DUTY_KINDS.flatMap((k) => DUTY_DEFINITIONS[k].articles))],
+  ic_card_renewal: ['10(9)③'],
 };
 
 /** The audit trail: kept safe from erasure and alteration (12(4)②), with accurate time (12(4)③). */

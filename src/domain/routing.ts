@@ -223,6 +223,16 @@ const REASON = {
     text: msg('routing.officer_section_concerned_told_submission'),
     article: OPERATING_RULE,
   },
+  // 12(5)②イ: the officer reports a breach to 統括 and tells IT管理者; for an attack both hear of it at
+  // once, with the officer.
+  chiefCyber: {
+    text: msg('routing.cyber_attack.chief'),
+    article: '12(5)②イ',
+  },
+  itAdminCyber: {
+    text: msg('routing.cyber_attack.it_admin'),
+    article: '12(5)②イ',
+  },
   chiefLeak: {
     text: msg('routing.report_chief_possible_personal_data'),
     article: '12(5)②イ',
@@ -234,6 +244,14 @@ const REASON = {
   chiefExceptionPostReport: {
     text: msg('routing.after_fact_report_urgent_exception'),
     article: '12(6)②',
+  },
+  chiefWireless: {
+    text: msg('permissions.routing.chief_permits_wireless'),
+    article: '9(3)③',
+  },
+  itAdminConsult: {
+    text: msg('permissions.routing.it_admin_consulted'),
+    article: '11(2)②',
   },
 } satisfies Record<string, RouteReason>;
 
@@ -254,6 +272,18 @@ export function routeCase(
     const chief = chiefOfficers(dir).find((id) => id !== reporter.id);
     if (chief !== undefined)
       picked = { id: chief, role: 'chief_officer', reason: ASSIGNEE_REASONS.chief_officer };
+  }
+  // 9(3)③: 統括 permits a wireless network; 11(2)②: an external connection goes first to an
+  // IT管理者 for the consultation (統括 approves it afterwards, decisions/handlers/consult.ts).
+  if (kind === 'wireless_lan') {
+    const chief = chiefOfficers(dir).find((id) => id !== reporter.id);
+    if (chief !== undefined) picked = { id: chief, role: 'chief_officer', reason: REASON.chiefWireless };
+    else if (picked) picked = { ...picked, reason: { ...picked.reason, article: OPERATING_RULE } };
+  }
+  if (kind === 'external_connection') {
+    const admin = itAdmins(dir).find((id) => id !== reporter.id);
+    if (admin !== undefined) picked = { id: admin, role: 'it_admin', reason: REASON.itAdminConsult };
+    else if (picked) picked = { ...picked, reason: { ...picked.reason, article: OPERATING_RULE } };
   }
   if (!picked) return fail('no_assignee');
   const assignee = picked;
@@ -284,6 +314,10 @@ export function routeCase(
         if (s && hasPerson(dir, s.officerId)) add(s.officerId, 'affected_officer', REASON.affectedOfficer);
       }
       break;
+    case 'cyber_attack':
+      for (const id of chiefs) add(id, 'chief_officer', REASON.chiefCyber);
+      for (const id of admins) add(id, 'it_admin', REASON.itAdminCyber);
+      break;
     case 'device_lost':
     case 'password_leak':
       for (const id of admins) add(id, 'it_admin', REASON.itAdminIncident);
@@ -302,6 +336,9 @@ export function routeCase(
     case 'takeout':
     case 'software_install':
     case 'private_device':
+    case 'wireless_lan':
+    case 'external_connection':
+    case 'ic_card_renewal':
       break;
   }
   if (extras.possibleLeak) for (const id of chiefs) add(id, 'chief_officer', REASON.chiefLeak);
@@ -314,7 +351,11 @@ export function routeCase(
     assignee: assignee.id,
     assigneeRole: assignee.role,
     assigneeReason:
-      assignee.role === 'section_officer' && extras.officerBasis && extras.officerBasis.length > 0
+      assignee.role === 'section_officer' &&
+      kind !== 'wireless_lan' &&
+      kind !== 'external_connection' &&
+      extras.officerBasis &&
+      extras.officerBasis.length > 0
         ? { ...ASSIGNEE_REASONS.section_officer, article: extras.officerBasis }
         : assignee.reason,
     notify: [...recipients.values()],

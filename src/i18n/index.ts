@@ -6,15 +6,20 @@ import { AUDIT_MESSAGES } from './messages/audit';
 import { BOT_MESSAGES } from './messages/bot';
 import { BROADCAST_RESULTS_MESSAGES } from './messages/broadcast-results';
 import { BROADCAST_COMPOSE_MESSAGES } from './messages/broadcast-compose';
+import { CASE_BROADCAST_MESSAGES } from './messages/case-broadcasts';
 import { COMMON_MESSAGES } from './messages/common';
 import { COMPLIANCE_MESSAGES } from './messages/compliance';
 import { DIRECTORY_ADMIN_MESSAGES } from './messages/directory-admin';
 import { DOMAIN_MESSAGES } from './messages/domain';
+import { DUTY_MESSAGES } from './messages/duties';
 import { FLOW_MESSAGES } from './messages/flows';
 import { GRAPH_SYNC_MESSAGES } from './messages/graph-sync';
 import { MEDIA_MESSAGES } from './messages/media';
 import { LEDGER_MESSAGES } from './messages/ledgers';
+import { PEOPLE_CHANGE_MESSAGES } from './messages/people-change';
+import { PERMISSIONS_MESSAGES } from './messages/permissions';
 import { POLICY_MESSAGES } from './messages/policy';
+import { INCIDENT_STEPS_MESSAGES } from './messages/incident-steps';
 import type { Pair } from './table';
 
 export type { Pair, MessageTable } from './table';
@@ -37,6 +42,11 @@ export const MESSAGE_TABLES = {
   media: MEDIA_MESSAGES,
   compliance: COMPLIANCE_MESSAGES,
   ledgers: LEDGER_MESSAGES,
+  duties: DUTY_MESSAGES,
+  peopleChange: PEOPLE_CHANGE_MESSAGES,
+  caseBroadcasts: CASE_BROADCAST_MESSAGES,
+  permissions: PERMISSIONS_MESSAGES,
+  incidentSteps: INCIDENT_STEPS_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -53,6 +63,11 @@ export const MESSAGES = {
   ...MEDIA_MESSAGES,
   ...COMPLIANCE_MESSAGES,
   ...LEDGER_MESSAGES,
+  ...DUTY_MESSAGES,
+  ...PEOPLE_CHANGE_MESSAGES,
+  ...CASE_BROADCAST_MESSAGES,
+  ...PERMISSIONS_MESSAGES,
+  ...INCIDENT_STEPS_MESSAGES,
 } as const;
 
 type Catalog = typeof MESSAGES;

@@ -33,6 +33,7 @@ import {
   type Rollup,
   type SendDenyReason,
 } from '../domain/broadcast';
+import { fixedAnswer } from '../domain/case-broadcasts';
 import type { CaseKind } from '../domain/cases';
 import type { Directory, Person } from '../domain/directory';
 import { AuditRepo } from '../storage/audit-repo';
@@ -48,6 +49,7 @@ import { DraftRepo } from '../storage/draft-repo';
 import { OutboxRepo, PRIORITY, type OutboxItem } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo } from '../storage/timer-repo';
+import { checkBroadcastLinks, prepareRelay } from './case-broadcast-service';
 
 /** The live status card is updated at most once per this many milliseconds (per viewer). */
 export const STATUS_THROTTLE_MS = 10_000;
@@ -99,6 +101,9 @@ export async function saveBroadcastDraft(
   req: { actorId: string; broadcastId?: string; version?: number; content: BroadcastContent },
 ): Promise<{ ok: true; broadcast: BroadcastRecord } | Refused> {
   const at = clock.now().toISOString();
+  // 14(5)/(6) ask for acknowledgement, 14(3) for 「対応済」: the answer of those purposes is fixed.
+  const fixed = fixedAnswer(req.content.purpose);
+  if (fixed) req = { ...req, content: { ...req.content, answer: fixed } };
   return db.transaction(async (tx) => {
     const dir = await new DirectoryRepo(tx).load();
     const actor = await personOf(dir, req.actorId);
@@ -202,6 +207,19 @@ export async function previewBroadcast(
       });
       return { ok: false, reason: decision.reason } as const;
     }
+    const link = await checkBroadcastLinks(tx, dir, b, req.actorId);
+    if (!link.ok) {
+      await audit(
+        tx,
+        at,
+        req.actorId,
+        'broadcast.send_denied',
+        b.id,
+        { reason: link.reason, step: 'preview' },
+        purposeCitation(b.purpose),
+      );
+      return { ok: false, reason: link.reason } as const;
+    }
     const targets = resolveAudience(dir, b.audience);
     return { ok: true, broadcast: b, targets, perSection: perSection(dir, targets) } as const;
   });
@@ -250,6 +268,8 @@ export async function sendBroadcast(
     if (b.status !== 'draft') return { ok: false, reason: 'not_draft' };
     const decision = maySendBroadcast(dir, req.actorId, b);
     if (!decision.ok) return deny(decision.reason);
+    const link = await checkBroadcastLinks(tx, dir, b, req.actorId);
+    if (!link.ok) return deny(link.reason);
     if (b.version !== req.version) return { ok: false, reason: 'stale' };
     if (!(await repo.setStatus(b.id, b.version, 'sent', at, { sentAt: at })))
       return { ok: false, reason: 'stale' };
@@ -320,6 +340,8 @@ export async function sendBroadcast(
         severity: b.severity,
         title: b.title,
         audience: b.audience,
+        ...(b.caseId ? { caseId: b.caseId } : {}),
+        ...(b.parentId ? { parentId: b.parentId } : {}),
         sections: audienceSections(dir, b.audience),
         recipients: targets.length,
         instructedBy: b.instructedBy,
@@ -491,6 +513,8 @@ export async function answerBroadcast(
     const history = await repo.answers(b.id);
     await updateCopies(tx, await deliveredCopies(tx, b.id, r.personId), `a${history.length}`, at);
     await queueStatusRefresh(tx, b.id, now);
+    // 14(6): an officer who acknowledged a revised standard (14(5)) gets their relay to their staff.
+    if (first && key === 'ack') await prepareRelay(tx, clock, b, r.personId, at);
     return {
       ok: true,
       broadcast: b,

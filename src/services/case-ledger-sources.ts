@@ -333,6 +333,45 @@ const EXCEPTION: CaseLedgerSpec = {
   },
 };
 
+/** 10(9)③: each renewal the officer recorded — the old card, whom it was taken from, when and how it was destroyed. */
+const IC_CARD_RENEWAL: CaseLedgerSpec = {
+  kind: 'ic_card_renewal',
+  title: msg('ledger.title.ic_card_renewal'),
+  filter: { kinds: ['ic_card_renewal'] satisfies CaseKind[] },
+  columns: [
+    col('caseId', 'text', 16),
+    col('cardNumber', 'text', 16),
+    col('collectedFrom', 'text', 14, true),
+    col('collectedAt', 'datetime', 18),
+    col('destroyedAt', 'datetime', 18),
+    col('destructionMethod', 'text', 20),
+    col('destroyedBy', 'text', 14, true),
+    col('newCardNumber', 'text', 16),
+    col('recordedBy', 'text', 14, true),
+    col('section', 'text', 18),
+  ],
+  events: [],
+  retention: {},
+  values(c) {
+    const v = c.form;
+    const fields = getFlow('ic_card_renewal').fields;
+    const method = choiceLabel(fields, 'method', v.method);
+    const detail = str(v.methodDetail);
+    return {
+      caseId: c.row.id,
+      cardNumber: str(v.cardNumber),
+      collectedFrom: str(v.collectedFrom),
+      collectedAt: str(v.collectedAt),
+      destroyedAt: str(v.destroyedAt),
+      destructionMethod: detail ?? method,
+      destroyedBy: str(v.destroyedBy),
+      newCardNumber: str(v.newCardNumber),
+      recordedBy: c.name(c.row.reporter_id),
+      section: c.section,
+    };
+  },
+};
+
 /** Referenced person ids of a row, to look their names up once per page. */
 function personIds(row: LedgerCaseRow, state: Record<string, unknown>, events: CaseAuditEvent[]): string[] {
   const decision = state.decision as CaseDecision | null | undefined;
@@ -444,5 +483,5 @@ export function redactCase(
 
 /** The case-derived ledgers, measuring overdue returns and expired exceptions against `clock`. */
 export function caseLedgerSources(clock: Clock): readonly LedgerSource[] {
-  return [TAKEOUT, INCIDENT, FAILURE, EXCEPTION].map((spec) => source(spec, clock));
+  return [TAKEOUT, INCIDENT, FAILURE, EXCEPTION, IC_CARD_RENEWAL].map((spec) => source(spec, clock));
 }

@@ -49,7 +49,7 @@ export interface SubmitCaseInput {
    * A take-out no article makes subject to permission (10(4)①ただし書, 8(3)①カ): it is filed as a
    * record, closed at once, and the section officer gets it for information, with no deadline.
    */
-  recordOnly?: { basis: readonly Citation[] };
+  recordOnly?: { basis: readonly Citation[]; audit?: { before: unknown; after: unknown } };
   /** What the report was started from (the draft's origin: an answer to a broadcast). */
   origin?: CaseOrigin | null;
 }
@@ -181,6 +181,10 @@ export async function submitCase(
       article: input.recordOnly?.basis ?? officerReceivesArticles(input.kind, input.form.value),
       data: {
         ...(recordOnly ? { recordOnly: true } : {}),
+        // What the record changed (e.g. an old IC card from its holder to destroyed, 10(9)③).
+        ...(input.recordOnly?.audit
+          ? { before: input.recordOnly.audit.before, after: input.recordOnly.audit.after }
+          : {}),
         kind: input.kind,
         severity: input.severity,
         assignee: assigneeId,

@@ -24,6 +24,7 @@ import { addDays, jstDateOf } from '../domain/policy/jst';
 import { AuditRepo } from '../storage/audit-repo';
 import { ComplianceSummaryRepo } from '../storage/compliance-summary-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
+import { DutyRepo } from '../storage/duty-repo';
 import { OutboxRepo, PRIORITY } from '../storage/outbox-repo';
 import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
@@ -58,6 +59,11 @@ export async function computeComplianceSummary(
     f.exceptionsExpiring = r.expiring;
   }
   const range = monthRange(month);
+  // Each section's compliance check of the month (13(1), a duty on the calendar): done or not.
+  for (const r of await new DutyRepo(sql).countByStatus('compliance_check', range.from, range.to)) {
+    if (r.status === 'done') of(r.sectionCode).complianceChecksDone += r.n;
+    else if (r.status === 'open') of(r.sectionCode).complianceChecksOpen += r.n;
+  }
   const asking = (await repo.sentBroadcasts(range.from, range.to)).filter((b) =>
     answerRequired(JSON.parse(b.answerJson) as AnswerSpec),
   );

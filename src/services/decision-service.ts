@@ -4,6 +4,7 @@ import { formatJst, type Clock } from '../domain/clock';
 import { isOpenCaseStatus, type Localized } from '../domain/cases';
 import { applyAction, validateAction, type CaseAction, type CaseEvent } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
+import { cyberStepRefusal, cyberStepRole } from '../domain/policy/cyber-attack';
 import { AbsenceRepo } from '../storage/absence-repo';
 import { AuditRepo } from '../storage/audit-repo';
 import { CaseRepo, type CaseRecord } from '../storage/case-repo';
@@ -216,6 +217,12 @@ export async function actOnCase(
     // Then whether this person may take this step (deny by default, authorization.ts).
     const auth = authorize(state, input.action.name, { actorId: actor.id, directory, absences, now });
     if (!auth.ok) return refuse('denied', auth.reason, auth.message);
+    // 11(2)⑦, 12(5)②キウ: each step of a cyber attack is the section officer's, except the
+    // consultations the article gives to IT管理者 and 統括 (policy/cyber-attack.ts).
+    if (state.kind === 'cyber_attack' && input.action.name === 'case.record') {
+      const refusal = cyberStepRefusal(cyberStepRole(auth.as, actor), Object.keys(input.action.records));
+      if (refusal) return refuse('denied', 'step_not_granted', refusal);
+    }
     const r = applyAction(state, input.action, {
       actorId: actor.id,
       now,

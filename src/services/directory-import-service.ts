@@ -15,8 +15,10 @@ import {
   type DirectoryDiff,
   type RoleLossOnOpenCases,
 } from '../domain/directory-diff';
+import { DEFAULT_PEOPLE_CHANGE_DUE_DAYS } from '../domain/people-change';
 import { AuditRepo } from '../storage/audit-repo';
 import { directoryCsv } from './directory-export';
+import { openPeopleChangeDuties } from './people-change-service';
 import { CaseRepo } from '../storage/case-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
 import {
@@ -62,7 +64,14 @@ export type StageResult =
   | { ok: true; unchanged: false; stagedId: number; view: StagedView; superseded: number[] };
 
 export type DecideResult =
-  { ok: false; reason: DeniedReason } | { ok: true; staged: StagedImport; view: StagedView };
+  | { ok: false; reason: DeniedReason }
+  | {
+      ok: true;
+      staged: StagedImport;
+      view: StagedView;
+      /** Duties the import opened for people removed or moved (applied imports only). */
+      dutiesOpened?: number;
+    };
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -209,13 +218,15 @@ async function checkDecision(
 /**
  * Applies a staged import all-or-nothing, only if the directory in force is still the one it was
  * diffed with (else: stage again, so the IT管理者 sees what would really change). Audited as
- * `directory.imported` in the same transaction as the change.
+ * `directory.imported` in the same transaction as the change, which also opens the duties of the
+ * people it removes or moves (10(4)④, 11(1)①, 10(9)③; services/people-change-service.ts).
  */
 export async function applyStagedImport(
   db: Database,
   clock: Clock,
   stagedId: number,
   actor: DirectoryActor,
+  opts: { dutyDueDays?: number } = {},
 ): Promise<DecideResult> {
   return db.transaction(async (tx): Promise<DecideResult> => {
     const check = await checkDecision(tx, clock, stagedId, actor, 'apply');
@@ -240,6 +251,13 @@ export async function applyStagedImport(
       sectionsCount: directory.sections.length,
     });
     const view = staged.diff as StagedView;
+    // The diff was made against the directory in force (fingerprint checked above).
+    const duties = await openPeopleChangeDuties(tx, view.diff, directory, {
+      importId: String(stagedId),
+      at: clock.now(),
+      dueDays: opts.dutyDueDays ?? DEFAULT_PEOPLE_CHANGE_DUE_DAYS,
+      actor: by,
+    });
     await new AuditRepo(tx).append({
       at,
       actor: by,
@@ -253,9 +271,15 @@ export async function applyStagedImport(
         people: directory.people.length,
         sections: directory.sections.length,
         counts: diffCounts(view.diff),
+        duties: duties.map((d) => d.id),
       },
     });
-    return { ok: true, staged: { ...staged, status: 'applied', decidedAt: at, decidedBy: by }, view };
+    return {
+      ok: true,
+      staged: { ...staged, status: 'applied', decidedAt: at, decidedBy: by },
+      view,
+      dutiesOpened: duties.length,
+    };
   });
 }
 

@@ -2,12 +2,23 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Clock } from '../domain/clock';
 import { parseDirectoryCsv, type CsvIssue } from '../domain/directory-csv';
+import { diffDirectories } from '../domain/directory-diff';
+import { DEFAULT_PEOPLE_CHANGE_DUE_DAYS } from '../domain/people-change';
 import type { Database } from '../storage/sql';
 import { AuditRepo } from '../storage/audit-repo';
 import { DirectoryRepo } from '../storage/directory-repo';
+import { openPeopleChangeDuties } from './people-change-service';
 
 export type ImportResult =
-  | { ok: true; changed: boolean; people: number; sections: number; warnings: CsvIssue[] }
+  | {
+      ok: true;
+      changed: boolean;
+      people: number;
+      sections: number;
+      warnings: CsvIssue[];
+      /** Duties opened for people the import removed or moved (domain/people-change.ts). */
+      dutiesOpened?: number;
+    }
   | { ok: false; errors: CsvIssue[] };
 
 /**
@@ -22,6 +33,8 @@ export async function importDirectory(
     actor: string;
     clock: Clock;
     force?: boolean;
+    /** Days to the due date of the people-change duties (運用ルール); default 14. */
+    dutyDueDays?: number;
     /**
      * Unchanged means "the same as the last import from this source" rather than "as the last import":
      * the start-up file does not undo an import made since from Teams or the command line.
@@ -46,6 +59,7 @@ export async function importDirectory(
       };
     }
     const at = opts.clock.now().toISOString();
+    const before = await repo.load();
     await repo.replaceAll(directory);
     await repo.recordImport({
       importedAt: at,
@@ -55,6 +69,16 @@ export async function importDirectory(
       peopleCount: directory.people.length,
       sectionsCount: directory.sections.length,
     });
+    // The first import (no directory before) moves nobody; later ones open the people-change duties.
+    const duties =
+      before.people.length === 0
+        ? []
+        : await openPeopleChangeDuties(tx, diffDirectories(before, directory), directory, {
+            importId: `sha256:${sha256.slice(0, 16)}`,
+            at: opts.clock.now(),
+            dueDays: opts.dutyDueDays ?? DEFAULT_PEOPLE_CHANGE_DUE_DAYS,
+            actor: opts.actor,
+          });
     await new AuditRepo(tx).append({
       at,
       actor: opts.actor,
@@ -66,6 +90,7 @@ export async function importDirectory(
         sha256,
         people: directory.people.length,
         sections: directory.sections.length,
+        duties: duties.map((d) => d.id),
       },
     });
     return {
@@ -74,6 +99,7 @@ export async function importDirectory(
       people: directory.people.length,
       sections: directory.sections.length,
       warnings: parsed.warnings,
+      dutiesOpened: duties.length,
     };
   });
 }
@@ -90,6 +116,7 @@ export async function loadDirectoryAtStartup(
   db: Database,
   file: string,
   clock: Clock,
+  opts: { dutyDueDays?: number } = {},
 ): Promise<{ result: ImportResult; kept: boolean }> {
   let text: string;
   try {
@@ -112,6 +139,7 @@ export async function loadDirectoryAtStartup(
     actor: 'system',
     clock,
     sameSourceOnly: true,
+    dutyDueDays: opts.dutyDueDays,
   });
   if (result.ok) return { result, kept: false };
   const people = await new DirectoryRepo(db).countPeople();

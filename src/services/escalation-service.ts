@@ -1,3 +1,4 @@
+import { fireGuidanceDue } from './guidance-service';
 import { msg } from '../i18n';
 import { citationList, type Citation } from '../domain/articles';
 import type { Clock } from '../domain/clock';
@@ -12,6 +13,7 @@ import type { Database, SqlClient } from '../storage/sql';
 import { TimerRepo, type Timer } from '../storage/timer-repo';
 import { fireBroadcastReminder } from './broadcast-service';
 import { fireComplianceSummary } from './compliance-summary-service';
+import { fireDutyTimer } from './duty-service';
 import { fireReminder } from './reminder-service';
 import { caseWebhookEvent, enqueueWebhooks } from './webhook-service';
 import type { WebhookConfig } from '../config/config';
@@ -197,8 +199,12 @@ export async function fireDueTimers(
         return (await fireBroadcastReminder(tx, { now: () => now }, timer.payload))
           ? ('escalated' as const)
           : ('stale' as const);
+      if (timer.kind === 'guidance_due')
+        return (await fireGuidanceDue(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
       if (timer.kind === 'compliance_summary')
         return (await fireComplianceSummary(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
+      if (timer.kind === 'duty_overdue')
+        return (await fireDutyTimer(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
       return (await fireReminder(tx, timer, now)) ? ('escalated' as const) : ('stale' as const);
     });
     if (outcome === 'escalated') effective += 1;

@@ -7,8 +7,9 @@ import { evaluateCase, type CaseEvaluation } from '../domain/case-evaluation';
 import { articlesOf, type CaseKind, type Localized } from '../domain/cases';
 import type { Clock } from '../domain/clock';
 import type { Directory, Person } from '../domain/directory';
-import { FLOWS } from '../domain/flows';
+import { FLOWS, type FlowValues } from '../domain/flows';
 import { limitAnswers } from '../domain/flows/form';
+import { filerRefusal } from '../domain/policy/network-requests';
 import { routeCase, urgentContact, type CaseRoute, type UrgentContact } from '../domain/routing';
 import type { WebhookConfig } from '../config/config';
 import { AbsenceRepo } from '../storage/absence-repo';
@@ -86,14 +87,49 @@ async function assess(
   value: unknown,
 ): Promise<AssessResult> {
   const directory = await new DirectoryRepo(db).load();
-  const evaluation = evaluateCase(kind, value as never, now, directory);
+  const evaluated = evaluateCase(kind, value as never, now, directory);
+  // 9(3)③, 11(2)③: only their addressees file these requests; anyone else's is never sent on.
+  const filer = filerRefusal(kind, directory, person.id);
+  const evaluation: CaseEvaluation = filer
+    ? {
+        ...evaluated,
+        refused: true,
+        findings: [{ text: filer.text, article: filer.article, level: 'refusal' }, ...evaluated.findings],
+      }
+    : evaluated;
   const route = routeCase(directory, person.id, kind, evaluation.routeExtras);
   if (!route.ok) return { ok: false, reason: 'unroutable', message: route.message };
   return { ok: true, assessment: { answers, value, evaluation, route, directory } };
 }
 
+/**
+ * What a record changed, for the audit row (before → after): an IC card renewal (10(9)③) takes the
+ * old card from its holder to destroyed.
+ */
+function recordAudit(kind: CaseKind, value: unknown): { audit?: { before: unknown; after: unknown } } {
+  if (kind !== 'ic_card_renewal') return {};
+  const v = value as FlowValues['ic_card_renewal'];
+  return {
+    audit: {
+      before: { cardNumber: v.cardNumber, state: 'in_use', heldBy: v.collectedFrom },
+      after: {
+        cardNumber: v.cardNumber,
+        state: 'destroyed',
+        collectedAt: v.collectedAt.toISOString(),
+        destroyedAt: v.destroyedAt.toISOString(),
+        method: v.method,
+        ...(v.methodDetail ? { methodDetail: v.methodDetail } : {}),
+        destroyedBy: v.destroyedBy,
+        ...(v.newCardNumber ? { newCardNumber: v.newCardNumber } : {}),
+      },
+    },
+  };
+}
+
 /** A take-out that no article makes subject to permission: filed as a record (case-service). */
 export function recordOnlyBasis(kind: CaseKind, a: Assessment): readonly Citation[] | null {
+  // 10(9)③: the renewal is a record of what the officer did, filed closed.
+  if (kind === 'ic_card_renewal') return ['10(9)③'];
   if (kind !== 'takeout' || a.evaluation.details.decision !== 'no_approval_needed') return null;
   return a.evaluation.details.noPermissionBasis as readonly Citation[];
 }
@@ -148,7 +184,7 @@ export async function submitFlow(
     route: a.route,
     urgent: a.evaluation.routeExtras.urgent === true,
     possibleLeak: a.evaluation.routeExtras.possibleLeak === true,
-    ...(record ? { recordOnly: { basis: record } } : {}),
+    ...(record ? { recordOnly: { basis: record, ...recordAudit(kind, a.value) } } : {}),
     ...(input.webhooks ? { webhooks: input.webhooks } : {}),
     ...(draft.origin ? { origin: draft.origin } : {}),
   });

@@ -25,6 +25,7 @@ import type { SqlClient } from '../storage/sql';
 import { caseLedgerSources } from './case-ledger-sources';
 import type { LedgerSource } from './ledger-source';
 import { MEDIA_LEDGER_SOURCES } from './media-ledger-sources';
+import { DUTY_LEDGER_SOURCE } from './duty-ledger-source';
 
 export interface LedgerRegistry {
   /** The registered kinds, in LEDGER_KINDS order. */
@@ -42,9 +43,9 @@ export function createLedgerRegistry(sources: readonly LedgerSource[]): LedgerRe
   return { kinds: LEDGER_KINDS.filter((k) => byKind.has(k)), get: (kind) => byKind.get(kind) };
 }
 
-/** Every ledger source of the bot: the case-derived ledgers and the media ledgers (8(3)②). */
+/** Every ledger source of the bot: the case-derived ledgers, the media ledgers (8(3)②), the duties. */
 export function defaultLedgerSources(clock: Clock): readonly LedgerSource[] {
-  return [...caseLedgerSources(clock), ...MEDIA_LEDGER_SOURCES];
+  return [...caseLedgerSources(clock), ...MEDIA_LEDGER_SOURCES, DUTY_LEDGER_SOURCE];
 }
 
 export const defaultLedgerRegistry = (clock: Clock): LedgerRegistry =>

@@ -27,6 +27,11 @@ export interface BroadcastContent {
   remindAfterMinutes: number | null;
   /** A case the broadcast is about (e.g. the incident 統括 informs the officers of). */
   caseId: string | null;
+  /**
+   * The broadcast this one relays (14(6): an officer's notice to staff of the 14(5) one). Set when
+   * the draft is created and never rewritten by the compose form.
+   */
+  parentId?: string | null;
 }
 
 export interface BroadcastRecord extends BroadcastContent {
@@ -61,6 +66,7 @@ interface Row {
   instructed_by: string | null;
   remind_after_minutes: number | null;
   case_id: string | null;
+  parent_id: string | null;
   sent_at: string | null;
   recalled_at: string | null;
   recalled_by: string | null;
@@ -85,6 +91,7 @@ const toRecord = (r: Row): BroadcastRecord => ({
   instructedBy: r.instructed_by,
   remindAfterMinutes: r.remind_after_minutes === null ? null : Number(r.remind_after_minutes),
   caseId: r.case_id,
+  parentId: r.parent_id ?? null,
   sentAt: r.sent_at,
   recalledAt: r.recalled_at,
   recalledBy: r.recalled_by,
@@ -238,9 +245,9 @@ export class BroadcastRepo {
   async insertDraft(id: string, createdBy: string, content: BroadcastContent, at: string): Promise<void> {
     await this.sql.execute(
       `INSERT INTO broadcasts (id, status, created_by, created_at, updated_at, purpose, mode, severity, title,
-         body, audience_json, answer_json, instructed_by, remind_after_minutes, case_id)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, createdBy, at, at, ...contentParams(content)],
+         body, audience_json, answer_json, instructed_by, remind_after_minutes, case_id, parent_id)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, createdBy, at, at, ...contentParams(content), content.parentId ?? null],
     );
   }
 
@@ -254,6 +261,24 @@ export class BroadcastRepo {
       [...contentParams(content), at, id, version],
     );
     return r.changes === 1;
+  }
+
+  /** Broadcasts about a case (drafts and discarded ones included), oldest first. */
+  async byCase(caseId: string): Promise<BroadcastRecord[]> {
+    const rows = await this.sql.query<Row>(
+      'SELECT * FROM broadcasts WHERE case_id = ? ORDER BY created_at, id',
+      [caseId],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Broadcasts relaying `parentId` (14(6)), oldest first. */
+  async children(parentId: string): Promise<BroadcastRecord[]> {
+    const rows = await this.sql.query<Row>(
+      'SELECT * FROM broadcasts WHERE parent_id = ? ORDER BY created_at, id',
+      [parentId],
+    );
+    return rows.map(toRecord);
   }
 
   async get(id: string): Promise<BroadcastRecord | undefined> {

@@ -187,9 +187,11 @@ export class CaseRepo {
 
   async addRecipient(r: CaseRecipient): Promise<void> {
     await this.sql.execute(
-      `INSERT INTO case_recipients (case_id, person_id, role, reason_json) VALUES (?, ?, ?, ?)
+      // position keeps the order recipients were added in (the card lists them so), on both engines.
+      `INSERT INTO case_recipients (case_id, person_id, role, reason_json, position)
+       VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM case_recipients WHERE case_id = ?))
        ON CONFLICT (case_id, person_id) DO NOTHING`,
-      [r.caseId, r.personId, r.role, JSON.stringify(r.reasons)],
+      [r.caseId, r.personId, r.role, JSON.stringify(r.reasons), r.caseId],
     );
   }
 
@@ -199,7 +201,7 @@ export class CaseRepo {
       person_id: string;
       role: string;
       reason_json: string;
-    }>('SELECT * FROM case_recipients WHERE case_id = ? ORDER BY rowid', [caseId]);
+    }>('SELECT * FROM case_recipients WHERE case_id = ? ORDER BY position', [caseId]);
     return rows.map((r) => ({
       caseId: r.case_id,
       personId: r.person_id,

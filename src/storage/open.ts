@@ -1,12 +1,14 @@
 import type { DatabaseConfig } from '../config/config';
+import { PgDatabase } from './postgres/pg-database';
 import type { Database } from './sql';
 import { SqliteDatabase } from './sqlite/sqlite-database';
 
-export function openDatabase(cfg: DatabaseConfig): Database {
+/** Opens the configured engine and applies the migrations it has not seen yet. */
+export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   switch (cfg.engine) {
     case 'sqlite':
       return SqliteDatabase.open(cfg.file);
     case 'postgres':
-      throw new Error('PostgreSQL engine is not available yet (roadmap [6/6])');
+      return PgDatabase.open(cfg.url);
   }
 }

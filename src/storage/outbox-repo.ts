@@ -36,6 +36,11 @@ export type OutboxMessage =
       activityId: string;
       conversationId: string;
     }
+  /**
+   * A draft prepared for `personId` to send (the preview with 送信): from a case to IT管理者
+   * (12(4)⑤, 12(5)②エ), or a relay to an officer's own staff (14(6)).
+   */
+  | { type: 'broadcast.prepared'; broadcastId: string; personId: string }
   /** The live status card of a broadcast, for the person who manages or follows it. */
   | { type: 'broadcast.status'; broadcastId: string; personId: string }
   | {
@@ -59,7 +64,16 @@ export type OutboxMessage =
    * The monthly compliance summary to one 統括 (13(1)): the figures as counted when it was due (a
    * report of that moment, so it is kept rather than recounted at send time; counts and ids only).
    */
-  | { type: 'compliance.summary'; personId: string; summary: ComplianceSummary };
+  | { type: 'compliance.summary'; personId: string; summary: ComplianceSummary }
+  /** A duty's card (services/duty-service.ts), rendered from storage for the recipient at send time. */
+  | {
+      type: 'duty.card';
+      dutyId: string;
+      personId: string;
+      reason: 'opened' | 'overdue' | 'escalated' | 'report';
+    }
+  /** 13(3): on the improve-by date, the officer is asked whether the member improved (ids only). */
+  | { type: 'guidance.followup'; guidanceId: number; personId: string };
 
 /** Messages that replace a card posted earlier (PUT) instead of posting a new one. */
 export function isUpdateMessage(

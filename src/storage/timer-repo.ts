@@ -1,6 +1,14 @@
 import type { SqlClient } from './sql';
 
-export type TimerKind = 'ack_deadline' | 'reminder' | 'broadcast_reminder' | 'compliance_summary';
+export type TimerKind =
+  | 'ack_deadline'
+  | 'reminder'
+  | 'broadcast_reminder'
+  | 'compliance_summary'
+  // A duty's overdue steps (services/duty-service.ts).
+  | 'duty_overdue'
+  // 13(3): the improve-by date of a guidance record (services/guidance-service.ts).
+  | 'guidance_due';
 
 export interface Timer {
   id: number;

@@ -38,12 +38,17 @@ import {
 } from './routes/directory-admin-routes';
 import { registerWelcomeRoutes } from './routes/welcome-routes';
 import { ledgerCardHandlers, sendLedger } from './routes/ledger-routes';
+import { dutyCardHandlers, sendDutiesThisMonth } from './routes/duty-routes';
 import { registerBroadcastInvokeRoutes, submitHandlers, type OutcomeHandlers } from './broadcast/outcome';
 import { answerOutcomes } from './routes/broadcast-answer-routes';
 import { composeOutcomes, startBroadcast } from './routes/broadcast-compose-routes';
 import { manageOutcomes } from './routes/broadcast-manage-routes';
+import { caseBroadcastOutcomes } from './routes/case-broadcast-routes';
 import { mediaCardHandlers, sendMediaMenu } from './routes/media-routes';
+import { contractCardHandlers, sendContracts } from './routes/contract-routes';
 import { turnLocale } from './turn';
+import { refuseSecuritySetting } from './routes/security-setting-routes';
+import { guidanceCardHandlers, sendGuidance } from './routes/guidance-routes';
 
 /** What every intent starts (menu buttons and free text), one entry per intent. */
 export const INTENT_HANDLERS: IntentHandlers = {
@@ -60,6 +65,10 @@ export const INTENT_HANDLERS: IntentHandlers = {
   broadcast: startBroadcast,
   media: (ctx, deps) => sendMediaMenu(ctx, deps),
   ledger: sendLedger,
+  duties: sendDutiesThisMonth,
+  contracts: (ctx, deps) => sendContracts(ctx, deps),
+  security_setting: refuseSecuritySetting,
+  guidance: sendGuidance,
   ...(Object.fromEntries(
     CASE_KINDS.map(
       (kind) => [kind, (ctx, deps) => startFlow(ctx, kind, deps)] satisfies [CaseKind, IntentHandler],
@@ -73,6 +82,8 @@ export const BROADCAST_OUTCOMES: OutcomeHandlers = {
   // A choice that opens a report starts that flow (with the broadcast on the draft).
   ...answerOutcomes((ctx, kind, deps) => startFlow(ctx, kind, deps)),
   ...manageOutcomes,
+  // From a case card, and 統括's view of a relayed revision (12(4)⑤, 12(5)②エ, 12(5)③, 14(6)).
+  ...caseBroadcastOutcomes,
 };
 
 export const CARD_HANDLERS: CardHandlers = {
@@ -87,6 +98,9 @@ export const CARD_HANDLERS: CardHandlers = {
   ...ledgerCardHandlers,
   ...submitHandlers(BROADCAST_OUTCOMES),
   ...mediaCardHandlers,
+  ...dutyCardHandlers,
+  ...contractCardHandlers,
+  ...guidanceCardHandlers,
 };
 
 /** Every verb with a route; the card test checks templates against it. */

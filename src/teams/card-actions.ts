@@ -12,8 +12,10 @@ import {
   BroadcastStatusRefreshSchema,
 } from './broadcast/status-verbs';
 import { BROADCAST_ACTION_SCHEMAS } from './broadcast/actions';
+import { CONTRACT_ACTION_SCHEMAS } from './contract-actions';
 import { MEDIA_ACTION_SCHEMAS } from './media-actions';
 import { LedgerExportSchema, LedgerPageSchema, LedgerShowSchema } from './ledger/verbs';
+import { DUTY_ACTION_SCHEMAS } from './duty-actions';
 
 const Kind = z.enum(CASE_KINDS);
 const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
@@ -45,6 +47,8 @@ export const CaseCloseSchema = z.looseObject({ verb: z.literal('case.close'), ca
 export const CaseApproveSchema = z.looseObject({ verb: z.literal('case.approve'), caseId: CaseId });
 export const CaseRejectSchema = z.looseObject({ verb: z.literal('case.reject'), caseId: CaseId });
 export const CaseEndorseSchema = z.looseObject({ verb: z.literal('case.endorse'), caseId: CaseId });
+/** 11(2)②: the IT管理者's consultation, its `record_<id>` inputs merged in. */
+export const CaseConsultSchema = z.looseObject({ verb: z.literal('case.consult'), caseId: CaseId });
 export const CaseAckPostReportSchema = z.object({
   verb: z.literal('case.ack_post_report'),
   caseId: CaseId,
@@ -83,6 +87,24 @@ export const DirectoryImportCancelSchema = z.object({
   stagedId: StagedId,
 });
 
+/** 13(3) guidance (teams/routes/guidance-routes.ts): the form's inputs arrive merged; ids only otherwise. */
+const GuidanceId = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+]);
+export const GuidanceRecordSchema = z.looseObject({ verb: z.literal('guidance.record') });
+export const GuidanceImprovedSchema = z.object({
+  verb: z.literal('guidance.improved'),
+  guidanceId: GuidanceId,
+});
+export const GuidanceSuspendSchema = z.looseObject({
+  verb: z.literal('guidance.suspend'),
+  guidanceId: GuidanceId,
+});
+
 export const CardActionSchema = z.discriminatedUnion('verb', [
   DirectoryImportStageSchema,
   DirectoryImportApplySchema,
@@ -109,6 +131,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   CaseRejectSchema,
   CaseEndorseSchema,
   CaseAckPostReportSchema,
+  CaseConsultSchema,
   // Following a broadcast's results (teams/broadcast/status-verbs.ts).
   BroadcastStatusRefreshSchema,
   BroadcastRemindSchema,
@@ -122,6 +145,13 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   LedgerShowSchema,
   LedgerPageSchema,
   LedgerExportSchema,
+  // Duties (定期業務, teams/duty-actions.ts).
+  ...DUTY_ACTION_SCHEMAS,
+  // Contracts with contractors (12(1)③, teams/contract-actions.ts).
+  ...CONTRACT_ACTION_SCHEMAS,
+  GuidanceRecordSchema,
+  GuidanceImprovedSchema,
+  GuidanceSuspendSchema,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -1,5 +1,6 @@
-import { OPERATING_RULE } from '../domain/articles';
-import { allowedActions } from '../domain/authorization';
+import { OPERATING_RULE, type Citation } from '../domain/articles';
+import { allowedActions, authorize } from '../domain/authorization';
+import { cyberStepRole, cyberStepsFor } from '../domain/policy/cyber-attack';
 import { caseDuties, decisionArticles } from '../domain/case-articles';
 import type { Finding } from '../domain/case-evaluation';
 import { isDoneCaseStatus, isIncidentKind, type Localized } from '../domain/cases';
@@ -8,6 +9,7 @@ import type { CaseState } from '../domain/decisions';
 import type { Directory } from '../domain/directory';
 import { FLOWS } from '../domain/flows';
 import { incidentPlan } from '../domain/policy/incident';
+import { CONSULT_RECORDS } from '../domain/policy/network-requests';
 import { isRefusalEvent, viewCase, type ViewPath } from '../services/case-view-service';
 import type { Clock } from '../domain/clock';
 import { AuditRepo } from '../storage/audit-repo';
@@ -16,6 +18,7 @@ import { ConversationRepo } from '../storage/conversation-repo';
 import type { Database } from '../storage/sql';
 import { renderCard, type AdaptiveCardJson } from './cards';
 import { buildCaseCard, type CaseCardPrefill, type CaseHistoryEntry } from './case-card';
+import { caseLinks } from './case-links';
 import { answerRows, type Answers, type ArticleText } from './form-card';
 import { t, type Locale } from './i18n';
 import { msg, storedText } from '../i18n';
@@ -62,9 +65,11 @@ const CLOSURE_LABELS: Readonly<Record<'content' | 'cause' | 'damage' | 'scope', 
 };
 
 /** What the handlers recorded and decided, shown to everyone who sees the card (12(5)②カ). */
-function outcomeRows(state: CaseState, plan: ReturnType<typeof incidentPlan> | undefined, locale: Locale) {
+type RecordItems = readonly { id: string; label: Localized; article: Citation }[];
+
+function outcomeRows(state: CaseState, items: RecordItems, locale: Locale) {
   const rows: Array<{ label: string; value: string }> = [];
-  for (const r of plan?.officerRecords ?? []) {
+  for (const r of items) {
     const v = state.records[r.id];
     if (v) rows.push({ label: t(locale, 'caseView.recordLabel', { label: r.label }), value: v });
   }
@@ -149,10 +154,32 @@ export async function renderCaseCard(
     if (userId) refreshUserIds.push(userId);
   }
   const plan = isIncidentKind(c.kind) ? incidentPlan(c.kind) : undefined;
+  // What is recorded on the card: an incident's steps, or the IT管理者's consultation (11(2)②).
+  const recordItems: RecordItems =
+    plan?.officerRecords ?? (c.kind === 'external_connection' ? CONSULT_RECORDS : []);
+  // A cyber attack's steps are the officer's; 統括 and IT管理者 get the input of their consultation only.
+  const viewerPerson = directory.people.find((p) => p.id === viewerId);
+  const auth = authorize(state, 'case.record', { actorId: viewerId, ...ctx });
+  const ownSteps =
+    c.kind === 'cyber_attack' && auth.ok && viewerPerson
+      ? cyberStepsFor(cyberStepRole(auth.as, viewerPerson))
+      : null;
   // One source for what the handler must do and what each button cites (domain/case-articles.ts).
   const duties: ArticleText[] = caseDuties(c.kind, c.form.value);
   const decisionBasis = isIncidentKind(c.kind) ? undefined : decisionArticles(c.kind, c.form.value);
   const final = isDoneCaseStatus(c.status);
+  // Broadcasts linked to the case and its recurrence steps (12(4)⑤, 12(5)②エ, 12(5)③).
+  const linked = await caseLinks(db, locale, {
+    case: {
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      sectionCode: c.sectionCode,
+      reportedToChief: state.reportedToChief,
+    },
+    viewerId,
+    directory,
+  });
   const card = buildCaseCard(locale, {
     caseId: c.id,
     kind: c.kind,
@@ -164,7 +191,7 @@ export async function renderCaseCard(
     ...(viewer ? { reasons: viewer.reasons } : {}),
     rows: [
       ...answerRows(locale, FLOWS[c.kind].fields, (c.form.answers ?? {}) as Answers),
-      ...outcomeRows(state, plan, locale),
+      ...outcomeRows(state, recordItems, locale),
     ],
     findings: [
       ...((c.evaluation.findings ?? []) as Finding[]).map((f) => ({
@@ -183,18 +210,21 @@ export async function renderCaseCard(
     ...(decisionBasis ? { decisionBasis } : {}),
     history: await history(db, c, directory, locale),
     allowedVerbs: allowed,
-    records: (plan?.officerRecords ?? []).map((r) => ({
-      id: r.id,
-      label: r.label,
-      article: r.article,
-      value: state.records[r.id] ?? '',
-    })),
+    records: recordItems
+      .filter((r) => ownSteps === null || ownSteps.includes(r.id))
+      .map((r) => ({
+        id: r.id,
+        label: r.label,
+        article: r.article,
+        value: state.records[r.id] ?? '',
+      })),
     endorseLabelKind: state.urgent ? 'urgent' : 'forward',
     refreshUserIds,
     ...(notice ? { notice } : {}),
     ...(prefill ? { prefill } : {}),
     showReadOnlyNote: allowed.length === 0 && !final,
     ...(c.origin ? { origin: c.origin } : {}),
+    linked,
   });
   return { shown: true, card };
 }

@@ -29,6 +29,8 @@ export interface BotDeps {
    */
   /** The ledgers of this deployment (services/ledgers.ts); absent = defaultLedgerRegistry(clock). */
   ledgers?: LedgerRegistry;
+  /** CONTRACT_END_DUE_DAYS (運用ルール) for 作業終了; absent = the default of domain/contracts.ts. */
+  contractEndDueDays?: number;
   exportLinks?: {
     create(request: BroadcastExportRequest): Promise<{ url: string; expiresAt: Date }>;
   };
@@ -41,4 +43,6 @@ export interface DirectoryAdminDeps {
   allowHttpDownloads: boolean;
   /** TEAMS_SERVICE_URL is set: the bot can open a chat with people who never wrote to it. */
   serviceUrlConfigured: boolean;
+  /** PEOPLE_CHANGE_DUE_DAYS (運用ルール); absent = the default of domain/people-change.ts. */
+  peopleChangeDueDays?: number;
 }

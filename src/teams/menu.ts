@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { followsBroadcasts } from '../services/broadcast-status-service';
 import { mayComposeBroadcast } from '../services/broadcast-view-service';
 import { readsLedgers } from '../services/ledgers';
+import { keepsDutyCalendar } from '../services/duty-service';
 import { buildMenuCard } from './cards';
 import type { BotDeps } from './deps';
 import { cardAttachment } from './send';
@@ -23,6 +24,7 @@ export async function sendMenu(ctx: TurnContext, deps: BotDeps, lead?: string): 
     broadcasts: !admin && holdsRole(ctx) && (await followsBroadcasts(deps.db, person)),
     broadcast: await mayComposeBroadcast(deps.db, person),
     ledger: admin || (holdsRole(ctx) && (await readsLedgers(deps.db, person.id))),
+    duties: (person.isChiefOfficer || holdsRole(ctx)) && (await keepsDutyCalendar(deps.db, person.id)),
     ...(emergency ? { emergency } : {}),
   });
   await ctx.sendActivity({ ...(lead ? { text: lead } : {}), attachments: [cardAttachment(card)] });

@@ -14,6 +14,8 @@ import { renderBroadcastMessage } from './broadcast-render';
 import { renderMediaMessage } from './media-render';
 import { sectionNames } from '../services/compliance-summary-service';
 import { buildComplianceSummaryCard } from './cards/compliance-summary';
+import { renderDutyMessage } from './duty-render';
+import { renderGuidanceFollowup } from './routes/guidance-routes';
 
 /**
  * A case card that was rendered from one version and posted while a decision landed is stale:
@@ -99,9 +101,15 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
       case 'broadcast.status':
       case 'broadcast.status.update':
       case 'broadcast.notice':
+      case 'broadcast.prepared':
         return renderBroadcastMessage(db, clock, message, locale);
       case 'media.disposal':
         return renderMediaMessage(db, clock, message, locale);
+      case 'guidance.followup': {
+        // Re-checked at send time: only someone who may still decide the entry gets the card.
+        const card = await renderGuidanceFollowup(db, message.guidanceId, message.personId, locale);
+        return card ? { activity: { attachments: [cardAttachment(card)] } } : null;
+      }
       case 'compliance.summary': {
         // The figures as counted when the report was due; section names as the directory has them now.
         const card = buildComplianceSummaryCard(message.summary, {
@@ -111,6 +119,8 @@ export function createRenderer(db: Database, clock: Clock): MessageRenderer {
         });
         return { activity: { attachments: [cardAttachment(card)] } };
       }
+      case 'duty.card':
+        return renderDutyMessage(db, clock, message, locale);
     }
   };
 }

@@ -32,9 +32,13 @@ describe('loadConfig', () => {
     expect(problems({ PORT: 'abc' })[0]).toMatch(/^PORT: /);
     expect(problems({ PORT: '70000' })[0]).toMatch(/^PORT: /);
     expect(problems({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL: must start with sqlite:/);
-    expect(problems({ DATABASE_URL: 'postgres://u@h/db' })[0]).toMatch(
-      /^DATABASE_URL: PostgreSQL is not supported yet/,
+    expect(problems({ DATABASE_URL: 'postgres:///db' })[0]).toMatch(
+      /^DATABASE_URL: postgres:\/\/ needs a host/,
     );
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }, root).database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://u@h:5432/db',
+    });
     expect(problems({ MICROSOFT_APP_ID: 'not-a-guid' })[0]).toMatch(/^MICROSOFT_APP_ID: must be a GUID/);
     expect(problems({ ALLOWED_TENANT_IDS: 'x,y' })[0]).toMatch(/^ALLOWED_TENANT_IDS: /);
   });

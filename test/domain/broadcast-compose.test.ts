@@ -25,6 +25,7 @@ describe('what a sender may choose on the compose card', () => {
     expect(chief.purposes).toEqual([
       'cyber_emergency',
       'officer_alert',
+      'improvement',
       'revision_officers',
       'revision_staff',
       'recurrence',

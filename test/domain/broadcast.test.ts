@@ -113,6 +113,16 @@ describe('who may send (matrix)', () => {
       staff: [],
       unknown: [],
     },
+    // 14(3): 統括 asks the other officers for the same improvement.
+    improvement: {
+      it_admin: [],
+      chief: ['officers'],
+      officer210: [],
+      officer200: [],
+      deputy210: [],
+      staff: [],
+      unknown: [],
+    },
     revision_officers: {
       it_admin: [],
       chief: ['officers'],

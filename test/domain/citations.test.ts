@@ -186,15 +186,20 @@ describe('one source for what a decision cites (the card reads what the state ma
     exception: [{ urgent: false }],
     software_install: [{ action: 'install' }],
     private_device: [{ deviceKind: 'external_service' }, { deviceKind: 'private_medium' }],
+    wireless_lan: [{}],
+    external_connection: [{}],
+    ic_card_renewal: [{}],
   };
   it.each(REQUEST_KINDS)(
     '%s: the article above the approve button is the article the approval records',
     (kind) => {
       for (const formValue of values[kind]) {
-        const state = initialCaseState(
+        const filed = initialCaseState(
           { id: 'REQ-2026-0001', kind, reporterId: STAFF, sectionCode: '210', assigneeId: OFFICER },
           dir,
         );
+        // 11(2)②: the IT管理者's consultation comes first; the approval is the step checked here.
+        const state = filed.stage === 'consult' ? { ...filed, stage: 'approve' as const } : filed;
         const actor = state.stage === 'approve' ? 'E1005' : OFFICER;
         const action =
           kind === 'exception' ? ({ name: 'case.endorse' } as const) : ({ name: 'case.approve' } as const);
@@ -203,7 +208,9 @@ describe('one source for what a decision cites (the card reads what the state ma
         const recorded = typeof r.event.article === 'string' ? [r.event.article] : r.event.article;
         expect(recorded).toEqual(decisionArticles(kind, formValue));
         // The duties on the card cite the same decision articles.
-        const decide = caseDuties(kind, formValue)[0];
+        // An external connection's first duty is the consultation (11(2)②); its decision comes last.
+        const duties = caseDuties(kind, formValue);
+        const decide = kind === 'external_connection' ? duties.at(-1) : duties[0];
         const duty = typeof decide?.article === 'string' ? [decide.article] : decide?.article;
         const permission = decisionArticles(kind, formValue);
         // A take-out needing no permission has no decision duty (it is filed as a record, 10(4)⑥).

@@ -205,6 +205,23 @@ describe('detectIntent: keyword rules', () => {
     ['フリーソフトを使いたいのですが', 'software_install'],
     ['ウイルス対策ソフトをインストールしたい', 'software_install'],
     ['I want to install software', 'software_install'],
+    // security_setting — 10(4)⑦ (refused at once; installing the security software stays above)
+    ['ウイルス対策ソフトを無効にしたい', 'security_setting'],
+    ['セキュリティソフトを一時的に止めたい', 'security_setting'],
+    ['ファイアウォールを無効にしてほしい', 'security_setting'],
+    ['セキュリティ設定を変更したい', 'security_setting'],
+    ['I want to disable the antivirus', 'security_setting'],
+    // wireless_lan — 9(3)③
+    ['無線LANを整備したい', 'wireless_lan'],
+    ['倉庫にWi-Fiを設置したい', 'wireless_lan'],
+    ['アクセスポイントを設置したいです', 'wireless_lan'],
+    // external_connection — 11(2)②③
+    ['監視システムを外部ネットワークに接続したい', 'external_connection'],
+    ['保守業者とVPN接続したい', 'external_connection'],
+    ['外部接続の申請', 'external_connection'],
+    // ic_card_renewal — 10(9)③
+    ['ICカードを更新したので旧カードを破砕した', 'ic_card_renewal'],
+    ['職員証の更新で古いカードを回収した', 'ic_card_renewal'],
     // private_device — 10(3), 10(4)②
     ['私物のPC', 'private_device'],
     ['私物スマホを業務で使いたい', 'private_device'],

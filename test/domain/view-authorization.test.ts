@@ -50,7 +50,14 @@ function view(state: CaseState, viewerId: string, involved = ROUTED, absences: A
 }
 
 type Expect = ViewingAs | ViewDenyReason;
-const TECHNICAL: readonly CaseKind[] = ['virus', 'system_failure', 'device_lost', 'password_leak'];
+// 12(5)②イ: a cyber attack is reported to 統括 and IT管理者 is told (11(2)⑦ attack on a system).
+const TECHNICAL: readonly CaseKind[] = [
+  'virus',
+  'system_failure',
+  'device_lost',
+  'password_leak',
+  'cyber_attack',
+];
 const CHIEF_KINDS: readonly CaseKind[] = [
   'lost_ic_card',
   'virus',
@@ -58,7 +65,11 @@ const CHIEF_KINDS: readonly CaseKind[] = [
   'password_leak',
   'device_lost',
   'system_failure',
+  'cyber_attack',
   'exception',
+  // 9(3)③, 11(2)③: 統括 permits or approves.
+  'wireless_lan',
+  'external_connection',
 ];
 
 // The view matrix: every kind × every kind of viewer. Deny by default: whatever is not granted is
@@ -80,7 +91,11 @@ const VIEWERS: Record<string, (kind: CaseKind) => { id: string; expect: Expect; 
     expect: CHIEF_KINDS.includes(kind) ? 'chief_officer' : 'no_need_to_know',
   }),
   // 6イ: the IT administrator advises on the technical incidents only.
-  it_admin: (kind) => ({ id: P.tanaka, expect: TECHNICAL.includes(kind) ? 'it_admin' : 'no_need_to_know' }),
+  // 11(2)②: an external connection is examined with the IT管理者.
+  it_admin: (kind) => ({
+    id: P.tanaka,
+    expect: TECHNICAL.includes(kind) || kind === 'external_connection' ? 'it_admin' : 'no_need_to_know',
+  }),
 };
 
 describe('mayView: who may read a case (deny by default)', () => {

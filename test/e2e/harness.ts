@@ -88,7 +88,15 @@ export async function startBotProcess(opts: {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, ...opts.env },
+    // The duty calendar would greet every officer with its reminder cards: off unless a test asks.
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${dbFile}`,
+      DUTY_CALENDAR: 'off',
+      ...opts.env,
+    },
   });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));

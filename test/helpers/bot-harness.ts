@@ -6,6 +6,7 @@ import type { SenderOptions } from '../../src/teams/sender';
 import { FakeConnector, type ReceivedActivity } from './connector';
 import { teamsActivity } from './activities';
 import { tempDbFile } from './db';
+import { tempPgDatabase, TEST_ON_POSTGRES } from './pg';
 import { SkipAheadTimer } from './clock';
 
 export interface Reply {
@@ -70,6 +71,11 @@ export function cardInputs(card: unknown): Record<string, unknown> {
 interface Engine {
   rateTimer?: RateTimer | undefined;
   senderOptions?: Partial<SenderOptions> | undefined;
+  /**
+   * The timer scheduler's real-time poll. A test that moves a ManualClock past a deadline and fires
+   * timers itself (`bot.scheduler.tick()`) sets it long, so the poll cannot fire them first.
+   */
+  schedulerPollMs?: number | undefined;
 }
 
 /**
@@ -80,7 +86,10 @@ export class BotHarness {
   private constructor(
     readonly connector: FakeConnector,
     public bot: RunningBot,
+    /** The SQLite file; '' when the bot runs on PostgreSQL (TEST_ENGINE=postgres). */
     readonly dbFile: string,
+    private readonly databaseUrl: string,
+    private readonly dropDatabase: (() => Promise<void>) | undefined,
     private readonly clock: Clock | undefined,
     private readonly env: Record<string, string>,
     private readonly engine: Engine,
@@ -95,35 +104,44 @@ export class BotHarness {
     } & Engine = {},
   ): Promise<BotHarness> {
     const connector = await FakeConnector.start();
-    const dbFile = opts.dbFile ?? tempDbFile();
+    // A test that names its own SQLite file stays on SQLite; every other one follows TEST_ENGINE.
+    const pg = TEST_ON_POSTGRES && opts.dbFile === undefined ? await tempPgDatabase() : undefined;
+    const dbFile = pg ? '' : (opts.dbFile ?? tempDbFile());
+    const databaseUrl = pg ? pg.url : `sqlite:${dbFile}`;
     const env = typeof opts.env === 'function' ? opts.env(connector) : (opts.env ?? {});
-    const engine = { rateTimer: opts.rateTimer, senderOptions: opts.senderOptions };
-    const bot = await BotHarness.boot(dbFile, opts.clock, env, engine);
-    return new BotHarness(connector, bot, dbFile, opts.clock, env, engine);
+    const engine = {
+      rateTimer: opts.rateTimer,
+      senderOptions: opts.senderOptions,
+      schedulerPollMs: opts.schedulerPollMs,
+    };
+    const bot = await BotHarness.boot(databaseUrl, opts.clock, env, engine);
+    return new BotHarness(connector, bot, dbFile, databaseUrl, pg?.drop, opts.clock, env, engine);
   }
 
   private static boot(
-    dbFile: string,
+    databaseUrl: string,
     clock: Clock | undefined,
     env: Record<string, string>,
     engine: Engine,
   ): Promise<RunningBot> {
     return startBot(
-      { PORT: '0', DATABASE_URL: `sqlite:${dbFile}`, ...env },
+      // The duty calendar opens cards for every section at start-up: off unless a test asks for it.
+      { PORT: '0', DATABASE_URL: databaseUrl, DUTY_CALENDAR: 'off', ...env },
       {
-        logger: createLogger('silent'),
+        logger: createLogger(process.env.TEST_BOT_LOG === 'error' ? 'error' : 'silent'),
         ...(clock ? { clock } : {}),
         // Flow tests do not wait for Teams' windows (see SkipAheadTimer); items wait in place.
         rateTimer: engine.rateTimer ?? new SkipAheadTimer(),
         senderOptions: { pollMs: 50, backoffMs: 50, maxParkMs: 3_600_000, ...engine.senderOptions },
+        ...(engine.schedulerPollMs !== undefined ? { schedulerPollMs: engine.schedulerPollMs } : {}),
       },
     );
   }
 
-  /** Stops the bot process part and starts it again on the same database file. */
+  /** Stops the bot process part and starts it again on the same database. */
   async restart(): Promise<void> {
     await this.bot.stop();
-    this.bot = await BotHarness.boot(this.dbFile, this.clock, this.env, this.engine);
+    this.bot = await BotHarness.boot(this.databaseUrl, this.clock, this.env, this.engine);
   }
 
   async post(activity: Record<string, unknown>): Promise<number> {
@@ -194,5 +212,6 @@ export class BotHarness {
   async stop(): Promise<void> {
     await this.bot.stop();
     await this.connector.stop();
+    await this.dropDatabase?.();
   }
 }

@@ -173,7 +173,7 @@ export class FakeConnector {
   /** Waits until `predicate` holds for the received list (bounded). */
   async waitFor(
     predicate: (r: ReceivedActivity[]) => boolean,
-    timeoutMs = 5000,
+    timeoutMs = 15_000,
   ): Promise<ReceivedActivity[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
@@ -197,7 +197,7 @@ export class FakeConnector {
   }
 
   /** Waits until `predicate` holds for the createConversation bodies (bounded). */
-  async waitForCreated(predicate: (c: Array<Record<string, unknown>>) => boolean, timeoutMs = 5000) {
+  async waitForCreated(predicate: (c: Array<Record<string, unknown>>) => boolean, timeoutMs = 15_000) {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.created)) {
       if (Date.now() > deadline)

@@ -4,6 +4,8 @@ import { storedText } from '../../src/i18n';
 // runStorageContract with its own `open`.
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/clock';
+import { verifyAuditChain } from '../../src/services/audit-verify';
+import { AuditRepo } from '../../src/storage/audit-repo';
 import { SqlBotStorage, ETagConflictError } from '../../src/storage/bot-state-storage';
 import { CaseRepo } from '../../src/storage/case-repo';
 import { ConversationRepo } from '../../src/storage/conversation-repo';
@@ -235,6 +237,36 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
           botId: '28:bot',
         });
         expect((await repo.all()).map((t) => t.tenantId)).toEqual(['t1']);
+      }));
+    it('keeps one audit chain under concurrent appends, and the database refuses to change or delete a row', () =>
+      withDb(async (db) => {
+        await Promise.all(
+          Array.from({ length: 25 }, (_, i) =>
+            db.transaction((tx) =>
+              new AuditRepo(tx).append({
+                at,
+                actor: `E${i}`,
+                event: 'case.submitted',
+                subject: `INC-${i}`,
+                data: { i },
+              }),
+            ),
+          ),
+        );
+        const rows = await new AuditRepo(db).list();
+        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+        expect((await verifyAuditChain(db)).ok).toBe(true);
+        await expect(db.execute("UPDATE audit_log SET actor = 'E999' WHERE id = 3")).rejects.toThrow(
+          /append-only/,
+        );
+        await expect(db.execute('DELETE FROM audit_log WHERE id = 25')).rejects.toThrow(/append-only/);
+        await expect(db.execute("UPDATE audit_payloads SET data = '{}' WHERE seq = 3")).rejects.toThrow(
+          /append-only/,
+        );
+        await expect(db.execute('DELETE FROM audit_payloads WHERE seq = 3')).rejects.toThrow(
+          /recorded purge/,
+        );
+        expect((await new AuditRepo(db).list()).length).toBe(25);
       }));
   });
 }

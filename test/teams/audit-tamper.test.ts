@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../../src/services/audit-verify';
 import { AuditRepo } from '../../src/storage/audit-repo';
 import { DEMO } from '../helpers/activities';
 import { BotHarness } from '../helpers/bot-harness';
+import { tempDbFile } from '../helpers/db';
 import { ManualClock } from '../helpers/clock';
 import { fileCase } from '../helpers/forms';
 
@@ -18,7 +19,9 @@ describe('an approval credited to someone else with plain SQL', () => {
   let caseId: string;
   let seq: number;
   beforeAll(async () => {
-    h = await BotHarness.start({ clock: new ManualClock() });
+    // Plain SQL on the SQLite file: this test stays on SQLite under TEST_ENGINE=postgres (the
+    // PostgreSQL triggers are proven by the storage contract).
+    h = await BotHarness.start({ clock: new ManualClock(), dbFile: tempDbFile() });
     for (const p of [DEMO.staff, DEMO.officer, OUTSIDER]) await h.say(p, 'こんにちは');
     caseId = await fileCase(h, DEMO.staff, 'takeout');
     await h.execute(DEMO.officer, 'case.approve', { caseId });

@@ -52,7 +52,8 @@ afterEach(async () => {
 
 async function setup() {
   const clock = new ManualClock();
-  h = await BotHarness.start({ clock });
+  // The tests fire the reminder timers themselves (scheduler.tick()): no real-time poll between.
+  h = await BotHarness.start({ clock, schedulerPollMs: 3_600_000 });
   for (const p of Object.values(DEMO)) await h.say(p, 'こんにちは');
   h.connector.notInstalled.add(UNREACHABLE);
   h.connector.refuse = (r) =>

@@ -165,8 +165,8 @@ function virusInput(overrides: Partial<CaseCardInput> = {}): CaseCardInput {
 }
 
 describe('case actions', () => {
-  it('lists the eight acting verbs, all routed by the card union', () => {
-    expect(CASE_ACTION_VERBS).toHaveLength(8);
+  it('lists the nine acting verbs, all routed by the card union', () => {
+    expect(CASE_ACTION_VERBS).toHaveLength(9);
     expect(CASE_ACTION_VERBS).not.toContain('case.refresh');
     for (const verb of [...CASE_ACTION_VERBS, 'case.refresh']) expect(CARD_VERBS).toContain(verb);
   });

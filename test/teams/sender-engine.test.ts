@@ -72,7 +72,7 @@ describe('delivery engine', () => {
   async function requestTimes(): Promise<Array<{ conversation_id: string; at_ms: number }>> {
     return (
       await h.bot.db.query<{ conversation_id: string; at_ms: number }>(
-        'SELECT conversation_id, at_ms FROM rate_sends ORDER BY at_ms, rowid',
+        'SELECT conversation_id, at_ms FROM rate_sends ORDER BY at_ms, conversation_id',
       )
     ).map((r) => ({ ...r, at_ms: Number(r.at_ms) }));
   }

@@ -2,6 +2,7 @@
 // which case categories each applies to.
 import { z } from 'zod';
 import { isIncidentKind, type CaseKind } from '../cases';
+import { isChiefDecidedRequest } from '../policy/network-requests';
 import { cleanText } from '../text';
 
 export const CASE_ACTION_NAMES = [
@@ -13,6 +14,7 @@ export const CASE_ACTION_NAMES = [
   'case.reject',
   'case.endorse',
   'case.ack_post_report',
+  'case.consult',
 ] as const;
 export type CaseActionName = (typeof CASE_ACTION_NAMES)[number];
 
@@ -34,16 +36,20 @@ export const CaseActionSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('case.reject'), comment: text }),
   z.object({ name: z.literal('case.endorse'), comment: text.optional() }),
   z.object({ name: z.literal('case.ack_post_report'), comment: text.optional() }),
+  // 11(2)②: the IT管理者's consultation, recorded field by field (policy/network-requests.ts).
+  z.object({ name: z.literal('case.consult'), records: z.record(z.string().max(100), text) }),
 ]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 
 /** The action named `N`, with its own payload fields. */
 export type CaseActionOf<N extends CaseActionName> = Extract<CaseAction, { name: N }>;
 
-export type Category = 'incident' | 'exception' | 'request';
+/** 'chief_request': a request 統括 decides (9(3)③, 11(2)③), in stages (policy/network-requests.ts). */
+export type Category = 'incident' | 'exception' | 'request' | 'chief_request';
 
 export function categoryOf(kind: CaseKind): Category {
   if (isIncidentKind(kind)) return 'incident';
+  if (isChiefDecidedRequest(kind)) return 'chief_request';
   return kind === 'exception' ? 'exception' : 'request';
 }
 
@@ -53,10 +59,11 @@ export const ACTION_CATEGORIES: Readonly<Record<CaseActionName, readonly Categor
   'case.record': ['incident'],
   'case.report_chief': ['incident'],
   'case.close': ['incident'],
-  'case.approve': ['request', 'exception'],
-  'case.reject': ['request', 'exception'],
+  'case.approve': ['request', 'exception', 'chief_request'],
+  'case.reject': ['request', 'exception', 'chief_request'],
   'case.endorse': ['exception'],
   'case.ack_post_report': ['exception'],
+  'case.consult': ['chief_request'],
 };
 
 /** Whether `name` is an action for a case of this kind at all (whatever its status). */

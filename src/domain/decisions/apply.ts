@@ -6,6 +6,7 @@ import { acknowledge } from './handlers/acknowledge';
 import { ackPostReport } from './handlers/ack-post-report';
 import { approve } from './handlers/approve';
 import { close } from './handlers/close';
+import { consult } from './handlers/consult';
 import { endorse } from './handlers/endorse';
 import { record } from './handlers/record';
 import { reject } from './handlers/reject';
@@ -25,6 +26,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'case.reject': reject,
   'case.endorse': endorse,
   'case.ack_post_report': ackPostReport,
+  'case.consult': consult,
 };
 
 /** Calls the handler of `name`; the generic ties the handler to the payload of the same action. */

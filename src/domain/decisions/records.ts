@@ -24,6 +24,9 @@ const REQUIRED_RECORDS: Readonly<Record<IncidentKind, (records: Record<string, s
   password_leak: () => ['password_changed', 'access_reviewed'],
   device_lost: () => ['remote_wipe'],
   system_failure: () => ['status_scope', 'cause', 'recovery'],
+  // 11(2)⑦: cutting the connection, the investigation and the attack records are not optional; a
+  // system stop (12(5)②キ) and a police report (12(5)②ウ) apply only where their conditions hold.
+  cyber_attack: () => ['connection_cut', 'investigation', 'attack_records'],
 };
 
 export function isFilled(v: string | undefined): v is string {
@@ -39,8 +42,14 @@ export function missingRecords(state: Pick<CaseState, 'kind' | 'records'>): stri
 /**
  * Whether the standard demands a report to 統括 before the incident closes: a virus or anything that
  * may harm the systems (12(4)④), a system failure (12(5)①イ, オ), and any case with a possible leak of
- * personal data (12(5)②イ: a misdirected mail with personal information, an unencrypted lost device).
+ * personal data or a cyber attack (12(5)②イ: a misdirected mail with personal information, an unencrypted lost device).
  */
 export function chiefReportRequired(state: Pick<CaseState, 'kind' | 'possibleLeak'>): boolean {
-  return state.kind === 'virus' || state.kind === 'system_failure' || state.possibleLeak;
+  // A cyber attack is a breach the officer reports to 統括 (12(5)②イ).
+  return (
+    state.kind === 'virus' ||
+    state.kind === 'system_failure' ||
+    state.kind === 'cyber_attack' ||
+    state.possibleLeak
+  );
 }

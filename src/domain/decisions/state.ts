@@ -5,6 +5,11 @@ import { chiefOfficers } from '../routing';
 
 export const EXCEPTION_STAGE_NAMES = ['endorse', 'approve', 'post_report', 'urgent_decision'] as const;
 export type ExceptionStageName = (typeof EXCEPTION_STAGE_NAMES)[number];
+/**
+ * Every stage a case can be at: the exception's, and 'consult' — an external connection waiting for
+ * the IT管理者's consultation (11(2)②) before 統括's approval ('approve', 11(2)③).
+ */
+export type StageName = ExceptionStageName | 'consult';
 
 export interface CaseClosure {
   content: string;
@@ -35,8 +40,11 @@ export interface CaseState {
   sectionCode: string;
   /** Who must act now; null once the case is decided or closed. */
   assigneeId: string | null;
-  /** Exception only: the current stage (or the stage it ended in). Null for every other kind. */
-  stage: ExceptionStageName | null;
+  /**
+   * Exception, wireless LAN and external connection: the current stage (or the stage it ended in).
+   * Null for every other kind.
+   */
+  stage: StageName | null;
   /** Exception filed as urgent (12(6)②). */
   urgent: boolean;
   /** Personal data may have leaked (12(5)②イ): the case cannot close before 統括 is told. */
@@ -50,7 +58,10 @@ export interface CaseState {
   /** 12(5)②カ: content, cause, confirmed damage and scope. */
   closure: CaseClosure | null;
   decision: CaseDecision | null;
-  /** Exception: the section officer's forwarding (12(6)①) or decision to act at once (12(6)②). */
+  /**
+   * Exception: the section officer's forwarding (12(6)①) or decision to act at once (12(6)②).
+   * External connection: the IT管理者's consultation (11(2)②).
+   */
   endorsement: CaseEndorsement | null;
   /** Urgent exception: when 統括 acknowledged the after-the-fact report (ISO-8601 UTC). */
   chiefAcknowledgedAt: string | null;
@@ -104,6 +115,10 @@ export function initialCaseState(seed: CaseSeed, directory: Directory): CaseStat
     endorsement: null,
     chiefAcknowledgedAt: null,
   };
+  // 9(3)③: 統括 permits; the request is routed to 統括 (routing.ts) and waits at their stage.
+  if (seed.kind === 'wireless_lan') return { ...base, stage: 'approve' };
+  // 11(2)②③: the IT管理者 is consulted first (routing.ts routes there), then 統括 approves.
+  if (seed.kind === 'external_connection') return { ...base, stage: 'consult' };
   if (seed.kind !== 'exception') return base;
 
   const section = directory.sections.find((s) => s.code === seed.sectionCode);

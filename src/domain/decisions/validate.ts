@@ -2,7 +2,7 @@
 import { caseTitle, isDoneCaseStatus, type Localized } from '../cases';
 import { actionAppliesTo, categoryOf, type Category, type CaseAction, type CaseActionName } from './actions';
 import { invalidInput, invalidState, type ApplyFailure } from './result';
-import type { CaseState, ExceptionStageName } from './state';
+import type { CaseState, ExceptionStageName, StageName } from './state';
 import { msg } from '../../i18n';
 
 const FINAL_MESSAGES: Readonly<Record<string, Localized>> = {
@@ -35,10 +35,28 @@ function validateRequest(state: CaseState): ApplyFailure | null {
 }
 
 function validateException(state: CaseState, action: CaseAction): ApplyFailure | null {
-  const allowed = EXCEPTION_ACTION_STAGES[action.name] ?? [];
+  const allowed: readonly StageName[] = EXCEPTION_ACTION_STAGES[action.name] ?? [];
   if (state.stage !== null && allowed.includes(state.stage)) return null;
-  if (state.stage === null) return invalidState(msg('decision.exception_has_no_stage'));
+  if (state.stage === null || state.stage === 'consult')
+    return invalidState(msg('decision.exception_has_no_stage'));
   return { ok: false, code: 'invalid_state', message: STAGE_MISMATCH[state.stage] };
+}
+
+/** Stages of a request 統括 decides (9(3)③, 11(2)②③) at which each action may be taken. */
+const CHIEF_REQUEST_ACTION_STAGES: Readonly<Partial<Record<CaseActionName, readonly StageName[]>>> = {
+  'case.consult': ['consult'],
+  'case.approve': ['approve'],
+  'case.reject': ['consult', 'approve'],
+};
+
+function validateChiefRequest(state: CaseState, action: CaseAction): ApplyFailure | null {
+  const allowed = CHIEF_REQUEST_ACTION_STAGES[action.name] ?? [];
+  if (state.stage !== null && allowed.includes(state.stage)) return null;
+  return invalidState(
+    state.stage === 'consult'
+      ? msg('permissions.consult.still_waiting_it_admin')
+      : msg('permissions.consult.already_consulted'),
+  );
 }
 
 function validateIncident(state: CaseState, action: CaseAction): ApplyFailure | null {
@@ -60,6 +78,7 @@ const VALIDATE_BY_CATEGORY: Readonly<
   request: validateRequest,
   exception: validateException,
   incident: validateIncident,
+  chief_request: validateChiefRequest,
 };
 
 /**

@@ -2,6 +2,7 @@
 import type { CaseKind } from '../cases';
 import type { FlowModule, ValidationContext, ValidationResult } from './form';
 import * as deviceLost from './device-lost';
+import * as cyberAttack from './cyber-attack';
 import * as exception from './exception';
 import * as lostIcCard from './lost-ic-card';
 import * as misdirectedMail from './misdirected-mail';
@@ -11,6 +12,9 @@ import * as softwareInstall from './software-install';
 import * as systemFailure from './system-failure';
 import * as takeout from './takeout';
 import * as virus from './virus';
+import * as wirelessLan from './wireless-lan';
+import * as externalConnection from './external-connection';
+import * as icCardRenewal from './ic-card-renewal';
 
 export type {
   FieldDef,
@@ -28,8 +32,12 @@ export type { ExceptionRequest } from './exception';
 export type { PasswordLeakReport } from './password-leak';
 export type { DeviceLostReport } from './device-lost';
 export type { SystemFailureReport } from './system-failure';
+export type { CyberAttackReport } from './cyber-attack';
 export type { SoftwareInstallRequest } from './software-install';
 export type { PrivateDeviceRequest } from './private-device';
+export type { WirelessLanRequest } from './wireless-lan';
+export type { ExternalConnectionRequest } from './external-connection';
+export type { IcCardRenewalRecord } from './ic-card-renewal';
 
 /** The typed value each flow's form parses into. */
 export interface FlowValues {
@@ -39,10 +47,14 @@ export interface FlowValues {
   password_leak: passwordLeak.PasswordLeakReport;
   device_lost: deviceLost.DeviceLostReport;
   system_failure: systemFailure.SystemFailureReport;
+  cyber_attack: cyberAttack.CyberAttackReport;
   takeout: takeout.TakeoutRequest;
   exception: exception.ExceptionRequest;
   software_install: softwareInstall.SoftwareInstallRequest;
   private_device: privateDevice.PrivateDeviceRequest;
+  wireless_lan: wirelessLan.WirelessLanRequest;
+  external_connection: externalConnection.ExternalConnectionRequest;
+  ic_card_renewal: icCardRenewal.IcCardRenewalRecord;
 }
 
 export type FlowValue<K extends CaseKind> = FlowValues[K];
@@ -54,10 +66,14 @@ export const FLOWS: { readonly [K in CaseKind]: FlowModule<K, FlowValues[K]> } =
   password_leak: passwordLeak,
   device_lost: deviceLost,
   system_failure: systemFailure,
+  cyber_attack: cyberAttack,
   takeout,
   exception,
   software_install: softwareInstall,
   private_device: privateDevice,
+  wireless_lan: wirelessLan,
+  external_connection: externalConnection,
+  ic_card_renewal: icCardRenewal,
 };
 
 export function getFlow<K extends CaseKind>(kind: K): FlowModule<K, FlowValues[K]> {

@@ -26,6 +26,10 @@ export const guidance: readonly GuidanceItem[] = [
     article: '10(8)②カ',
   },
   {
+    text: msg('flow.password_leak.temporary_password_guidance'),
+    article: '10(8)①',
+  },
+  {
     text: msg('flow.password_leak.password_may_not_shared_between'),
     article: '10(8)②エ',
   },
@@ -42,6 +46,8 @@ const L = {
   details: msg('flow.password_leak.details'),
   noticedAt: msg('flow.password_leak.when_noticed'),
   alreadyChanged: msg('flow.password_leak.password_already_changed'),
+  temporaryPassword: msg('flow.password_leak.temporary_password'),
+  changedAfterLogin: msg('flow.password_leak.changed_after_login'),
 } satisfies Record<string, Localized>;
 
 const form = defineForm({
@@ -74,6 +80,18 @@ const form = defineForm({
   details: textarea(false, { label: L.details, maxLength: 2000 }),
   noticedAt: datetime(true, { label: L.noticedAt, defaultNow: true }),
   alreadyChanged: toggle({ label: L.alreadyChanged, article: '10(8)②カ' }),
+  // 10(8)①: a first-time user's password is a temporary one the officer issued, to be changed at once
+  // after logging in. The answers are kept on the case and the guidance follows from them.
+  temporaryPassword: toggle({
+    label: L.temporaryPassword,
+    help: msg('flow.password_leak.temporary_password_help'),
+    article: '10(8)①',
+  }),
+  changedAfterLogin: toggle({
+    label: L.changedAfterLogin,
+    article: '10(8)①',
+    relevantWhen: { field: 'temporaryPassword', values: ['true'] },
+  }),
 });
 
 export const fields = form.fields;

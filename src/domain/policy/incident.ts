@@ -176,6 +176,35 @@ export const INCIDENT_PLANS: Readonly<Record<IncidentKind, IncidentPlan>> = {
       },
     ],
   },
+  cyber_attack: {
+    kind: 'cyber_attack',
+    // 12(5)②イ: the officer reports the breach to 統括 and tells IT管理者; the bot tells all three at once.
+    notify: [
+      { ...OFFICER, article: '12(5)②イ' },
+      { party: 'chief_officer', article: '12(5)②イ', reason: msg('policy.cyber_attack.reason_chief') },
+      { party: 'it_admin', article: '12(5)②イ', reason: msg('policy.cyber_attack.reason_it_admin') },
+    ],
+    // Who may record each step: policy/cyber-attack.ts CYBER_STEP_GRANTS.
+    officerRecords: [
+      { id: 'connection_cut', label: msg('step.cyber_attack.connection_cut'), article: '11(2)⑦' },
+      { id: 'investigation', label: msg('step.cyber_attack.investigation'), article: '11(2)⑦' },
+      { id: 'attack_records', label: msg('step.cyber_attack.attack_records'), article: '11(2)⑦' },
+      {
+        id: 'it_admin_consulted',
+        label: msg('step.cyber_attack.it_admin_consulted'),
+        article: '12(5)②キ',
+      },
+      { id: 'system_stopped', label: msg('step.cyber_attack.system_stopped'), article: '12(5)②キ' },
+      {
+        // The proviso of 12(5)②キ: stopped before consulting because it was urgent.
+        id: 'system_stopped_urgent',
+        label: msg('step.cyber_attack.system_stopped_urgent'),
+        article: '12(5)②キ',
+      },
+      { id: 'chief_consulted', label: msg('step.cyber_attack.chief_consulted'), article: '12(5)②ウ' },
+      { id: 'police_report', label: msg('step.cyber_attack.police_report'), article: '12(5)②ウ' },
+    ],
+  },
 };
 
 export function incidentPlan(kind: IncidentKind): IncidentPlan {
@@ -200,8 +229,35 @@ export function virusActions(v: { disconnected: boolean }): UrgentAction[] {
       ];
 }
 
-export function passwordLeakActions(v: { alreadyChanged: boolean }): UrgentAction[] {
-  return v.alreadyChanged
+export function cyberAttackActions(v: {
+  connectionCut: boolean;
+  damageContinues: boolean;
+  personalData: 'yes' | 'no' | 'unknown';
+}): UrgentAction[] {
+  const actions: UrgentAction[] = [];
+  if (!v.connectionCut)
+    actions.push({
+      id: 'cut_connection',
+      text: msg('policy.cyber_attack.still_connected'),
+      article: '11(2)⑦',
+    });
+  if (v.damageContinues)
+    actions.push({
+      id: 'stop_system',
+      text: msg('policy.cyber_attack.damage_continues'),
+      article: '12(5)②キ',
+    });
+  if (v.personalData !== 'no')
+    actions.push({ id: 'possible_leak', text: msg('policy.cyber_attack.possible_leak'), article: '11(2)⑦' });
+  return actions;
+}
+
+export function passwordLeakActions(v: {
+  alreadyChanged: boolean;
+  temporaryPassword?: boolean;
+  changedAfterLogin?: boolean;
+}): UrgentAction[] {
+  const actions: UrgentAction[] = v.alreadyChanged
     ? []
     : [
         {
@@ -210,6 +266,25 @@ export function passwordLeakActions(v: { alreadyChanged: boolean }): UrgentActio
           article: '10(8)②カ',
         },
       ];
+  // 10(8)①: a temporary password is changed immediately after logging in; one still in use is the
+  // first thing to change.
+  if (v.temporaryPassword === true && v.changedAfterLogin !== true)
+    actions.push({
+      id: 'change_temporary_password',
+      text: msg('policy.password.temporary_not_changed'),
+      article: '10(8)①',
+    });
+  return actions;
+}
+
+/** What the case keeps of the 10(8)① answers (evaluation details), null when not a temporary password. */
+export function temporaryPasswordFacts(v: {
+  temporaryPassword?: boolean;
+  changedAfterLogin?: boolean;
+}): { temporaryPassword: true; changedAfterLogin: boolean } | null {
+  return v.temporaryPassword === true
+    ? { temporaryPassword: true, changedAfterLogin: v.changedAfterLogin === true }
+    : null;
 }
 
 export function deviceLostActions(v: {

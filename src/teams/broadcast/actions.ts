@@ -47,6 +47,27 @@ export const BroadcastRecallConfirmSchema = z.object({
   version: Version,
 });
 
+const CaseId = z.string().regex(/^(INC|REQ)-\d{4}-\d{4,}$/);
+export const BroadcastCaseOfficersSchema = z.object({ verb: z.literal(V.caseOfficers), caseId: CaseId });
+export const BroadcastCaseAllStaffSchema = z.object({ verb: z.literal(V.caseAllStaff), caseId: CaseId });
+/** The recurrence form: `recurrence_analysis` and `recurrence_measures` merged in. */
+export const BroadcastRecurrenceRecordSchema = z.looseObject({
+  verb: z.literal(V.recurrenceRecord),
+  caseId: CaseId,
+});
+export const BroadcastRecurrenceAgreeSchema = z.object({
+  verb: z.literal(V.recurrenceAgree),
+  caseId: CaseId,
+});
+export const BroadcastRecurrenceNotifySchema = z.object({
+  verb: z.literal(V.recurrenceNotify),
+  caseId: CaseId,
+});
+export const BroadcastRelayStatusSchema = z.object({
+  verb: z.literal(V.relayStatus),
+  broadcastId: BroadcastId,
+});
+
 export const BROADCAST_ACTION_SCHEMAS = [
   BroadcastReviewSchema,
   BroadcastEditSchema,
@@ -58,4 +79,10 @@ export const BROADCAST_ACTION_SCHEMAS = [
   BroadcastCorrectSubmitSchema,
   BroadcastRecallSchema,
   BroadcastRecallConfirmSchema,
+  BroadcastCaseOfficersSchema,
+  BroadcastCaseAllStaffSchema,
+  BroadcastRecurrenceRecordSchema,
+  BroadcastRecurrenceAgreeSchema,
+  BroadcastRecurrenceNotifySchema,
+  BroadcastRelayStatusSchema,
 ] as const;

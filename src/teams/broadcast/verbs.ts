@@ -28,7 +28,29 @@ export const BROADCAST_VERBS = {
   recall: 'broadcast.recall',
   /** 取り消す on the confirmation: `{ broadcastId, version }`. */
   recallConfirm: 'broadcast.recall_confirm',
+  /** 統括 on a case card: the case to the other officers through IT管理者 (12(4)⑤) `{ caseId }`. */
+  caseOfficers: 'broadcast.case_officers',
+  /** 統括 on a case card: a cyber-attack emergency to all staff through IT管理者 (12(5)②エ) `{ caseId }`. */
+  caseAllStaff: 'broadcast.case_all_staff',
+  /** The officer records the recurrence analysis and measures (12(5)③) `{ caseId }` + inputs. */
+  recurrenceRecord: 'broadcast.recurrence_record',
+  /** IT管理者 confirms the measures were agreed (12(5)③ 協議) `{ caseId }`. */
+  recurrenceAgree: 'broadcast.recurrence_agree',
+  /** The officer tells their staff (12(5)③ second sentence) `{ caseId }`: the preview of the notice. */
+  recurrenceNotify: 'broadcast.recurrence_notify',
+  /** 統括: who relayed a revised standard to their staff (14(5) → 14(6)) `{ broadcastId }`. */
+  relayStatus: 'broadcast.relay_status',
 } as const;
+
+/** The broadcast verbs a case card carries (`{ verb, caseId }`). */
+export const CASE_LINK_VERBS = [
+  BROADCAST_VERBS.caseOfficers,
+  BROADCAST_VERBS.caseAllStaff,
+  BROADCAST_VERBS.recurrenceRecord,
+  BROADCAST_VERBS.recurrenceAgree,
+  BROADCAST_VERBS.recurrenceNotify,
+] as const;
+export type CaseLinkVerb = (typeof CASE_LINK_VERBS)[number];
 
 export type BroadcastVerb = (typeof BROADCAST_VERBS)[keyof typeof BROADCAST_VERBS];
 

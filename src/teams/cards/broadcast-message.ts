@@ -79,6 +79,11 @@ export function shownTitle(locale: Locale, b: Pick<BroadcastCardSource, 'mode' |
   return b.mode === 'drill' ? t(locale, 'bcard.titleDrill', { title: b.title }) : b.title;
 }
 
+/** The acknowledgement's label: 「対応済」 when 統括 asked for the same improvement (14(3)). */
+function ackLabel(locale: Locale, purpose: BroadcastPurpose): string {
+  return t(locale, purpose === 'improvement' ? 'casebc.improvement.done' : 'bcard.ack');
+}
+
 /** The text of an answer key: 「確認しました」 or the choice as typed. */
 export function answerLabel(locale: Locale, spec: AnswerSpec, key: string): string {
   const a = parseAnswerKey(key);
@@ -94,7 +99,10 @@ function answerPart(
   const b = input.broadcast;
   const yourAnswer = input.answered
     ? t(locale, 'bcard.yourAnswer', {
-        answer: answerLabel(locale, b.answer, input.answered.key),
+        answer:
+          input.answered.key === 'ack'
+            ? ackLabel(locale, b.purpose)
+            : answerLabel(locale, b.answer, input.answered.key),
         time: shortJst(input.answered.at),
       })
     : '';
@@ -105,7 +113,7 @@ function answerPart(
     return {
       yourAnswer,
       prompt: t(locale, 'bcard.answerPrompt'),
-      buttons: [{ title: t(locale, 'bcard.ack'), answer: 'ack', style: 'positive' }],
+      buttons: [{ title: ackLabel(locale, b.purpose), answer: 'ack', style: 'positive' }],
     };
   }
   return {

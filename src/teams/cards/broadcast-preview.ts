@@ -42,6 +42,8 @@ export function audienceText(locale: Locale, a: Audience, names: Record<string, 
 
 export type PreviewState =
   | { kind: 'draft' }
+  /** A draft prepared for the viewer to send (from a case, or a relay): 送信 with a note on top. */
+  | { kind: 'prepared'; notice: string }
   | { kind: 'sent'; notice: string }
   | { kind: 'notice'; notice: string; style: ContainerStyle };
 
@@ -70,7 +72,7 @@ export function previewCardData(
     execute: boolean,
   ): BroadcastButton => ({ title, style, verb, broadcastId: b.id, version: b.version, execute });
   const buttons: BroadcastButton[] =
-    state.kind === 'draft'
+    state.kind === 'draft' || state.kind === 'prepared'
       ? [
           button(
             BROADCAST_VERBS.send,

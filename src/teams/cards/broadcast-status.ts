@@ -12,6 +12,7 @@ import { answerText, answeredPercent } from '../../services/broadcast-export';
 import { REMIND_COOLDOWN_MS } from '../../services/broadcast-service';
 import type { StatusView } from '../../services/broadcast-status-service';
 import { MANAGE_VERBS, STATUS_VERBS } from '../broadcast/status-verbs';
+import { BROADCAST_VERBS } from '../broadcast/verbs';
 import { cardBytes } from '../card-size';
 import { basis } from '../citation';
 import { t, type Locale } from '../i18n';
@@ -226,6 +227,16 @@ function data(
                 {
                   title: t(locale, 'broadcastResults.button.nonResponders'),
                   verb: STATUS_VERBS.nonResponders,
+                  style: 'default' as const,
+                },
+              ]
+            : []),
+          // 14(5) → 14(6): which officers passed the revision on to their staff (統括, IT管理者).
+          ...(b.purpose === 'revision_officers' && view.scope.kind === 'all'
+            ? [
+                {
+                  title: t(locale, 'casebc.relay.button'),
+                  verb: BROADCAST_VERBS.relayStatus,
                   style: 'default' as const,
                 },
               ]

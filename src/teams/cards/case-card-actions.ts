@@ -60,24 +60,42 @@ function acknowledgeGroup({ locale, input, allowed }: GroupContext): ActionGroup
   };
 }
 
-function recordGroup({ locale, input, allowed, level }: GroupContext): ActionGroup | undefined {
-  if (!allowed.has('case.record') || input.records.length === 0) return undefined;
+/** The record inputs of `case.record` or `case.consult`, prefilled with what was typed or kept. */
+function recordInputs({ locale, input, level }: GroupContext): CardInput[] {
   const typed = input.prefill?.records;
   // Own keys only: a record id such as `constructor` must not pick up Object.prototype.
   const typedRecord = (id: string): string | undefined =>
     typed && Object.hasOwn(typed, id) ? typed[id] : undefined;
+  return input.records.map((r) => {
+    const label = withCitation(locale, t(locale, r.label), r.article);
+    const value = typedRecord(r.id);
+    if (value !== undefined) return textInput(`record_${r.id}`, label, { value });
+    return level.recordValues || r.value === ''
+      ? textInput(`record_${r.id}`, label, { value: r.value })
+      : textInput(`record_${r.id}`, label, { placeholder: t(locale, 'caseCard.recordKept') });
+  });
+}
+
+function recordGroup(ctx: GroupContext): ActionGroup | undefined {
+  const { locale, input, allowed } = ctx;
+  if (!allowed.has('case.record') || input.records.length === 0) return undefined;
   return {
     heading: t(locale, 'caseCard.recordHeading'),
     basis: '',
-    inputs: input.records.map((r) => {
-      const label = withCitation(locale, t(locale, r.label), r.article);
-      const value = typedRecord(r.id);
-      if (value !== undefined) return textInput(`record_${r.id}`, label, { value });
-      return level.recordValues || r.value === ''
-        ? textInput(`record_${r.id}`, label, { value: r.value })
-        : textInput(`record_${r.id}`, label, { placeholder: t(locale, 'caseCard.recordKept') });
-    }),
+    inputs: recordInputs(ctx),
     buttons: [button('case.record', t(locale, 'caseCard.recordSave'), true)],
+  };
+}
+
+/** 11(2)②: the IT管理者 records the consultation; the click passes the request to 統括 (11(2)③). */
+function consultGroup(ctx: GroupContext): ActionGroup | undefined {
+  const { locale, input, allowed } = ctx;
+  if (!allowed.has('case.consult') || input.records.length === 0) return undefined;
+  return {
+    heading: t(locale, 'permissions.consult.heading'),
+    basis: basis(locale, '11(2)②'),
+    inputs: recordInputs(ctx),
+    buttons: [button('case.consult', t(locale, 'permissions.consult.button'), true, 'positive')],
   };
 }
 
@@ -148,7 +166,10 @@ function decisionGroup({ locale, input, allowed }: GroupContext): ActionGroup | 
   }
   if (approve) buttons.push(button('case.approve', t(locale, 'caseCard.approve'), true, 'positive'));
   if (reject) buttons.push(button('case.reject', t(locale, 'caseCard.reject'), true, 'destructive'));
-  const article = decisionArticle(input, urgent);
+  // At the consultation stage a refusal is the IT管理者's: sufficient measures not confirmed (11(2)②).
+  const article: Citations | undefined = allowed.has('case.consult')
+    ? '11(2)②'
+    : decisionArticle(input, urgent);
   return {
     heading: t(locale, 'caseCard.decisionHeading'),
     basis: article === undefined ? '' : basis(locale, article),
@@ -171,6 +192,7 @@ function postReportGroup({ locale, allowed }: GroupContext): ActionGroup | undef
 const GROUPS: readonly ((ctx: GroupContext) => ActionGroup | undefined)[] = [
   acknowledgeGroup,
   recordGroup,
+  consultGroup,
   reportChiefGroup,
   closeGroup,
   decisionGroup,

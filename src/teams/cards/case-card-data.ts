@@ -87,7 +87,7 @@ export function caseCardData(locale: Locale, input: CaseCardInput, level: Detail
     caseCategory(input.kind) === 'incident' ? 'routed.headlineIncident' : 'routed.headlineRequest';
   const final = isFinal(input.status);
   // Deny by default: nothing is actionable on a final case, whatever the caller computed.
-  const groups = final ? [] : actionGroups(locale, input, level);
+  const groups = [...(final ? [] : actionGroups(locale, input, level)), ...(input.linked?.groups ?? [])];
   const { history, historyOmitted } = historyLines(locale, input, level);
 
   return {
@@ -114,7 +114,7 @@ export function caseCardData(locale: Locale, input: CaseCardInput, level: Detail
     ],
     ackDueText:
       input.ackDueAt && !final ? t(locale, 'caseCard.ackDue', { due: formatJst(input.ackDueAt) }) : '',
-    rows: input.rows.map((r) => ({
+    rows: [...input.rows, ...(input.linked?.rows ?? [])].map((r) => ({
       label: r.label,
       value: r.value === '' ? t(locale, 'value.empty') : truncate(locale, r.value, level.rowValue),
     })),

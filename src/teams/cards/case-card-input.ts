@@ -2,6 +2,7 @@
 import type { Citation, Citations } from '../../domain/articles';
 import type { CaseKind, CaseStatus, Localized, Severity } from '../../domain/cases';
 import type { CaseActionVerb } from '../card-actions';
+import type { CaseCardData } from './schemas/case-card';
 import type { ArticleText, CardFinding, DisplayRow } from './types';
 
 /** One line of the case's history (audit events, oldest first). */
@@ -81,4 +82,10 @@ export interface CaseCardInput {
   prefill?: CaseCardPrefill;
   /** The broadcast whose answer started this report: 「一斉通知 BC-2026-0001 への回答から」. */
   origin?: { broadcastId: string } | null;
+  /**
+   * The broadcasts linked to the case and the recurrence steps (12(4)⑤, 12(5)②エ, 12(5)③;
+   * teams/case-links.ts): rows everyone who sees the case sees, groups only for who may act. The
+   * groups are shown on a final case too: recurrence prevention follows the closure.
+   */
+  linked?: { rows: readonly DisplayRow[]; groups: readonly CaseCardData['actionGroups'][number][] };
 }

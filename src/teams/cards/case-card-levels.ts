@@ -24,4 +24,6 @@ export const DETAIL_LEVELS: readonly DetailLevel[] = [
   { rowValue: 120, historyText: 80, historyEntries: 15, recordValues: true, refreshUserIds: 30 },
   { rowValue: 40, historyText: 40, historyEntries: 5, recordValues: true, refreshUserIds: 15 },
   { rowValue: 40, historyText: 40, historyEntries: 5, recordValues: false, refreshUserIds: 10 },
+  // A cyber attack has eight step records (11(2)⑦, 12(5)②キウ): shorter still, so its card fits too.
+  { rowValue: 20, historyText: 30, historyEntries: 3, recordValues: false, refreshUserIds: 5 },
 ];

@@ -67,6 +67,12 @@ function facts(locale: Locale, f: ComplianceFigures, all: boolean): Fact[] {
     f.broadcastTargeted,
     rate(locale, f.broadcastTargeted, f.broadcastAnswered),
   );
+  // The compliance checks of the month (定期業務, 13(1)): done / not done.
+  add(
+    t(locale, 'duty.summary.fact'),
+    f.complianceChecksDone + f.complianceChecksOpen,
+    t(locale, 'duty.summary.value', { done: f.complianceChecksDone, open: f.complianceChecksOpen }),
+  );
   return out;
 }
 

@@ -20,7 +20,7 @@ const MAX_WARNINGS = 10;
 
 export type DiffCardState =
   | { kind: 'pending'; stagedId: number }
-  | { kind: 'applied'; at: string }
+  | { kind: 'applied'; at: string; dutiesOpened?: number }
   | { kind: 'cancelled'; at: string }
   | { kind: 'refused'; notice: Msg };
 
@@ -47,7 +47,15 @@ export function buildDirectoryDiffCard(
     state.kind === 'pending'
       ? { text: t(locale, 'dirAdmin.diffCard.pending'), color: 'Default' as const }
       : state.kind === 'applied'
-        ? { text: t(locale, 'dirAdmin.diffCard.applied', { at: state.at }), color: 'Good' as const }
+        ? {
+            text: [
+              t(locale, 'dirAdmin.diffCard.applied', { at: state.at }),
+              ...(state.dutiesOpened === undefined
+                ? []
+                : [t(locale, 'peopleChange.dutiesOpened', { n: state.dutiesOpened })]),
+            ].join(' '),
+            color: 'Good' as const,
+          }
         : state.kind === 'cancelled'
           ? { text: t(locale, 'dirAdmin.diffCard.cancelled', { at: state.at }), color: 'Warning' as const }
           : { text: t(locale, state.notice), color: 'Attention' as const };

@@ -23,7 +23,7 @@ import { renderCard, type AdaptiveCardJson } from './registry';
 import type { FormFieldCardData } from './schemas/flow-form';
 import type { DisplayRow } from './types';
 
-function fieldData(
+export function fieldData(
   locale: Locale,
   field: FieldDef,
   answers: Record<string, string>,

@@ -26,8 +26,10 @@ import { DirectoryErrorsCardDataSchema } from './schemas/directory-errors';
 import { DirectoryExportCardDataSchema } from './schemas/directory-export';
 import { DirectoryImportCardDataSchema } from './schemas/directory-import';
 import { DraftResumeCardDataSchema } from './schemas/draft-resume';
+import { DutyCardDataSchema, DutyMonthCardDataSchema } from './schemas/duty';
 import { FlowConfirmCardDataSchema } from './schemas/flow-confirm';
 import { FlowFormCardDataSchema } from './schemas/flow-form';
+import { GuidanceFollowupCardDataSchema, GuidanceFormCardDataSchema } from './schemas/guidance';
 import { LedgerCardDataSchema } from './schemas/ledger';
 import { MenuCardDataSchema } from './schemas/menu';
 import {
@@ -35,8 +37,10 @@ import {
   MediaFormCardDataSchema,
   MediaMenuCardDataSchema,
 } from './schemas/media';
+import { ContractFormCardDataSchema, ContractListCardDataSchema } from './schemas/contracts';
 import { MyCasesCardDataSchema } from './schemas/my-cases';
 import { NoticeCardDataSchema } from './schemas/notice';
+import { RefusalCardDataSchema } from './schemas/refusal';
 import { UnknownUserCardDataSchema } from './schemas/unknown-user';
 import { UnreachableCardDataSchema } from './schemas/unreachable';
 
@@ -75,6 +79,13 @@ export const CARD_TEMPLATES = {
   'media-disposal': { file: 'media-disposal.json', schema: MediaDisposalCardDataSchema },
   'compliance-summary': { file: 'compliance-summary.json', schema: ComplianceSummaryCardDataSchema },
   ledger: { file: 'ledger.json', schema: LedgerCardDataSchema },
+  duty: { file: 'duty.json', schema: DutyCardDataSchema },
+  'duty-month': { file: 'duty-month.json', schema: DutyMonthCardDataSchema },
+  'contract-list': { file: 'contract-list.json', schema: ContractListCardDataSchema },
+  'contract-form': { file: 'contract-form.json', schema: ContractFormCardDataSchema },
+  refusal: { file: 'refusal.json', schema: RefusalCardDataSchema },
+  'guidance-form': { file: 'guidance-form.json', schema: GuidanceFormCardDataSchema },
+  'guidance-followup': { file: 'guidance-followup.json', schema: GuidanceFollowupCardDataSchema },
 } as const satisfies Record<string, { file: string; schema: z.ZodType }>;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;

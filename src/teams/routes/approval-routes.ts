@@ -28,7 +28,7 @@ export function caseActionOf(payload: Record<string, unknown>): CaseAction | nul
       records[k.slice('record_'.length)] = v;
   }
   const candidate =
-    verb === 'case.record'
+    verb === 'case.record' || verb === 'case.consult'
       ? { name: verb, records }
       : verb === 'case.close'
         ? {
@@ -242,4 +242,5 @@ export const approvalCardHandlers: Pick<CardHandlers, CaseVerb> = {
   'case.reject': submitFallback(),
   'case.endorse': submitFallback(),
   'case.ack_post_report': submitFallback(),
+  'case.consult': submitFallback(),
 };

@@ -13,12 +13,7 @@ import {
   sendBroadcast,
   type BroadcastRefusal,
 } from '../../services/broadcast-service';
-import {
-  composeContext,
-  ownBroadcast,
-  previewView,
-  type PreviewView,
-} from '../../services/broadcast-view-service';
+import { composeContext, ownBroadcast, previewView } from '../../services/broadcast-view-service';
 import { msg } from '../../i18n';
 import {
   initialValues,
@@ -31,7 +26,7 @@ import {
 import { cardMessage, textMessage, type Outcome, type OutcomeHandlers } from '../broadcast/outcome';
 import { buildBroadcastComposeCard } from '../cards/broadcast-compose';
 import { buildBroadcastResumeCard, buildBroadcastResultCard } from '../cards/broadcast-notice';
-import { buildBroadcastPreviewCard, type PreviewState } from '../cards/broadcast-preview';
+import { previewCard } from '../broadcast/preview-card';
 import { basis } from '../citation';
 import type { BotDeps } from '../deps';
 import { t, type Locale, type Msg } from '../i18n';
@@ -69,6 +64,8 @@ function isSendDeny(reason: BroadcastRefusal): reason is SendDenyReason {
     'no_sections',
     'instruction_required',
     'instructor_not_chief',
+    'parent_required',
+    'case_required',
   ].includes(reason);
 }
 
@@ -80,24 +77,6 @@ function formMessage(
   opts: { broadcastId?: string; savedAt?: string; notice?: string } = {},
 ) {
   return cardMessage(buildBroadcastComposeCard(locale, options, values, errors, opts));
-}
-
-function previewCard(locale: Locale, p: PreviewView, state: PreviewState) {
-  return buildBroadcastPreviewCard(
-    locale,
-    {
-      broadcast: p.broadcast,
-      sender: p.sender,
-      instructor: p.instructor,
-      perSection: p.perSection.map((s) => ({
-        name: p.sectionNames[s.sectionCode] ?? s.sectionCode,
-        count: s.count,
-      })),
-      sectionNames: p.sectionNames,
-      told: p.told.map((x) => x.name),
-    },
-    state,
-  );
 }
 
 /** 一斉通知 (menu or text): the compose card, or the unfinished draft to continue or discard. */

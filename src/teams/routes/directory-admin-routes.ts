@@ -114,10 +114,13 @@ const REFUSALS: Record<DeniedReason, Msg> = {
 function decidedCard(locale: Locale, r: DecideResult): AdaptiveCardJson {
   if (!r.ok) return noticeCard(locale, REFUSALS[r.reason]);
   const at = formatJst(new Date(r.staged.decidedAt ?? r.staged.stagedAt));
-  return buildDirectoryDiffCard(locale, r.view, {
-    kind: r.staged.status === 'applied' ? 'applied' : 'cancelled',
-    at,
-  });
+  return buildDirectoryDiffCard(
+    locale,
+    r.view,
+    r.staged.status === 'applied'
+      ? { kind: 'applied', at, dutiesOpened: r.dutiesOpened ?? 0 }
+      : { kind: 'cancelled', at },
+  );
 }
 
 /** Every directory card click (Action.Execute, or its Action.Submit fallback) → the card to show. */
@@ -133,7 +136,9 @@ async function handleDirectoryVerb(
     case 'directory.import.stage':
       return stagePasted(ctx, deps, payload);
     case 'directory.import.apply': {
-      const r = await applyStagedImport(deps.db, deps.clock, action.stagedId, actorOf(ctx));
+      const r = await applyStagedImport(deps.db, deps.clock, action.stagedId, actorOf(ctx), {
+        dutyDueDays: adminDeps(deps).peopleChangeDueDays,
+      });
       deps.logger.info(
         { personId: person.id, stagedId: action.stagedId, ok: r.ok, reason: r.ok ? null : r.reason },
         'directory import apply',

@@ -33,6 +33,8 @@ import { roleLabel } from '../roles';
 import { cardAttachment } from '../send';
 import { actingPerson, turnLocale } from '../turn';
 import { urgentLine } from '../urgent-line';
+import { checkFiler } from '../../services/permission-refusal-service';
+import { filerRefusalCard } from '../refusal-card';
 import { sendMenu } from '../menu';
 import { msg } from '../../i18n';
 
@@ -42,6 +44,7 @@ const M = {
   refused: msg('flowRoute.request_breaks_mandatory_rule_cannot'),
   notifyAssignee: msg('flowRoute.name_role_has_been_notified'),
   recorded: msg('flowRoute.no_permission_needed_take_out'),
+  renewalRecorded: msg('permissions.renewal.recorded'),
   awaitDecision: msg('flowRoute.please_wait_decision_name_role'),
   track: msg('flowRoute.can_follow_progress_under_my'),
 } satisfies Record<string, Localized>;
@@ -83,6 +86,13 @@ async function sendForm(
 /** Starts a flow: urgent guidance first (on the form or the resume card), then the questions. */
 export async function startFlow(ctx: TurnContext, kind: CaseKind, deps: BotDeps): Promise<void> {
   const person = actingPerson(ctx);
+  // 9(3)③, 11(2)③: requests only their addressees may file; others are told why (audited) and
+  // never get a form they could not send.
+  const refusal = await checkFiler(deps.db, deps.clock, person, kind);
+  if (refusal) {
+    const locale = turnLocale(ctx);
+    return reply(ctx, filerRefusalCard(locale, t(locale, FLOWS[kind].title), refusal));
+  }
   const draft = await getDraft(deps.db, person.id, kind);
   if (draft && Object.values(draft.answers).some((v) => v.trim() !== '')) {
     const contact = await urgentLine(ctx, deps, kind);
@@ -106,7 +116,7 @@ function nextSteps(kind: CaseKind, a: Assessment): { text: Localized; article?: 
   const role = roleLabel(a.route.assigneeRole);
   const record = recordOnlyBasis(kind, a);
   const first: { text: Localized; article?: Citations } = record
-    ? { text: M.recorded, article: record }
+    ? { text: kind === 'ic_card_renewal' ? M.renewalRecorded : M.recorded, article: record }
     : isIncidentKind(kind)
       ? { text: M.notifyAssignee, article: '10(6)③' }
       : { text: M.awaitDecision, article: decisionArticles(kind, a.value) };

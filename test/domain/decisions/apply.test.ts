@@ -68,6 +68,20 @@ const CASES: { [N in CaseActionName]: [CaseState, Extract<CaseAction, { name: N 
     CHIEF,
     'case.post_report_acknowledged',
   ],
+  'case.consult': [
+    seed({ kind: 'external_connection', reporterId: OFFICER, assigneeId: 'E1006' }),
+    {
+      name: 'case.consult',
+      records: {
+        consult_configuration: 'VPN経由、接続先はメーカー保守拠点のみ',
+        consult_security_level: 'ISMS認証取得済み',
+        consult_risks: '保守端末経由の侵入',
+        consult_measures: '接続時のみ有効化、通信先を限定',
+      },
+    },
+    'E1006',
+    'case.consulted',
+  ],
 };
 
 describe('the action handler table', () => {

@@ -1,5 +1,7 @@
 import { msg } from '../../../i18n';
 import type { IncidentKind } from '../../cases';
+import type { Citation } from '../../articles';
+import { cyberStepOrderError, policeReportArticles } from '../../policy/cyber-attack';
 import { incidentPlan, type OfficerRecord } from '../../policy/incident';
 import { isFilled } from '../records';
 import { invalidInput, ok, type ActionHandler, type ApplyFailure } from '../result';
@@ -31,11 +33,21 @@ export const record: ActionHandler<'case.record'> = (state, action, ctx) => {
   const records = { ...state.records };
   const done = plan.officerRecords.filter((r) => r.id in action.records);
   for (const r of done) records[r.id] = (action.records[r.id] ?? '').trim();
+  const articles: Citation[] = done.map((r) => r.article);
+  if (state.kind === 'cyber_attack') {
+    const order = cyberStepOrderError(
+      records,
+      done.map((r) => r.id),
+    );
+    if (order) return invalidInput(order);
+    if (done.some((r) => r.id === 'police_report'))
+      articles.push(...policeReportArticles(state.possibleLeak));
+  }
   return ok(
     { ...state, records },
     {
       name: 'case.recorded',
-      article: [...new Set(done.map((r) => r.article))],
+      article: [...new Set(articles)],
       summary: msg('decision.recorded', { fields: done.map((r) => r.label) }),
     },
     [],

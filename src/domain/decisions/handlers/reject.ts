@@ -11,6 +11,10 @@ function rejection(
   comment: string,
   ctx: ApplyContext,
 ): { article: Citations; summary: Localized } {
+  if (state.kind === 'external_connection' && state.stage === 'consult') {
+    // 11(2)②: the IT管理者 could not confirm that sufficient measures are in place.
+    return { article: '11(2)②', summary: msg('permissions.consult.rejected', { comment }) };
+  }
   if (state.kind !== 'exception') {
     const title = caseTitle(state.kind);
     return {

@@ -3,6 +3,7 @@
 // whatever the viewer may do, and the builder alone decides which buttons exist (deny by default).
 import { z } from 'zod';
 import { CASE_ACTION_VERBS } from '../../card-actions';
+import { CASE_LINK_VERBS } from '../../broadcast/verbs';
 import { CaseIdSchema, FindingSchema, InputIdSchema, RowSchema, TextSchema } from './common';
 
 export const SEVERITY_COLORS = ['attention', 'warning', 'default'] as const;
@@ -29,7 +30,8 @@ const CaseCardInputSchema = z.object({
 });
 
 const CaseCardButtonSchema = z.object({
-  verb: z.enum(CASE_ACTION_VERBS),
+  // The case's own steps, and the broadcasts linked to it (12(4)⑤, 12(5)②エ, 12(5)③).
+  verb: z.enum([...CASE_ACTION_VERBS, ...CASE_LINK_VERBS]),
   title: TextSchema,
   style: z.enum(['default', 'positive', 'destructive']),
   /** 'auto' submits the card's inputs with the action, 'none' sends the ids only. */
