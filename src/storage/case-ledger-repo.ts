@@ -2,6 +2,7 @@
 // and statuses, filtered by section and a half-open period of created_at and paged by keyset over
 // (created_at, id), all in portable SQL (the same text runs on PostgreSQL). Names and audit events
 // are looked up for one page at a time, never for the whole ledger.
+import { marks } from './sql-lists';
 import type { LedgerPage, LedgerQuery } from '../domain/ledgers';
 import type { SqlClient, SqlValue } from './sql';
 
@@ -29,8 +30,6 @@ export interface CaseAuditEvent {
   actor: string;
   at: string;
 }
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** WHERE clause and parameters; null when the query can match nothing (no sections in scope). */
 function where(

@@ -1,6 +1,7 @@
 // The counts behind the monthly compliance summary (13(1)), one GROUP BY per figure: nothing loads
 // the cases themselves. Portable SQL; the one engine-specific piece is reading a JSON field of a
 // case (form answers, decision state), written per engine by jsonText.
+import { marks } from './sql-lists';
 import { OPEN_CASE_STATUSES } from '../domain/cases';
 import type { SqlClient } from './sql';
 
@@ -20,7 +21,7 @@ export interface SectionCount {
   n: number;
 }
 
-const OPEN = OPEN_CASE_STATUSES.map(() => '?').join(', ');
+const OPEN = marks(OPEN_CASE_STATUSES.length);
 
 const counts = (rows: Array<{ section_code: string; n: number | bigint }>): SectionCount[] =>
   rows.map((r) => ({ sectionCode: r.section_code, n: Number(r.n) }));
@@ -136,7 +137,7 @@ export class ComplianceSummaryRepo {
       answered: number | bigint;
     }>(
       `SELECT broadcast_id, section_code, COUNT(*) AS targeted, COUNT(first_answered_at) AS answered
-       FROM broadcast_recipients WHERE broadcast_id IN (${broadcastIds.map(() => '?').join(', ')})
+       FROM broadcast_recipients WHERE broadcast_id IN (${marks(broadcastIds.length)})
        GROUP BY broadcast_id, section_code`,
       [...broadcastIds],
     );

@@ -1,4 +1,5 @@
 // Contracts with contractors (domain/contracts.ts) and the officers' drafts of the form. Migration 21.
+import { marks } from './sql-lists';
 import { formatContractId, type ContractStatus } from '../domain/contracts';
 import type { Msg } from '../i18n';
 import type { SqlClient } from './sql';
@@ -107,7 +108,7 @@ export class ContractRepo {
   async listBySections(codes: readonly string[]): Promise<Contract[]> {
     if (codes.length === 0) return [];
     const rows = await this.sql.query<Row>(
-      `SELECT * FROM contracts WHERE section_code IN (${codes.map(() => '?').join(', ')})
+      `SELECT * FROM contracts WHERE section_code IN (${marks(codes.length)})
        ORDER BY CASE status WHEN 'active' THEN 0 ELSE 1 END, end_date, id`,
       [...codes],
     );

@@ -1,3 +1,4 @@
+import { sectionScope } from './sql-lists';
 import { parseCitations, serializeCitations, type Citation } from '../domain/articles';
 import {
   formatDutyId,
@@ -277,12 +278,10 @@ export interface DutyQuery {
 function where(q: DutyQuery): { sql: string; params: SqlValue[] } {
   const parts: string[] = [];
   const params: SqlValue[] = [];
-  if (q.sections !== 'all') {
-    if (q.sections.length === 0) parts.push('1 = 0');
-    else {
-      parts.push(`section_code IN (${q.sections.map(() => '?').join(', ')})`);
-      params.push(...q.sections);
-    }
+  const scope = sectionScope('section_code', q.sections);
+  if (scope) {
+    parts.push(scope.sql);
+    params.push(...scope.params);
   }
   if (q.dueFrom !== undefined) {
     parts.push('due_at >= ?');

@@ -1,4 +1,5 @@
 // 13(3) guidance records (migration 19, domain/guidance.ts).
+import { marks } from './sql-lists';
 import type { GuidanceEntry, GuidanceStatus, SuspensionKind } from '../domain/guidance';
 import type { SqlClient } from './sql';
 
@@ -117,7 +118,7 @@ export class GuidanceRepo {
       if (filter.sections.length === 0 && filter.memberId === undefined) return [];
       const parts: string[] = [];
       if (filter.sections.length > 0) {
-        parts.push(`section_code IN (${filter.sections.map(() => '?').join(', ')})`);
+        parts.push(`section_code IN (${marks(filter.sections.length)})`);
         params.push(...filter.sections);
       }
       if (filter.memberId !== undefined) {

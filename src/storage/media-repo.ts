@@ -1,3 +1,4 @@
+import { sectionScope } from './sql-lists';
 import { formatMediaId, type MediaForm, type MediaKind, type MediaStatus } from '../domain/media';
 import type { Msg } from '../i18n';
 import type { SqlClient, SqlValue } from './sql';
@@ -67,13 +68,10 @@ export interface MediaQuery {
 function where(q: MediaQuery): { sql: string; params: SqlValue[] } {
   const parts = ['kind = ?'];
   const params: SqlValue[] = [q.kind];
-  if (q.sections !== 'all') {
-    // No sections: no rows (deny by default), without an empty IN () that PostgreSQL refuses.
-    if (q.sections.length === 0) parts.push('1 = 0');
-    else {
-      parts.push(`section_code IN (${q.sections.map(() => '?').join(', ')})`);
-      params.push(...q.sections);
-    }
+  const scope = sectionScope('section_code', q.sections);
+  if (scope) {
+    parts.push(scope.sql);
+    params.push(...scope.params);
   }
   if (q.from !== undefined) {
     parts.push('at >= ?');
