@@ -115,7 +115,9 @@ export class BotHarness {
       schedulerPollMs: opts.schedulerPollMs,
     };
     const bot = await BotHarness.boot(databaseUrl, opts.clock, env, engine);
-    return new BotHarness(connector, bot, dbFile, databaseUrl, pg?.drop, opts.clock, env, engine);
+    const h = new BotHarness(connector, bot, dbFile, databaseUrl, pg?.drop, opts.clock, env, engine);
+    connector.diagnostics = () => h.undelivered();
+    return h;
   }
 
   private static boot(
@@ -202,6 +204,16 @@ export class BotHarness {
     return this.connector.received
       .filter((r) => r.conversationId === `a:personal-${aad}` && r.method === 'PUT')
       .map(toReply);
+  }
+
+  /** The outbox rows not yet sent, with the bot's clock: printed when a connector wait times out. */
+  async undelivered(): Promise<string> {
+    const rows = await this.bot.db.query(
+      `SELECT id, dedupe_key, to_aad, status, attempts, next_attempt_at, claimed_by, last_error
+         FROM outbox WHERE status <> 'sent' ORDER BY id`,
+    );
+    const now = (this.clock ?? { now: () => new Date() }).now().toISOString();
+    return `bot clock ${now}; outbox not sent: ${JSON.stringify(rows)}`;
   }
 
   /** Proactive messages received in a person's chat so far. */

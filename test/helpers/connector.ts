@@ -170,6 +170,9 @@ export class FakeConnector {
     });
   }
 
+  /** What the bot still holds when a wait times out (set by the harness: its undelivered outbox). */
+  diagnostics: (() => Promise<string>) | undefined;
+
   /** Waits until `predicate` holds for the received list (bounded). */
   async waitFor(
     predicate: (r: ReceivedActivity[]) => boolean,
@@ -178,8 +181,12 @@ export class FakeConnector {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
       const left = deadline - Date.now();
-      if (left <= 0)
-        throw new Error(`FakeConnector: condition not met in ${timeoutMs} ms; got ${this.received.length}`);
+      if (left <= 0) {
+        const more = this.diagnostics ? `\n${await this.diagnostics().catch((e: unknown) => String(e))}` : '';
+        throw new Error(
+          `FakeConnector: condition not met in ${timeoutMs} ms; got ${this.received.length}${more}`,
+        );
+      }
       await new Promise<void>((r) => {
         const t = setTimeout(r, Math.min(left, 200));
         this.waiters.push(() => {
