@@ -94,7 +94,11 @@ async function assess(
     ? {
         ...evaluated,
         refused: true,
-        findings: [{ text: filer.text, article: filer.article, level: 'refusal' }, ...evaluated.findings],
+        findings: [
+          { text: filer.text, article: filer.article, level: 'refusal' },
+          ...(filer.rests ? [{ ...filer.rests, level: 'info' as const }] : []),
+          ...evaluated.findings,
+        ],
       }
     : evaluated;
   const route = routeCase(directory, person.id, kind, evaluation.routeExtras);

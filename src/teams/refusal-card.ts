@@ -10,8 +10,9 @@ export function filerRefusalCard(locale: Locale, title: string, refusal: FilerRe
     title,
     text: t(locale, refusal.text),
     basis: basis(locale, refusal.article),
-    offer: '',
-    offerBasis: '',
+    // What the standard itself says of the request, cited apart from the refusal's own basis.
+    offer: refusal.rests ? t(locale, refusal.rests.text) : '',
+    offerBasis: refusal.rests ? basis(locale, refusal.rests.article) : '',
     buttons: [],
   });
 }

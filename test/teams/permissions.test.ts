@@ -70,15 +70,26 @@ describe('permissions still missing (issue 10)', () => {
     );
   });
 
-  it('9(3)③ wireless LAN: staff are told who asks for it, with the article; the attempt is audited and no form is sent', async () => {
+  it('9(3)③ wireless LAN: staff are told who asks for it (運用ルール) and what 9(3)③ requires; the attempt is audited and no form is sent', async () => {
     const replies = await h.say(DEMO.staff, '無線LANを設置したい');
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.cardText).toContain('課情報セキュリティ責任者またはIT管理者');
-    expect(replies[0]?.cardText).toContain('9(3)③');
+    const lines = (replies[0]?.card as { body: { text?: string }[] }).body.map((b) => b.text ?? '');
+    // Who may ask is the organisation's reading: the article names no requester.
+    const who = lines.findIndex((l) => l.includes('課情報セキュリティ責任者またはIT管理者'));
+    expect(who).toBeGreaterThan(0);
+    expect(lines[who + 1]).toBe('根拠: 運用ルール');
+    // 9(3)③ is cited for what it says: 統括's permission.
+    const rests = lines.findIndex((l) => l.includes('統括情報セキュリティ責任者の許可を得て'));
+    expect(rests).toBeGreaterThan(who);
+    expect(lines[rests + 1]).toBe('根拠: 対策基準 9(3)③');
     expect(replies[0]?.cardText).not.toContain('flow.review');
     const refused = (await events(h, 'E1001')).filter((e) => e.event === 'flow.filer_refused');
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ actor: 'E1001', article: '9(3)③', data: { kind: 'wireless_lan' } });
+    expect(refused[0]).toMatchObject({
+      actor: 'E1001',
+      article: 'operating_rule',
+      data: { kind: 'wireless_lan' },
+    });
     // A card sent anyway (an old form) is refused on the server too: no case is created.
     const review = await h.say(DEMO.staff, submitValue('wireless_lan', VALID.wireless_lan));
     expect(review[0]?.cardText).toContain('9(3)③');

@@ -1,12 +1,20 @@
 // Who may file the network permissions of 9(3)③ and 11(2)③ and the IC card renewal record of
 // 10(9)③, and what the IT管理者's consultation of
 // 11(2)② records. Pure: decided from the directory alone.
-import type { ArticleId } from '../articles';
+import { OPERATING_RULE, type ArticleId, type Citation } from '../articles';
 import type { CaseKind, Localized } from '../cases';
 import type { Directory } from '../directory';
 import { msg } from '../../i18n';
 
-export type FilerRefusal = { text: Localized; article: ArticleId };
+/**
+ * Why a person may not file: `text` rests on `article`. `rests` is what the standard itself says of
+ * the request, cited apart when the refusal is the organisation's reading (運用ルール).
+ */
+export type FilerRefusal = {
+  text: Localized;
+  article: Citation;
+  rests?: { text: Localized; article: ArticleId };
+};
 
 function isSectionOfficer(dir: Directory, personId: string): boolean {
   return dir.sections.some((s) => s.officerId === personId);
@@ -19,14 +27,19 @@ function isItAdmin(dir: Directory, personId: string): boolean {
 /**
  * Why `personId` may not file a request of `kind`, or null when they may (deny by default for these
  * two kinds):
- * - 9(3)③ is addressed to whoever builds the network: a section officer or an IT管理者 asks 統括;
+ * - 9(3)③ says only that the wireless network is built with 統括's permission; that a section
+ *   officer or an IT管理者 (who build networks) asks for it is the organisation's reading (運用ルール);
  * - 11(2)②③ are the section officer's duties for the systems their section runs.
  * Every other kind may be filed by anyone in the directory.
  */
 export function filerRefusal(kind: CaseKind, dir: Directory, personId: string): FilerRefusal | null {
   if (kind === 'wireless_lan') {
     if (isSectionOfficer(dir, personId) || isItAdmin(dir, personId)) return null;
-    return { text: msg('permissions.wireless.filer_refused'), article: '9(3)③' };
+    return {
+      text: msg('permissions.wireless.filer_refused'),
+      article: OPERATING_RULE,
+      rests: { text: msg('permissions.wireless.chief_permits'), article: '9(3)③' },
+    };
   }
   // 10(9)③: the section officer collects and destroys the old card and records it.
   if (kind === 'ic_card_renewal') {

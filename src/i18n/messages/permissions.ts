@@ -37,8 +37,12 @@ export const PERMISSIONS_MESSAGES = {
   },
   'permissions.wireless.start_date': { ja: '整備予定日', en: 'Planned date' },
   'permissions.wireless.filer_refused': {
-    ja: '無線LANによる整備の許可は、通信ネットワークを構築する課情報セキュリティ責任者またはIT管理者が統括情報セキュリティ責任者に申請します。必要な場合は課情報セキュリティ責任者に相談してください。',
-    en: 'Permission for a wireless network is asked of the chief security officer by the section officer or IT administrator building the network. Please talk to your section officer.',
+    ja: 'この許可は、通信ネットワークを構築する課情報セキュリティ責任者またはIT管理者が申請します。必要な場合は課情報セキュリティ責任者に相談してください。',
+    en: 'This permission is asked for by the section officer or IT administrator building the network. Please talk to your section officer.',
+  },
+  'permissions.wireless.chief_permits': {
+    ja: '有線が適さない合理的な理由がある場合に限り、統括情報セキュリティ責任者の許可を得て無線回線で整備します。',
+    en: 'Only where there is a sound reason why wired does not suit is a wireless network built, with the chief security officer’s permission.',
   },
   'permissions.wireless.evaluation': {
     ja: '統括情報セキュリティ責任者が、有線が適さない理由を確認して許可を判断します。許可の前に無線で整備しないでください。',
