@@ -26,7 +26,7 @@ import { DeskAdapter } from './teams/adapter';
 import { createBotApp, turnHandler } from './teams/app';
 import { GraphClient, type GraphClientOptions } from './teams/graph-client';
 import { ConversationReacher } from './teams/reach';
-import { createAfterSend, createRenderer } from './teams/renderers';
+import { createAfterSend, createCommitLock, createRenderer } from './teams/renderers';
 import { DEFAULT_SENDER_OPTIONS, OutboxSender, type SenderOptions } from './teams/sender';
 import { budgetConfig } from './domain/rate-limit';
 import { DeliveryGate, realTimer, type RateTimer } from './services/delivery-gate';
@@ -152,6 +152,7 @@ export async function startBot(
       appId,
       render: createRenderer(db, clock),
       afterSend: createAfterSend(clock),
+      commitLock: createCommitLock(),
       reacher,
       gate,
       timer: rateTimer,

@@ -150,6 +150,18 @@ export class CaseRepo {
     return r.changes === 1;
   }
 
+  /**
+   * Inside a transaction: holds the case's row until it ends, so a concurrent change of the case
+   * commits wholly before or after this transaction. PostgreSQL locks the row (FOR UPDATE); a SQLite
+   * transaction holds the whole database already.
+   */
+  async lock(id: string): Promise<void> {
+    await this.sql.query(
+      `SELECT id FROM cases WHERE id = ?${this.sql.engine === 'postgres' ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+  }
+
   async get(id: string): Promise<CaseRecord | undefined> {
     const r = await this.sql.one<CaseRow>('SELECT * FROM cases WHERE id = ?', [id]);
     return r ? toCase(r) : undefined;

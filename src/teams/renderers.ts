@@ -6,7 +6,7 @@ import { basis, withCitation } from './citation';
 import { renderCaseCard } from './case-view';
 import { t, type Locale } from './i18n';
 import { cardAttachment } from './send';
-import type { AfterSend, MessageRenderer } from './sender';
+import type { AfterSend, CommitLock, MessageRenderer } from './sender';
 import { CaseRepo } from '../storage/case-repo';
 import { requeueStaleCard } from '../services/decision-service';
 import { afterBroadcastDelivery } from '../services/broadcast-service';
@@ -26,6 +26,14 @@ export function createAfterSend(clock: Clock): AfterSend {
   return async (tx, item, activityId, renderedVersion) => {
     await requeueStaleCard(tx, { item, activityId, renderedVersion, at: clock.now().toISOString() });
     await afterBroadcastDelivery(tx, item, clock.now());
+  };
+}
+
+/** The case of a case card is locked before its copy is marked sent (sender.ts commitSent). */
+export function createCommitLock(): CommitLock {
+  return async (tx, item) => {
+    const m = item.message;
+    if (m.type === 'case.routed' || m.type === 'case.update') await new CaseRepo(tx).lock(m.caseId);
   };
 }
 

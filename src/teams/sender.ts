@@ -31,6 +31,34 @@ export type AfterSend = (
   renderedVersion: number | undefined,
 ) => Promise<void>;
 
+/**
+ * Step 7 of an attempt (see OutboxSender): one transaction marks the item sent and runs afterSend.
+ * `lock` runs first: it takes the rows that afterSend reads to decide a follow-up (the case of a
+ * case card), so that a change committing at the same moment is seen by exactly one side. Without it
+ * a PostgreSQL transaction (READ COMMITTED) could read the case before a decision commits while the
+ * decision reads the outbox before this item is marked sent, and the posted card would stay stale.
+ */
+export async function commitSent(
+  db: Database,
+  hooks: { lock?: CommitLock | undefined; afterSend?: AfterSend | undefined },
+  sent: {
+    item: OutboxItem;
+    at: string;
+    activityId: string | undefined;
+    conversationId: string;
+    renderedVersion: number | undefined;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await hooks.lock?.(tx, sent.item);
+    await new OutboxRepo(tx).markSent(sent.item.id, sent.at, sent.activityId ?? null, sent.conversationId);
+    await hooks.afterSend?.(tx, sent.item, sent.activityId, sent.renderedVersion);
+  });
+}
+
+/** Locks what afterSend will read for this item (commitSent). */
+export type CommitLock = (tx: SqlClient, item: OutboxItem) => Promise<void>;
+
 export interface SenderOptions {
   /** How often the worker looks for due items even without a kick. */
   pollMs: number;
@@ -212,6 +240,8 @@ export class OutboxSender extends PollingWorker {
       /** Recorded on every claim; see recover(). */
       instanceId: string;
       afterSend?: AfterSend;
+      /** Taken first in the transaction that marks an item sent (commitSent). */
+      commitLock?: CommitLock;
       /** For tests: the jitter source (default Math.random). */
       random?: () => number;
     },
@@ -360,15 +390,17 @@ export class OutboxSender extends PollingWorker {
         },
       );
       phase = 'sent';
-      await db.transaction(async (tx) => {
-        await new OutboxRepo(tx).markSent(
-          item.id,
-          clock.now().toISOString(),
-          activityId ?? null,
-          ref.conversationId,
-        );
-        await this.deps.afterSend?.(tx, item, activityId, rendered.version);
-      });
+      await commitSent(
+        db,
+        { lock: this.deps.commitLock, afterSend: this.deps.afterSend },
+        {
+          item,
+          at: clock.now().toISOString(),
+          activityId,
+          conversationId: ref.conversationId,
+          renderedVersion: rendered.version,
+        },
+      );
       logger.debug(
         { outboxId: item.id, caseId: item.caseId, type: item.message.type, resend: item.resend },
         'outbox sent',
