@@ -281,14 +281,8 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
 }
 
-resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
-  parent: postgres
-  name: postgresDatabaseName
-  properties: {
-    charset: 'UTF8'
-    collation: 'en_US.utf8'
-  }
-}
+// The server's child resources are created one after another (the server refuses concurrent
+// changes with ServerIsBusy): TLS setting, database, firewall rules.
 
 // TLS for every connection (the server's default; pinned here so it cannot be switched off unseen).
 resource requireTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
@@ -300,6 +294,18 @@ resource requireTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@20
   }
 }
 
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: postgres
+  name: postgresDatabaseName
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+  dependsOn: [
+    requireTls
+  ]
+}
+
 resource allowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = if (allowAzureServicesToPostgres) {
   parent: postgres
   name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
@@ -308,7 +314,7 @@ resource allowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/firewallR
     endIpAddress: '0.0.0.0'
   }
   dependsOn: [
-    requireTls
+    database
   ]
 }
 
@@ -322,7 +328,7 @@ resource adminIpRules 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2
       endIpAddress: rule.endIpAddress
     }
     dependsOn: [
-      requireTls
+      database
       allowAzureServices
     ]
   }
@@ -492,11 +498,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(
-        commonAppSettings,
-        isMsi ? [] : singleTenantAppSettings,
-        empty(graphClientSecret) ? [] : graphSecretAppSettings
-      )
+      appSettings: concat(commonAppSettings, isMsi ? [] : singleTenantAppSettings, empty(graphClientSecret) ? [] : graphSecretAppSettings)
     }
   }
   dependsOn: [
@@ -565,6 +567,15 @@ resource keyVaultLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview'
 
 // --- Azure Bot -------------------------------------------------------------------------------
 
+var botProperties = {
+  displayName: botDisplayName
+  endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+  msaAppType: botAuthType
+  msaAppId: isMsi ? identity.properties.clientId : botAppId
+  msaAppTenantId: isMsi ? identity.properties.tenantId : tenantId
+  publicNetworkAccess: 'Enabled'
+}
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: botName
   location: 'global'
@@ -573,18 +584,8 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   sku: {
     name: botSku
   }
-  properties: union(
-    {
-      displayName: botDisplayName
-      endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
-      msaAppType: botAuthType
-      msaAppId: isMsi ? identity.properties.clientId : botAppId
-      msaAppTenantId: isMsi ? identity.properties.tenantId : tenantId
-      publicNetworkAccess: 'Enabled'
-    },
-    // The managed identity the bot is, under UserAssignedMSI.
-    isMsi ? { msaAppMSIResourceId: identity.id } : {}
-  )
+  // Under UserAssignedMSI the bot also names the managed identity it is.
+  properties: union(botProperties, isMsi ? { msaAppMSIResourceId: identity.id } : {})
 }
 
 resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
