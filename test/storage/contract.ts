@@ -7,10 +7,18 @@ import { describe } from 'vitest';
 import type { Database } from '../../src/storage/sql';
 import { auditContract } from './contract/audit';
 import { botStateContract } from './contract/bot-state';
+import { broadcastContract } from './contract/broadcast';
 import { caseContract } from './contract/case';
 import { conversationContract } from './contract/conversation';
+import { directoryContract } from './contract/directory';
+import { draftContract } from './contract/drafts';
+import { dutyContract } from './contract/duty';
 import { withDbOf } from './contract/harness';
+import { ledgersContract } from './contract/ledgers';
+import { mediaContract } from './contract/media';
 import { outboxContract } from './contract/outbox';
+import { rateContract } from './contract/rate';
+import { recordsContract } from './contract/records';
 import { timerContract } from './contract/timer';
 
 export function runStorageContract(engine: string, open: () => Promise<Database>): void {
@@ -22,5 +30,13 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
     botStateContract(withDb);
     conversationContract(withDb);
     auditContract(withDb);
+    directoryContract(withDb);
+    draftContract(withDb);
+    rateContract(withDb);
+    broadcastContract(withDb);
+    mediaContract(withDb);
+    dutyContract(withDb);
+    recordsContract(withDb);
+    ledgersContract(withDb);
   });
 }
