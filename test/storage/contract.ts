@@ -19,6 +19,7 @@ import { mediaContract } from './contract/media';
 import { outboxContract } from './contract/outbox';
 import { rateContract } from './contract/rate';
 import { recordsContract } from './contract/records';
+import { textOrderContract } from './contract/text-order';
 import { timerContract } from './contract/timer';
 
 export function runStorageContract(engine: string, open: () => Promise<Database>): void {
@@ -38,5 +39,6 @@ export function runStorageContract(engine: string, open: () => Promise<Database>
     dutyContract(withDb);
     recordsContract(withDb);
     ledgersContract(withDb);
+    textOrderContract(withDb);
   });
 }
