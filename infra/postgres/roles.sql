@@ -21,7 +21,8 @@
 -- blanked or purged half-way); the CLI run does the work.
 --
 -- Order of a deployment (Azure Database for PostgreSQL: run the psql steps as the server admin,
--- which may create roles and is a member of the roles it creates):
+-- which may create roles; part 2 runs as secdesk_owner through SET ROLE, so the admin must be a
+-- member of it: GRANT secdesk_owner TO <admin> once if SET ROLE is refused):
 --   1. psql "$ADMIN_URL/postgres" -f infra/postgres/roles.sql        -- creates both roles (no login)
 --      ALTER ROLE secdesk_owner LOGIN PASSWORD '…';  ALTER ROLE secdesk_app LOGIN PASSWORD '…';
 --      (or Microsoft Entra principals mapped to these roles; keep the passwords in Key Vault)
@@ -79,19 +80,13 @@ BEGIN
   END LOOP;
   -- Identity columns draw from sequences.
   EXECUTE 'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO secdesk_app';
+  -- The schema: the app may use it, not create in it (PostgreSQL 15 grants PUBLIC no CREATE on
+  -- public already; revoked again for a database upgraded from an older server). `public` belongs
+  -- to the database owner, secdesk_owner in a database created with OWNER secdesk_owner.
+  EXECUTE 'REVOKE CREATE ON SCHEMA public FROM PUBLIC';
+  EXECUTE 'GRANT USAGE ON SCHEMA public TO secdesk_app';
 END
 $$;
 
 RESET ROLE;
 
--- The schema: the app may use it, not create in it (PostgreSQL 15 grants PUBLIC no CREATE on
--- public already; revoked again for servers upgraded from older versions). Made by the admin,
--- as `public` belongs to the database owner only in a database created with OWNER secdesk_owner.
-DO $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'secdesk_owner') THEN
-    EXECUTE 'REVOKE CREATE ON SCHEMA public FROM PUBLIC';
-    EXECUTE 'GRANT USAGE ON SCHEMA public TO secdesk_app';
-  END IF;
-END
-$$;
