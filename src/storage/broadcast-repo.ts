@@ -7,7 +7,7 @@ import type {
   DeliveryState,
   RecipientRow,
 } from '../domain/broadcast';
-import type { SqlClient, SqlValue } from './sql';
+import { byCodePoint, type SqlClient, type SqlValue } from './sql';
 
 export const BROADCAST_STATUSES = ['draft', 'sent', 'recalled', 'discarded'] as const;
 export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
@@ -367,7 +367,8 @@ export class BroadcastRepo {
       `SELECT r.*, o.status AS o_status, o.sent_at AS o_sent_at, o.last_error AS o_error,
          o.waiting_since AS o_waiting_since
        FROM broadcast_recipients r LEFT JOIN outbox o ON o.id = r.outbox_id
-       WHERE r.broadcast_id = ? ORDER BY r.section_code, r.person_id`,
+       WHERE r.broadcast_id = ?
+       ORDER BY ${byCodePoint(this.sql.engine, 'r.section_code')}, ${byCodePoint(this.sql.engine, 'r.person_id')}`,
       [broadcastId],
     );
     return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import type { Directory, Person, Section } from '../domain/directory';
-import type { SqlClient } from './sql';
+import { byCodePoint, type SqlClient } from './sql';
 
 interface SectionRow {
   code: string;
@@ -141,8 +141,11 @@ export class DirectoryRepo {
   }
 
   async load(): Promise<Directory> {
-    const sections = await this.sql.query<SectionRow>('SELECT * FROM sections ORDER BY code');
-    const people = await this.sql.query<PersonRow>('SELECT * FROM people ORDER BY id');
+    const e = this.sql.engine;
+    const sections = await this.sql.query<SectionRow>(
+      `SELECT * FROM sections ORDER BY ${byCodePoint(e, 'code')}`,
+    );
+    const people = await this.sql.query<PersonRow>(`SELECT * FROM people ORDER BY ${byCodePoint(e, 'id')}`);
     return { sections: sections.map(toSection), people: people.map(toPerson) };
   }
 

@@ -1,7 +1,7 @@
 import type { Citations } from '../domain/articles';
 import type { ComplianceSummary } from '../domain/compliance-summary';
 import type { Msg } from '../i18n';
-import type { SqlClient } from './sql';
+import { byCodePoint, type SqlClient } from './sql';
 
 /**
  * What the one sending component delivers. Messages carry ids; the sender renders the card from
@@ -463,7 +463,7 @@ export class OutboxRepo {
   async waitingRecipients(): Promise<WaitingRecipient[]> {
     const rows = await this.sql.query<{ to_aad: string; n: number; since: string }>(
       `SELECT to_aad, COUNT(*) AS n, MIN(waiting_since) AS since FROM outbox
-       WHERE status = 'waiting' GROUP BY to_aad ORDER BY since, to_aad`,
+       WHERE status = 'waiting' GROUP BY to_aad ORDER BY since, ${byCodePoint(this.sql.engine, 'to_aad')}`,
     );
     return rows.map((r) => ({ toAad: r.to_aad, count: Number(r.n), since: r.since }));
   }

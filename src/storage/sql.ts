@@ -21,3 +21,15 @@ export interface Database extends SqlClient {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * `column` ordered (and compared) by code point on both engines. SQLite compares text with BINARY:
+ * UTF-8 bytes, i.e. code points. PostgreSQL uses the database's default collation unless told
+ * otherwise, and managed servers default to en_US (case-insensitive first, punctuation weighed
+ * apart), so ORDER BY on a free text key (codes, ids, kinds) would differ between engines and
+ * between servers; "C" is UTF-8 byte order there too. Fixed-format keys (ISO timestamps, readable
+ * ids like INC-2026-0001) order the same under any collation and need no such clause.
+ */
+export function byCodePoint(engine: SqlClient['engine'], column: string): string {
+  return engine === 'postgres' ? `${column} COLLATE "C"` : column;
+}
