@@ -17,8 +17,9 @@
 -- which migration 12's trigger allows only for marked rows). The app role has no DELETE on
 -- audit_payloads, so with these roles the purge runs as the owner:
 --     DATABASE_URL=postgres://secdesk_owner@…/secdesk npm run retention     (daily, e.g. a scheduled job)
--- The bot's own daily run then fails with permission denied and rolls back whole (nothing is
--- blanked or purged half-way); the CLI run does the work.
+-- Set LEDGER_RETENTION_RUN=external on the bot instances so they leave the daily run to the owner
+-- (were it left on, the bot's own run would fail with permission denied and roll back whole:
+-- nothing blanked or purged half-way).
 --
 -- Order of a deployment (Azure Database for PostgreSQL: run the psql steps as the server admin,
 -- which may create roles; part 2 runs as secdesk_owner through SET ROLE, so the admin must be a

@@ -310,6 +310,7 @@ export const EnvSchema = z
     // The duty calendar (定期業務, services/duty-service.ts sweepDuties): 'off' opens no periodic
     // duties (event duties still open); for tests and installations that start it later.
     DUTY_CALENDAR: z.enum(['on', 'off']).default('on'),
+    LEDGER_RETENTION_RUN: z.enum(['in-process', 'external']).default('in-process'),
     // Days from a directory import to the due date of the duties of people moved or removed
     // (return devices 10(4)④, revise access 11(1)①, IC card 10(9)③): the deadline is 運用ルール.
     PEOPLE_CHANGE_DUE_DAYS: z.coerce
@@ -459,6 +460,11 @@ export interface Config {
   auditAnchor: { dir: string; keyFile: string; intervalMinutes: number; postHours: number };
   /** Years each ledger's finished rows keep their personal data (services/retention-service.ts). */
   retentionYears: RetentionYears;
+  /**
+   * Who runs the daily retention purge (LEDGER_RETENTION_RUN): the bot itself, or `npm run retention`
+   * as the database owner when the bot's role may not delete audit payloads (infra/postgres/roles.sql).
+   */
+  retentionRun: 'in-process' | 'external';
   /** Whether the duty calendar opens periodic duties (DUTY_CALENDAR, default on). */
   dutyCalendar: boolean;
   /** Days from a directory import to the due date of the people-change duties (運用ルール). */
@@ -593,6 +599,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionYears: e.LEDGER_RETENTION_YEARS,
+    retentionRun: e.LEDGER_RETENTION_RUN,
     dutyCalendar: e.DUTY_CALENDAR === 'on',
     peopleChangeDueDays: e.PEOPLE_CHANGE_DUE_DAYS,
     contractEndDueDays: e.CONTRACT_END_DUE_DAYS,
