@@ -17,9 +17,10 @@ async function main(): Promise<void> {
   const code = await runDirectoryCli(['import', file, '--yes'], process.env);
   const ms = performance.now() - t0;
   process.stdout.write = write;
-  await new Promise<void>((resolve) =>
-    process.send?.({ type: 'imported', code, ms, printed: code === 0 ? '' : printed }, () => resolve()),
-  );
+  const result = { type: 'imported', code, ms, printed: code === 0 ? '' : printed };
+  // Without IPC (run by hand, e.g. under --cpu-prof): the result on stdout.
+  if (!process.send) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else await new Promise<void>((resolve) => process.send?.(result, () => resolve()));
 }
 
 main().then(
