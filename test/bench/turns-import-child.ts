@@ -14,10 +14,13 @@ async function main(): Promise<void> {
     return true;
   }) as typeof process.stdout.write;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const code = await runDirectoryCli(['import', file, '--yes'], process.env);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   process.stdout.write = write;
-  const result = { type: 'imported', code, ms, printed: code === 0 ? '' : printed };
+  const result = { type: 'imported', code, ms, cpuMs, printed: code === 0 ? '' : printed };
   // Without IPC (run by hand, e.g. under --cpu-prof): the result on stdout.
   if (!process.send) process.stdout.write(`${JSON.stringify(result)}\n`);
   else await new Promise<void>((resolve) => process.send?.(result, () => resolve()));

@@ -153,6 +153,34 @@ function spawnChild(script: string, env: Record<string, string>, prof = false): 
   });
 }
 
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** The bot's own view of its memory (turns-bot-child.ts), in MiB. */
+function memoryOf(c: Child): Promise<Memory> {
+  return new Promise((resolve) => {
+    const on = (m: { type: string } & Memory) => {
+      if (m.type !== 'memory') return;
+      c.child.off('message', on);
+      const mib = (x: number) => Math.round(x / 1048576);
+      resolve({
+        rss: mib(m.rss),
+        heapUsed: mib(m.heapUsed),
+        heapTotal: mib(m.heapTotal),
+        external: mib(m.external),
+        arrayBuffers: mib(m.arrayBuffers),
+      });
+    };
+    c.child.on('message', on);
+    c.child.send({ type: 'memory' });
+  });
+}
+
 async function stopChild(c: Child): Promise<void> {
   if (c.child.exitCode !== null || c.child.signalCode !== null) return;
   const exited = new Promise<void>((r) => c.child.once('exit', () => r()));
@@ -266,7 +294,7 @@ async function createStore(engine: Engine, dir: string): Promise<Store> {
 function importCsv(
   databaseUrl: string,
   csvFile: string,
-): Promise<{ code: number; ms: number; printed: string }> {
+): Promise<{ code: number; ms: number; cpuMs: number; printed: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/turns-import-child.ts', csvFile], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
@@ -275,7 +303,7 @@ function importCsv(
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
-    child.on('message', (m: { type: string; code: number; ms: number; printed: string }) => {
+    child.on('message', (m: { type: string; code: number; ms: number; cpuMs: number; printed: string }) => {
       if (m.type === 'imported') resolve(m);
     });
     child.once('exit', (code) =>
@@ -459,8 +487,9 @@ async function runEngine(engine: Engine): Promise<void> {
       TEAMS_RATE_PER_SECOND: '10000',
       INSTANCE_ID: 'bench-turns',
     };
-    bot = await spawnChild('test/bench/bot-child.ts', env, true);
+    bot = await spawnChild('test/bench/turns-bot-child.ts', env, true);
     const rssReady = rssMiB(bot.child.pid);
+    const memReady = await memoryOf(bot);
     echo = await spawnChild('test/bench/echo-bot-child.ts', {});
     const rssEcho = rssMiB(echo.child.pid);
 
@@ -483,6 +512,7 @@ async function runEngine(engine: Engine): Promise<void> {
       if (name === 'echo') offset += TURNS_PER_ROUND;
     }
     const rssAfter = rssMiB(bot.child.pid);
+    const memAfter = await memoryOf(bot);
     const b = summarise(results.bot);
     const e = summarise(results.echo);
     const pm = (x: number, target: number, lower: boolean) =>
@@ -492,7 +522,7 @@ async function runEngine(engine: Engine): Promise<void> {
       ['directory', `${PEOPLE + 5} people`],
       [
         'CSV import (cli import --yes)',
-        `${imported.ms.toFixed(0)} ms  (target < ${TARGETS.importMs} ms: ${imported.ms < TARGETS.importMs ? 'PASS' : 'MISS'})`,
+        `${imported.ms.toFixed(0)} ms wall, ${imported.cpuMs.toFixed(0)} ms CPU  (target < ${TARGETS.importMs} ms: ${imported.ms < TARGETS.importMs ? 'PASS' : 'MISS'})`,
       ],
       [`audit rows appended (${AUDIT_ROWS})`, `${auditMs.toFixed(0)} ms`],
       [
@@ -502,6 +532,10 @@ async function runEngine(engine: Engine): Promise<void> {
       [
         'bot RSS at ready',
         `${rssReady.now} MiB  (target < ${TARGETS.rssMiB}: ${rssReady.now < TARGETS.rssMiB ? 'PASS' : 'MISS'}; echo bot ${rssEcho.now} MiB)`,
+      ],
+      [
+        'bot heap used / total, external (ready → after)',
+        `${memReady.heapUsed} / ${memReady.heapTotal}, ${memReady.external} MiB → ${memAfter.heapUsed} / ${memAfter.heapTotal}, ${memAfter.external} MiB`,
       ],
       [
         'bot RSS after the load / peak',
