@@ -159,26 +159,35 @@ export class DirectoryRepo {
       : undefined;
   }
 
-  /** The version token of the directory (changes with every write to people or sections). */
-  async version(): Promise<string> {
-    const r = await this.sql.one<{ token: string }>('SELECT token FROM directory_version WHERE id = 1');
+  /**
+   * The version token of the directory, and whether this very transaction changed the directory
+   * (PostgreSQL sets one token per writing transaction, so inside it the token does not move with
+   * each statement; SQLite sets one per row written).
+   */
+  async version(): Promise<{ token: string; ownWrite: boolean }> {
+    const r =
+      this.sql.engine === 'postgres'
+        ? await this.sql.one<{ token: string; mine: boolean | null }>(
+            'SELECT token, writer = txid_current_if_assigned() AS mine FROM directory_version WHERE id = 1',
+          )
+        : await this.sql.one<{ token: string }>('SELECT token FROM directory_version WHERE id = 1');
     if (!r) throw new Error('directory_version missing (migration 24 not applied)');
-    return r.token;
+    return { token: r.token, ownWrite: 'mine' in r && r.mine === true };
   }
 
   /** The whole directory, as of now; read-only (frozen), and shared with the other turns. */
   async load(): Promise<Directory> {
     const version = await this.version();
-    const hit = loaded.get(version);
+    const hit = version.ownWrite ? undefined : loaded.get(version.token);
     if (hit) return hit;
     const sections = await this.sql.query<SectionRow>('SELECT * FROM sections ORDER BY code');
     const people = await this.sql.query<PersonRow>('SELECT * FROM people ORDER BY id');
     const dir = deepFreeze({ sections: sections.map(toSection), people: people.map(toPerson) });
     // Outside a transaction on a pool the three reads may see different commits: keep the result
     // only when the version did not move meanwhile, so an entry always holds its version's rows.
-    if ((await this.version()) === version) {
-      loaded.delete(version);
-      loaded.set(version, dir);
+    if (!version.ownWrite && (await this.version()).token === version.token) {
+      loaded.delete(version.token);
+      loaded.set(version.token, dir);
       while (loaded.size > KEEP) loaded.delete(loaded.keys().next().value as string);
     }
     return dir;
