@@ -171,7 +171,7 @@ export class DirectoryRepo {
             'SELECT token, writer = txid_current_if_assigned() AS mine FROM directory_version WHERE id = 1',
           )
         : await this.sql.one<{ token: string }>('SELECT token FROM directory_version WHERE id = 1');
-    if (!r) throw new Error('directory_version missing (migration 24 not applied)');
+    if (!r) throw new Error('directory_version missing (migration 22 not applied)');
     return { token: r.token, ownWrite: 'mine' in r && r.mine === true };
   }
 

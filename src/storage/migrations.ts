@@ -1011,7 +1011,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // loaded under the token it read (storage/directory-repo.ts) and checks the token with one
     // cheap query per load: a change made through another instance is seen on the next turn.
     // Random, not a counter: caches are shared per process and two databases must never match.
-    id: 24,
+    id: 22,
     name: 'directory-version',
     sqlite: `
       CREATE TABLE directory_version (

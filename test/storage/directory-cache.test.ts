@@ -1,4 +1,4 @@
-// The directory cache (storage/directory-repo.ts, migration 24): each process keeps the directory it
+// The directory cache (storage/directory-repo.ts, migration 22): each process keeps the directory it
 // loaded under the database's version token; every write to people or sections replaces the token
 // by trigger. Two instances are two connections to one database here: a change through one must be
 // seen by the other's next load, whichever way it was written.
