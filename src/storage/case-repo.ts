@@ -176,6 +176,23 @@ export class CaseRepo {
     return rows.map(toCase);
   }
 
+  /** The recipients (person ids, in the order added) of every open case, in one query. */
+  async openCaseRecipientIds(): Promise<Map<string, string[]>> {
+    const rows = await this.sql.query<{ case_id: string; person_id: string }>(
+      `SELECT r.case_id, r.person_id FROM case_recipients r JOIN cases c ON c.id = r.case_id
+       WHERE c.status IN (${OPEN_CASE_STATUSES.map(() => '?').join(', ')})
+       ORDER BY r.case_id, r.position`,
+      [...OPEN_CASE_STATUSES],
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = out.get(r.case_id);
+      if (list) list.push(r.person_id);
+      else out.set(r.case_id, [r.person_id]);
+    }
+    return out;
+  }
+
   /**
    * Compare-and-set on the version: of two concurrent changes exactly one wins (the other sees 0
    * rows changed and must reload).
