@@ -228,6 +228,9 @@ function contentParams(c: BroadcastContent): SqlValue[] {
   ];
 }
 
+/** Rows per multi-row INSERT of addRecipients (5 parameters each). */
+const RECIPIENT_CHUNK = 200;
+
 export class BroadcastRepo {
   constructor(private readonly sql: SqlClient) {}
 
@@ -344,6 +347,32 @@ export class BroadcastRepo {
        VALUES (?, ?, ?, ?, ?) ON CONFLICT (broadcast_id, person_id) DO NOTHING`,
       [r.broadcastId, r.personId, r.aadObjectId.toLowerCase(), r.sectionCode, r.outboxId],
     );
+  }
+
+  /** addRecipient for many at once: one multi-row INSERT per chunk, not one round trip each. */
+  async addRecipients(
+    rows: ReadonlyArray<{
+      broadcastId: string;
+      personId: string;
+      aadObjectId: string;
+      sectionCode: string;
+      outboxId: number | null;
+    }>,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += RECIPIENT_CHUNK) {
+      const chunk = rows.slice(i, i + RECIPIENT_CHUNK);
+      await this.sql.execute(
+        `INSERT INTO broadcast_recipients (broadcast_id, person_id, aad_object_id, section_code, outbox_id)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (broadcast_id, person_id) DO NOTHING`,
+        chunk.flatMap((r) => [
+          r.broadcastId,
+          r.personId,
+          r.aadObjectId.toLowerCase(),
+          r.sectionCode,
+          r.outboxId,
+        ]),
+      );
+    }
   }
 
   async recipient(broadcastId: string, personId: string): Promise<RecipientRecord | undefined> {
@@ -483,11 +512,14 @@ export class BroadcastRepo {
   }
 
   async markReminded(broadcastId: string, personIds: readonly string[], at: string): Promise<void> {
-    for (const id of personIds)
+    const ids = [...new Set(personIds)];
+    for (let i = 0; i < ids.length; i += RECIPIENT_CHUNK) {
+      const chunk = ids.slice(i, i + RECIPIENT_CHUNK);
       await this.sql.execute(
         `UPDATE broadcast_recipients SET reminders = reminders + 1, last_reminded_at = ?
-         WHERE broadcast_id = ? AND person_id = ?`,
-        [at, broadcastId, id],
+         WHERE broadcast_id = ? AND person_id IN (${chunk.map(() => '?').join(', ')})`,
+        [at, broadcastId, ...chunk],
       );
+    }
   }
 }
