@@ -36,7 +36,7 @@ import {
 } from './instances';
 
 /** Generated staff beside the 34 demo people: a broadcast to everyone is a few hundred sends. */
-const GENERATED = 170;
+const GENERATED = 120;
 /** The tenant's budget for the whole app (TEAMS_RATE_PER_SECOND): low, so both instances hit it. */
 const RATE = 12;
 /** The bucket's burst (domain/rate-limit.ts budgetConfig: a fifth of a second's worth). */
@@ -232,15 +232,15 @@ if (!TEST_POSTGRES_URL) {
         say(A, c, DEMO.staff, submitValue('lost_ic_card', VALID.lost_ic_card)),
         say(B, c, DEMO.staff, submitValue('takeout', takeout({ purpose: '同時に入力した持出し' }))),
       ]);
+      // Each turn answers with its review card (a proactive message to the same chat may carry the
+      // turn's activity id as replyToId too, so the replies are picked by what they are).
+      const reviews = (replies: ReceivedActivity[]) =>
+        replies.filter((r) => actionsOf(cardOf(r)).some((d) => d.verb === 'flow.submit'));
+      const failed = (replies: ReceivedActivity[]) =>
+        replies.filter((r) => json(r.activity).includes('申し訳'));
       for (const replies of [onA, onB]) {
-        expect(
-          replies.map(
-            (r) =>
-              `${r.method} ${r.conversationId} ${String(r.activity.text)} ${String(json(cardOf(r))).slice(0, 300)}`,
-          ),
-        ).toHaveLength(1);
-        expect(json(replies[0]?.activity)).not.toContain('申し訳');
-        expect(actionsOf(cardOf(replies[0])).map((d) => d.verb)).toContain('flow.submit');
+        expect(reviews(replies)).toHaveLength(1);
+        expect(failed(replies)).toEqual([]);
       }
       const drafts = new DraftRepo(pg);
       expect((await drafts.get(STAFF_ID, 'lost_ic_card'))?.answers).toMatchObject({
@@ -254,7 +254,8 @@ if (!TEST_POSTGRES_URL) {
         say(A, c, DEMO.staff, submitValue('takeout', takeout({ purpose: '案A', destination: '会場A' }))),
         say(B, c, DEMO.staff, submitValue('takeout', takeout({ purpose: '案B', destination: '会場B' }))),
       ]);
-      expect(both.map((r) => r.length)).toEqual([1, 1]);
+      expect(both.map((r) => reviews(r).length)).toEqual([1, 1]);
+      expect(both.flatMap(failed)).toEqual([]);
       const kept = (await drafts.get(STAFF_ID, 'takeout'))!.answers;
       expect([
         { purpose: '案A', destination: '会場A' },
@@ -293,6 +294,7 @@ if (!TEST_POSTGRES_URL) {
 
       // --- Due timers with both schedulers polling: each fires once --------------------------
       const now = new Date().toISOString();
+      const madeDueAt = Date.now();
       const due = await pg.execute(
         `UPDATE timers SET due_at = ? WHERE status = 'pending' AND
            ((kind = 'broadcast_reminder' AND dedupe_key = ?) OR (kind = 'ack_deadline' AND case_id = ?))`,
@@ -310,9 +312,9 @@ if (!TEST_POSTGRES_URL) {
             json(r.activity).includes(incident!),
         );
       await c.waitFor(() => deputyCards().length >= 1, 30_000);
-      // Both schedulers poll every 5 s: wait past two more ticks of each before counting.
-      const settledAt = Date.now();
-      await until(async () => Date.now() - settledAt > 11_000, 15_000, 'two more scheduler ticks');
+      // Both schedulers poll every 5 s: count once each has ticked at least twice since the timers
+      // became due (delivering the reminders at the budget usually took longer already).
+      await until(async () => Date.now() - madeDueAt > 11_000, 15_000, 'two ticks of each scheduler');
       const reminders = new Map<string, number>();
       for (const r of copiesOf(broadcastId))
         reminders.set(r.conversationId, (reminders.get(r.conversationId) ?? 0) + 1);
@@ -417,6 +419,6 @@ if (!TEST_POSTGRES_URL) {
       expect(verify.status, verify.stderr).toBe(0);
       const verified = JSON.parse(verify.stdout) as { ok: boolean; rows: number; lastSeq: number };
       expect(verified).toMatchObject({ ok: true, rows: seqs.length, lastSeq: seqs.length });
-    }, 120_000);
+    }, 240_000);
   });
 }
