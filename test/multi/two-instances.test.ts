@@ -111,6 +111,7 @@ if (!TEST_POSTGRES_URL) {
   describe('two bot instances on one PostgreSQL database', () => {
     let connector: FakeConnector;
     let drop: () => Promise<void> = async () => undefined;
+    let dir = '';
     let db: PgDatabase | undefined;
     let a: BotInstance | undefined;
     let b: BotInstance | undefined;
@@ -128,7 +129,7 @@ if (!TEST_POSTGRES_URL) {
       (connector as unknown as { server: http.Server }).server.keepAliveTimeout = 120_000;
       const temp = await tempPgDatabase();
       drop = temp.drop;
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdesk-multi-'));
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdesk-multi-'));
       const demo = fs.readFileSync(path.join(ROOT, 'infra/demo/directory.csv'), 'utf8').trimEnd();
       const generated = Array.from({ length: GENERATED }, (_, i) =>
         row(100 + i, { 上位課コード: '200', 電話: `06-6631-${String(100 + i).padStart(5, '0')}` }),
@@ -168,6 +169,7 @@ if (!TEST_POSTGRES_URL) {
       await Promise.all([a, b].map((x) => (x ? stopInstance(x) : undefined)));
       await db?.close();
       await connector?.stop();
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
       // MULTI_KEEP_DB=1 keeps the database for a look after a failure (its name is in pg_database).
       if (!process.env.MULTI_KEEP_DB) await drop();
     });
