@@ -294,7 +294,8 @@ export async function startBot(
   scheduler.start();
   webhooks.start();
   anchorer.start();
-  retention.start();
+  if (config.retentionRun === 'in-process') retention.start();
+  else logger.info('ledger retention runs outside the bot (npm run retention as the database owner)');
   if (config.dutyCalendar) dutyCalendar.start();
   contracts.start();
   logger.info(

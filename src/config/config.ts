@@ -174,9 +174,40 @@ export function defaultInstanceId(database: DatabaseConfig, hostname = os.hostna
     .slice(0, 60)}:${digest}`;
 }
 
+/**
+ * The instance id on Azure App Service. All instances of a web app share its app settings, so
+ * INSTANCE_ID cannot differ per instance there, and a container's host name may change on restart.
+ * The platform's WEBSITE_INSTANCE_ID names the VM instance the app runs on: a different one per
+ * instance, the same after a restart on it — what an instance id needs. Undefined elsewhere.
+ */
+export function appServiceInstanceId(
+  siteName: string | undefined,
+  websiteInstanceId: string | undefined,
+): string | undefined {
+  const vm = (websiteInstanceId ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 32);
+  if (vm === '') return undefined;
+  const site = (siteName ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '-')
+    .slice(0, 60);
+  return `${site || 'appservice'}:${vm}`;
+}
+
 // --- end of delivery helpers -------------------------------------------------------------------
 
-const EnvSchema = z
+/** The bot's app id as a client-credentials client id: not a managed identity's (no secret). */
+function botAppClientId(env: { MICROSOFT_APP_ID?: string; MICROSOFT_APP_TYPE?: string }): string | undefined {
+  return env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' ? undefined : env.MICROSOFT_APP_ID;
+}
+
+/**
+ * Every environment variable the bot reads (besides the webhook secrets named in WEBHOOKS).
+ * Exported for test/infra/config-coverage.test.ts, which checks the Azure templates against it.
+ */
+export const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -230,6 +261,9 @@ const EnvSchema = z
       (s) => s === undefined || /^[A-Za-z0-9._:-]{1,100}$/.test(s),
       'must be 1–100 letters, digits, ".", "_", ":" or "-"',
     ),
+    // Set by Azure App Service on every instance (not an app setting): see appServiceInstanceId.
+    WEBSITE_INSTANCE_ID: optionalText,
+    WEBSITE_SITE_NAME: optionalText,
     TEAMS_SERVICE_URL: optionalHttpUrl,
     TEAMS_CATALOG_APP_ID: optionalText.refine(
       (s) => s === undefined || GUID.test(s),
@@ -276,6 +310,7 @@ const EnvSchema = z
     // The duty calendar (定期業務, services/duty-service.ts sweepDuties): 'off' opens no periodic
     // duties (event duties still open); for tests and installations that start it later.
     DUTY_CALENDAR: z.enum(['on', 'off']).default('on'),
+    LEDGER_RETENTION_RUN: z.enum(['in-process', 'external']).default('in-process'),
     // Days from a directory import to the due date of the duties of people moved or removed
     // (return devices 10(4)④, revise access 11(1)①, IC card 10(9)③): the deadline is 運用ルール.
     PEOPLE_CHANGE_DUE_DAYS: z.coerce
@@ -323,13 +358,18 @@ const EnvSchema = z
           });
       }
     }
-    // Installing the app through Graph needs client credentials: the bot's own by default.
+    // Installing the app through Graph needs client credentials: the bot's own by default. A
+    // managed identity has no secret to pair with, so under UserAssignedMSI they are a separate
+    // app registration's (botAppClientId).
     if (env.TEAMS_CATALOG_APP_ID) {
-      if (!(env.GRAPH_CLIENT_ID ?? env.MICROSOFT_APP_ID))
+      if (!(env.GRAPH_CLIENT_ID ?? botAppClientId(env)))
         ctx.addIssue({
           code: 'custom',
           path: ['GRAPH_CLIENT_ID'],
-          message: 'is required with TEAMS_CATALOG_APP_ID when MICROSOFT_APP_ID is unset',
+          message:
+            env.MICROSOFT_APP_TYPE === 'UserAssignedMSI'
+              ? 'is required with TEAMS_CATALOG_APP_ID when MICROSOFT_APP_TYPE is UserAssignedMSI (the app registration whose secret is GRAPH_CLIENT_SECRET)'
+              : 'is required with TEAMS_CATALOG_APP_ID when MICROSOFT_APP_ID is unset',
         });
       if (!(env.GRAPH_CLIENT_SECRET ?? env.MICROSOFT_APP_PASSWORD?.trim()))
         ctx.addIssue({
@@ -345,6 +385,26 @@ const EnvSchema = z
           code: 'custom',
           path: ['MICROSOFT_APP_PASSWORD'],
           message: 'is required when MICROSOFT_APP_ID is set',
+        });
+      }
+      // botbuilder's ConfigurationServiceClientCredentialFactory asserts the same at the first
+      // request; saying it here stops the start with the variable's name instead.
+      if (
+        (env.MICROSOFT_APP_TYPE === 'SingleTenant' || env.MICROSOFT_APP_TYPE === 'UserAssignedMSI') &&
+        !env.MICROSOFT_APP_TENANT_ID
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MICROSOFT_APP_TENANT_ID'],
+          message: `is required when MICROSOFT_APP_TYPE is ${env.MICROSOFT_APP_TYPE}`,
+        });
+      }
+      if (env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && env.MICROSOFT_APP_PASSWORD?.trim()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MICROSOFT_APP_PASSWORD'],
+          message:
+            'must be unset when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity has no password; MICROSOFT_APP_ID is its client id)',
         });
       }
       if (!env.ALLOWED_TENANT_IDS || env.ALLOWED_TENANT_IDS.length === 0) {
@@ -400,6 +460,11 @@ export interface Config {
   auditAnchor: { dir: string; keyFile: string; intervalMinutes: number; postHours: number };
   /** Years each ledger's finished rows keep their personal data (services/retention-service.ts). */
   retentionYears: RetentionYears;
+  /**
+   * Who runs the daily retention purge (LEDGER_RETENTION_RUN): the bot itself, or `npm run retention`
+   * as the database owner when the bot's role may not delete audit payloads (infra/postgres/roles.sql).
+   */
+  retentionRun: 'in-process' | 'external';
   /** Whether the duty calendar opens periodic duties (DUTY_CALENDAR, default on). */
   dutyCalendar: boolean;
   /** Days from a directory import to the due date of the people-change duties (運用ルール). */
@@ -507,7 +572,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
   const graphConnection: GraphConnection = {
     baseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
     loginUrl: (e.GRAPH_LOGIN_URL ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
-    clientId: (e.GRAPH_CLIENT_ID ?? e.MICROSOFT_APP_ID) as string,
+    clientId: (e.GRAPH_CLIENT_ID ?? botAppClientId(e)) as string,
     clientSecret: (e.GRAPH_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD?.trim()) as string,
     tenantId: e.MICROSOFT_APP_TENANT_ID,
   };
@@ -534,6 +599,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     webhooks: resolveWebhookSecrets(e.WEBHOOKS, env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionYears: e.LEDGER_RETENTION_YEARS,
+    retentionRun: e.LEDGER_RETENTION_RUN,
     dutyCalendar: e.DUTY_CALENDAR === 'on',
     peopleChangeDueDays: e.PEOPLE_CHANGE_DUE_DAYS,
     contractEndDueDays: e.CONTRACT_END_DUE_DAYS,
@@ -552,7 +618,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
       postHours: e.AUDIT_ANCHOR_POST_HOURS,
     },
     delivery: {
-      instanceId: e.INSTANCE_ID ?? defaultInstanceId(e.DATABASE_URL),
+      instanceId:
+        e.INSTANCE_ID ??
+        appServiceInstanceId(e.WEBSITE_SITE_NAME, e.WEBSITE_INSTANCE_ID) ??
+        defaultInstanceId(e.DATABASE_URL),
       serviceUrl: e.TEAMS_SERVICE_URL,
       ratePerSecond: e.TEAMS_RATE_PER_SECOND,
       concurrency: e.TEAMS_SEND_CONCURRENCY,

@@ -6,9 +6,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 const JST = 'Asia/Tokyo';
 
-/** Japan time for display: 2026/11/26 09:05. Storage stays UTC ISO-8601. */
-export function formatJst(d: Date, withSeconds = false): string {
-  const parts = new Intl.DateTimeFormat('ja-JP', {
+const jstFormat = (withSeconds: boolean) =>
+  new Intl.DateTimeFormat('ja-JP', {
     timeZone: JST,
     year: 'numeric',
     month: '2-digit',
@@ -17,6 +16,12 @@ export function formatJst(d: Date, withSeconds = false): string {
     minute: '2-digit',
     ...(withSeconds ? { second: '2-digit' } : {}),
     hour12: false,
-  }).format(d);
-  return parts;
+  });
+// Made once: a formatter is immutable, and making one per call was a hot spot of every turn.
+const JST_MINUTES = jstFormat(false);
+const JST_SECONDS = jstFormat(true);
+
+/** Japan time for display: 2026/11/26 09:05. Storage stays UTC ISO-8601. */
+export function formatJst(d: Date, withSeconds = false): string {
+  return (withSeconds ? JST_SECONDS : JST_MINUTES).format(d);
 }

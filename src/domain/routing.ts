@@ -8,7 +8,7 @@
 import { OPERATING_RULE, type Citation, type Citations } from './articles';
 import { superiorEscalationArticle } from './case-articles';
 import type { CaseKind, Localized } from './cases';
-import type { Directory, Section } from './directory';
+import type { Directory, Person, Section } from './directory';
 import { msg } from '../i18n';
 
 export type AssigneeRole =
@@ -71,8 +71,39 @@ function fail(error: RoutingErrorCode): RoutingError {
   return { ok: false, error, message: ERROR_MESSAGES[error] };
 }
 
+interface PeopleIndex {
+  byId: ReadonlyMap<string, Person>;
+  chiefOfficers: readonly string[];
+  itAdmins: readonly string[];
+}
+
+const indexes = new WeakMap<Directory, PeopleIndex>();
+
+/**
+ * Lookups over the people of a frozen directory — the one storage/directory-repo.ts caches and
+ * hands to every turn — made once per directory: it cannot change, so neither can its index. A
+ * directory that is not frozen may still change and is searched as it is (undefined here).
+ */
+function frozenIndex(dir: Directory): PeopleIndex | undefined {
+  if (!Object.isFrozen(dir) || !Object.isFrozen(dir.people)) return undefined;
+  let idx = indexes.get(dir);
+  if (idx === undefined) {
+    const byId = new Map<string, Person>();
+    for (const p of dir.people) if (!byId.has(p.id)) byId.set(p.id, p); // the first, as `find`
+    idx = { byId, chiefOfficers: chiefOfficersOf(dir), itAdmins: itAdminsOf(dir) };
+    indexes.set(dir, idx);
+  }
+  return idx;
+}
+
+function findPerson(dir: Directory, id: string | null | undefined): Person | undefined {
+  if (typeof id !== 'string') return undefined;
+  const idx = frozenIndex(dir);
+  return idx ? idx.byId.get(id) : dir.people.find((p) => p.id === id);
+}
+
 function hasPerson(dir: Directory, id: string | null | undefined): id is string {
-  return typeof id === 'string' && dir.people.some((p) => p.id === id);
+  return findPerson(dir, id) !== undefined;
 }
 
 function sectionOf(dir: Directory, code: string): Section | undefined {
@@ -81,13 +112,21 @@ function sectionOf(dir: Directory, code: string): Section | undefined {
 
 /** People flagged as 統括 / IT管理者, in id order so that routes are deterministic. */
 export function chiefOfficers(dir: Directory): string[] {
+  return [...(frozenIndex(dir)?.chiefOfficers ?? chiefOfficersOf(dir))];
+}
+
+export function itAdmins(dir: Directory): string[] {
+  return [...(frozenIndex(dir)?.itAdmins ?? itAdminsOf(dir))];
+}
+
+function chiefOfficersOf(dir: Directory): string[] {
   return dir.people
     .filter((p) => p.isChiefOfficer)
     .map((p) => p.id)
     .sort();
 }
 
-export function itAdmins(dir: Directory): string[] {
+function itAdminsOf(dir: Directory): string[] {
   return dir.people
     .filter((p) => p.isItAdmin)
     .map((p) => p.id)
@@ -261,7 +300,7 @@ export function routeCase(
   kind: CaseKind,
   extras: RouteExtras = {},
 ): CaseRoute | RoutingError {
-  const reporter = dir.people.find((p) => p.id === reporterPersonId);
+  const reporter = findPerson(dir, reporterPersonId);
   if (!reporter) return fail('unknown_reporter');
   const section = sectionOf(dir, reporter.sectionCode);
   if (!section) return fail('unknown_section');
@@ -451,7 +490,7 @@ export function urgentContact(
   const deputy = dir.sections.find((s) => s.officerId === route.assignee)?.deputyId ?? null;
   const stands = away && deputy !== reporterId && hasPerson(dir, deputy);
   const personId = stands ? deputy : route.assignee;
-  const person = dir.people.find((p) => p.id === personId);
+  const person = findPerson(dir, personId);
   const phone = person?.phone.trim() || person?.mobile.trim() || null;
   return {
     ok: true,

@@ -44,16 +44,41 @@ export function publicKeyFileOf(privateKeyFile: string): string {
 export function loadAnchorKey(privateKeyFile: string, create: boolean): AnchorKey {
   if (!fs.existsSync(privateKeyFile)) {
     if (!create) throw new Error(`anchor key not found: ${privateKeyFile}`);
-    const pair = crypto.generateKeyPairSync('ed25519');
-    fs.mkdirSync(path.dirname(privateKeyFile), { recursive: true });
-    fs.writeFileSync(privateKeyFile, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), {
-      mode: 0o600,
-    });
-    fs.writeFileSync(publicKeyFileOf(privateKeyFile), pair.publicKey.export({ type: 'spki', format: 'pem' }));
+    createKeyOnce(privateKeyFile);
   }
   const privateKey = crypto.createPrivateKey(fs.readFileSync(privateKeyFile));
   const publicKey = crypto.createPublicKey(privateKey);
+  const publicFile = publicKeyFileOf(privateKeyFile);
+  if (!fs.existsSync(publicFile))
+    fs.writeFileSync(publicFile, publicKey.export({ type: 'spki', format: 'pem' }));
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
+}
+
+/**
+ * Creates the key file unless another process does first: several instances starting together on
+ * one shared folder must end with one key. The key is written whole to a file of this process and
+ * linked into place (atomic, refused when the name exists), so nobody reads half a key; where the
+ * file system has no hard links, an exclusive create does the same.
+ */
+function createKeyOnce(privateKeyFile: string): void {
+  const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
+  fs.mkdirSync(path.dirname(privateKeyFile), { recursive: true });
+  const mine = `${privateKeyFile}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(mine, pem, { mode: 0o600 });
+  try {
+    fs.linkSync(mine, privateKeyFile);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') {
+      try {
+        fs.writeFileSync(privateKeyFile, pem, { mode: 0o600, flag: 'wx' });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+  } finally {
+    fs.rmSync(mine, { force: true });
+  }
 }
 
 export function loadPublicKey(file: string): AnchorKey {

@@ -288,17 +288,25 @@ export async function sendBroadcast(
       broadcastId: b.id,
       at,
     });
-    for (const t of targets) {
-      const outboxId = await outbox.enqueueReturningId({
+    // One multi-row statement per chunk of recipients, not a round trip each (over a network a
+    // broadcast to all staff would otherwise hold this transaction for thousands of them).
+    const copies = await outbox.enqueueMany(
+      targets.map((t) => ({
         dedupeKey: `bc:${b.id}:${t.personId}`,
         toAad: t.aadObjectId,
         priority,
-        message: { type: 'broadcast', broadcastId: b.id, personId: t.personId },
+        message: { type: 'broadcast' as const, broadcastId: b.id, personId: t.personId },
         broadcastId: b.id,
         at,
-      });
-      await repo.addRecipient({ broadcastId: b.id, ...t, outboxId: outboxId ?? null });
-    }
+      })),
+    );
+    await repo.addRecipients(
+      targets.map((t) => ({
+        broadcastId: b.id,
+        ...t,
+        outboxId: copies.get(`bc:${b.id}:${t.personId}`) ?? null,
+      })),
+    );
     const chiefsInformed: string[] = [];
     if (needsInstruction(b.audience, b.mode)) {
       for (const chief of dir.people.filter((p) => p.isChiefOfficer && p.id !== sender.id)) {
@@ -407,27 +415,27 @@ async function updateCopies(
   tag: string,
   at: string,
 ): Promise<number> {
-  const outbox = new OutboxRepo(tx);
-  let n = 0;
-  for (const c of copies) {
-    if (c.message.type !== 'broadcast' || !c.activityId || !c.conversationId) continue;
-    const queued = await outbox.enqueue({
-      dedupeKey: `bcu:${c.message.broadcastId}:${c.id}:${tag}`,
-      toAad: c.toAad,
-      priority: c.priority,
-      message: {
-        type: 'broadcast.update',
-        broadcastId: c.message.broadcastId,
-        personId: c.message.personId,
-        activityId: c.activityId,
-        conversationId: c.conversationId,
-      },
-      broadcastId: c.message.broadcastId,
-      at,
-    });
-    if (queued) n += 1;
-  }
-  return n;
+  const updates = copies.flatMap((c) =>
+    c.message.type !== 'broadcast' || !c.activityId || !c.conversationId
+      ? []
+      : [
+          {
+            dedupeKey: `bcu:${c.message.broadcastId}:${c.id}:${tag}`,
+            toAad: c.toAad,
+            priority: c.priority,
+            message: {
+              type: 'broadcast.update' as const,
+              broadcastId: c.message.broadcastId,
+              personId: c.message.personId,
+              activityId: c.activityId,
+              conversationId: c.conversationId,
+            },
+            broadcastId: c.message.broadcastId,
+            at,
+          },
+        ],
+  );
+  return (await new OutboxRepo(tx).enqueueMany(updates)).size;
 }
 
 /** After a copy was delivered (sender's afterSend): the status cards show it, throttled. */
@@ -737,23 +745,26 @@ export async function remindNonResponders(
   const { nonResponders } = resultsOf(dir, b, scope, all);
   const outbox = new OutboxRepo(tx);
   const priority = PRIORITY[broadcastPriority(b.severity)];
-  const reminded: string[] = [];
   const statuses = new Map(all.map((r) => [r.personId, r]));
-  for (const n of nonResponders) {
-    if (n.delivery !== 'delivered') continue;
+  const reminders = nonResponders.flatMap((n) => {
+    if (n.delivery !== 'delivered') return [];
     const last = statuses.get(n.person.id)?.lastRemindedAt;
-    if (!req.auto && last && now.getTime() - Date.parse(last) < REMIND_COOLDOWN_MS) continue;
+    if (!req.auto && last && now.getTime() - Date.parse(last) < REMIND_COOLDOWN_MS) return [];
     const k = n.reminders + 1;
-    const queued = await outbox.enqueue({
-      dedupeKey: `bc:${b.id}:${n.person.id}:r${k}`,
-      toAad: n.person.aadObjectId,
-      priority,
-      message: { type: 'broadcast', broadcastId: b.id, personId: n.person.id, reminder: k },
-      broadcastId: b.id,
-      at,
-    });
-    if (queued) reminded.push(n.person.id);
-  }
+    return [
+      {
+        personId: n.person.id,
+        dedupeKey: `bc:${b.id}:${n.person.id}:r${k}`,
+        toAad: n.person.aadObjectId,
+        priority,
+        message: { type: 'broadcast' as const, broadcastId: b.id, personId: n.person.id, reminder: k },
+        broadcastId: b.id,
+        at,
+      },
+    ];
+  });
+  const queued = await outbox.enqueueMany(reminders);
+  const reminded = reminders.filter((r) => queued.has(r.dedupeKey)).map((r) => r.personId);
   await repo.markReminded(b.id, reminded, at);
   // The status cards show the reminders sent (and the next automatic one), throttled as answers.
   if (reminded.length > 0) await queueStatusRefresh(tx, b.id, now);

@@ -154,20 +154,26 @@ export async function submitCase(
         ],
       });
     }
-    const outbox = new OutboxRepo(tx);
-    for (const r of recipients) {
-      await cases.addRecipient({ caseId, ...r });
-      const person = await dir.personById(r.personId);
-      if (!person) continue;
-      await outbox.enqueue({
-        dedupeKey: `case.routed:${caseId}:${r.personId}`,
-        toAad: person.aadObjectId,
-        priority: priorityOf(input.severity),
-        message: { type: 'case.routed', caseId, personId: r.personId, role: r.role },
-        caseId,
-        at,
-      });
-    }
+    // Recipients and their routed cards in a few multi-row statements, people from the directory
+    // this transaction already read: nothing per recipient (over a network each would be a round trip).
+    await cases.addRecipients(recipients.map((r) => ({ caseId, ...r })));
+    const people = new Map(directory.people.map((p) => [p.id, p]));
+    await new OutboxRepo(tx).enqueueMany(
+      recipients.flatMap((r) => {
+        const person = people.get(r.personId);
+        if (!person) return [];
+        return [
+          {
+            dedupeKey: `case.routed:${caseId}:${r.personId}`,
+            toAad: person.aadObjectId,
+            priority: priorityOf(input.severity),
+            message: { type: 'case.routed' as const, caseId, personId: r.personId, role: r.role },
+            caseId,
+            at,
+          },
+        ];
+      }),
+    );
     const inserted = (await cases.get(caseId)) as CaseRecord;
     if (!recordOnly) await scheduleAckDeadline(tx, inserted, input.ackMinutes, now);
     await scheduleReminders(tx, inserted, now);
@@ -243,23 +249,23 @@ export async function cancelCase(
     if (c.reporterId !== actor.id) return refuse('not_allowed');
     if (!canCancel(c, actor.id)) return refuse('not_cancellable');
     if (!(await cases.setStatus(c.id, c.version, 'cancelled', at))) return refuse('not_cancellable');
-    const outbox = new OutboxRepo(tx);
-    const dir = new DirectoryRepo(tx);
-    for (const r of await cases.recipients(c.id)) {
-      const person = await dir.personById(r.personId);
-      if (!person) continue;
-      await outbox.enqueue({
-        dedupeKey: `case.cancelled:${c.id}:${r.personId}`,
-        toAad: person.aadObjectId,
-        priority: PRIORITY.normal,
-        message: {
-          type: 'text',
-          text: msg('caseService.withdrawn', { caseId: c.id }),
-        },
-        caseId: c.id,
-        at,
-      });
-    }
+    // Each recipient with their address in one query, their notices in one multi-row statement.
+    await new OutboxRepo(tx).enqueueMany(
+      (await cases.recipientAddresses(c.id)).flatMap((r) =>
+        r.aadObjectId === null
+          ? []
+          : [
+              {
+                dedupeKey: `case.cancelled:${c.id}:${r.personId}`,
+                toAad: r.aadObjectId,
+                priority: PRIORITY.normal,
+                message: { type: 'text' as const, text: msg('caseService.withdrawn', { caseId: c.id }) },
+                caseId: c.id,
+                at,
+              },
+            ],
+      ),
+    );
     await new AuditRepo(tx).append({
       at,
       actor: actor.id,

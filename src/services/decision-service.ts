@@ -3,7 +3,7 @@ import { authorize, mayView, type ActingAs } from '../domain/authorization';
 import { formatJst, type Clock } from '../domain/clock';
 import { isOpenCaseStatus, type Localized } from '../domain/cases';
 import { applyAction, validateAction, type CaseAction, type CaseEvent } from '../domain/decisions';
-import type { Directory } from '../domain/directory';
+import type { Directory, Person } from '../domain/directory';
 import { cyberStepRefusal, cyberStepRole } from '../domain/policy/cyber-attack';
 import { AbsenceRepo } from '../storage/absence-repo';
 import { AuditRepo } from '../storage/audit-repo';
@@ -109,8 +109,10 @@ export async function enqueueCardUpdates(
   }
 }
 
+/** Routes the case to `personId`, found in `people` (the directory the transaction read). */
 async function routeTo(
   tx: SqlClient,
+  people: ReadonlyMap<string, Person>,
   c: CaseRecord,
   personId: string,
   role: string,
@@ -119,7 +121,7 @@ async function routeTo(
 ): Promise<void> {
   const cases = new CaseRepo(tx);
   await cases.addRecipient({ caseId: c.id, personId, role, reasons: [reason] });
-  const person = await new DirectoryRepo(tx).personById(personId);
+  const person = people.get(personId);
   if (!person) return;
   await new OutboxRepo(tx).enqueue({
     dedupeKey: `case.routed:${c.id}:${personId}`,
@@ -193,6 +195,8 @@ export async function actOnCase(
     const c = await cases.get(input.caseId);
     if (!c) return refuse('unseen', 'not_found', UNSEEN);
     const directory: Directory = await dirRepo.load();
+    // Whom the decision notifies is looked up here, not with a query per person.
+    const people = new Map(directory.people.map((p) => [p.id, p]));
     const absences = await new AbsenceRepo(tx).active(at);
     const state = caseStateOf(c);
     const { involvement } = await involvementOf(tx, c.id);
@@ -280,6 +284,7 @@ export async function actOnCase(
     if (assigneeChanged && updated.assigneeId) {
       await routeTo(
         tx,
+        people,
         updated,
         updated.assigneeId,
         'chief_officer',
@@ -290,7 +295,7 @@ export async function actOnCase(
     const outbox = new OutboxRepo(tx);
     for (const n of r.notify) {
       if (n.why === 'requester') {
-        const person = await dirRepo.personById(n.personId);
+        const person = people.get(n.personId);
         if (!person) continue;
         await outbox.enqueue({
           dedupeKey: `case.notify:${c.id}:v${updated.version}:${n.personId}`,
@@ -307,6 +312,7 @@ export async function actOnCase(
       } else if (n.personId !== updated.assigneeId || !assigneeChanged) {
         await routeTo(
           tx,
+          people,
           updated,
           n.personId,
           n.why === 'chief_officer' ? 'chief_officer' : 'assignee',

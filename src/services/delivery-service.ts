@@ -183,11 +183,14 @@ export async function listUnreachable(db: Database, clock: Clock, actor: Person)
     });
     return { ok: false };
   }
-  const dir = new DirectoryRepo(db);
+  // The directory once, not two lookups per waiting recipient (there may be hundreds after a rollout).
+  const dir = await new DirectoryRepo(db).load();
+  const byAad = new Map(dir.people.map((p) => [p.aadObjectId.toLowerCase(), p]));
+  const sections = new Map(dir.sections.map((s) => [s.code, s]));
   const entries: UnreachableEntry[] = [];
   for (const w of await new OutboxRepo(db).waitingRecipients()) {
-    const person = await dir.personByAadObjectId(w.toAad);
-    const section = person ? await dir.section(person.sectionCode) : undefined;
+    const person = byAad.get(w.toAad.toLowerCase());
+    const section = person ? sections.get(person.sectionCode) : undefined;
     entries.push({
       person,
       aadObjectId: w.toAad,

@@ -116,10 +116,12 @@ async function denied(
 async function openCasePeople(sql: SqlClient): Promise<Array<{ id: string; personIds: string[] }>> {
   const cases = new CaseRepo(sql);
   const out: Array<{ id: string; personIds: string[] }> = [];
+  // Two queries whatever the number of open cases (not one per case).
+  const recipients = await cases.openCaseRecipientIds();
   for (const c of await cases.listOpen()) {
     const ids = new Set<string>();
     if (c.assigneeId) ids.add(c.assigneeId);
-    for (const r of await cases.recipients(c.id)) ids.add(r.personId);
+    for (const id of recipients.get(c.id) ?? []) ids.add(id);
     const escalated = (c.state as { escalatedTo?: unknown }).escalatedTo;
     if (Array.isArray(escalated)) for (const id of escalated) if (typeof id === 'string') ids.add(id);
     out.push({ id: c.id, personIds: [...ids] });

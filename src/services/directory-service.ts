@@ -6,6 +6,7 @@ import { diffDirectories } from '../domain/directory-diff';
 import { DEFAULT_PEOPLE_CHANGE_DUE_DAYS } from '../domain/people-change';
 import type { Database } from '../storage/sql';
 import { AuditRepo } from '../storage/audit-repo';
+import { lockForTransaction } from '../storage/locks';
 import { DirectoryRepo } from '../storage/directory-repo';
 import { openPeopleChangeDuties } from './people-change-service';
 
@@ -47,6 +48,9 @@ export async function importDirectory(
   const sha256 = createHash('sha256').update(csvText).digest('hex');
   const { directory } = parsed;
   return db.transaction(async (tx) => {
+    // Two instances starting at once both import the start-up file: the second waits for the
+    // first and then finds it unchanged (instead of a duplicate key in the middle of a replace).
+    await lockForTransaction(tx, 'directoryImport');
     const repo = new DirectoryRepo(tx);
     const last = opts.sameSourceOnly ? await repo.lastImportFrom(opts.source) : await repo.lastImport();
     if (!opts.force && last?.sha256 === sha256) {

@@ -130,7 +130,7 @@ async function fireAckDeadline(
         },
       ],
     });
-    const person = await dirRepo.personById(t.to);
+    const person = dir.people.find((p) => p.id === t.to);
     if (person) {
       await outbox.enqueue({
         dedupeKey: `case.routed:${c.id}:${t.to}`,
@@ -142,7 +142,7 @@ async function fireAckDeadline(
       });
     }
   }
-  const assignee = await dirRepo.personById(c.assigneeId);
+  const assignee = dir.people.find((p) => p.id === c.assigneeId);
   if (assignee) {
     await outbox.enqueue({
       dedupeKey: `case.overdue:${c.id}:l${c.escalationLevel}`,

@@ -7,7 +7,7 @@ import type {
   DeliveryState,
   RecipientRow,
 } from '../domain/broadcast';
-import type { SqlClient, SqlValue } from './sql';
+import { byCodePoint, type SqlClient, type SqlValue } from './sql';
 
 export const BROADCAST_STATUSES = ['draft', 'sent', 'recalled', 'discarded'] as const;
 export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
@@ -228,6 +228,9 @@ function contentParams(c: BroadcastContent): SqlValue[] {
   ];
 }
 
+/** Rows per multi-row INSERT of addRecipients (5 parameters each). */
+const RECIPIENT_CHUNK = 200;
+
 export class BroadcastRepo {
   constructor(private readonly sql: SqlClient) {}
 
@@ -346,6 +349,32 @@ export class BroadcastRepo {
     );
   }
 
+  /** addRecipient for many at once: one multi-row INSERT per chunk, not one round trip each. */
+  async addRecipients(
+    rows: ReadonlyArray<{
+      broadcastId: string;
+      personId: string;
+      aadObjectId: string;
+      sectionCode: string;
+      outboxId: number | null;
+    }>,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += RECIPIENT_CHUNK) {
+      const chunk = rows.slice(i, i + RECIPIENT_CHUNK);
+      await this.sql.execute(
+        `INSERT INTO broadcast_recipients (broadcast_id, person_id, aad_object_id, section_code, outbox_id)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (broadcast_id, person_id) DO NOTHING`,
+        chunk.flatMap((r) => [
+          r.broadcastId,
+          r.personId,
+          r.aadObjectId.toLowerCase(),
+          r.sectionCode,
+          r.outboxId,
+        ]),
+      );
+    }
+  }
+
   async recipient(broadcastId: string, personId: string): Promise<RecipientRecord | undefined> {
     const r = await this.sql.one<RecipientDbRow>(
       'SELECT * FROM broadcast_recipients WHERE broadcast_id = ? AND person_id = ?',
@@ -367,7 +396,8 @@ export class BroadcastRepo {
       `SELECT r.*, o.status AS o_status, o.sent_at AS o_sent_at, o.last_error AS o_error,
          o.waiting_since AS o_waiting_since
        FROM broadcast_recipients r LEFT JOIN outbox o ON o.id = r.outbox_id
-       WHERE r.broadcast_id = ? ORDER BY r.section_code, r.person_id`,
+       WHERE r.broadcast_id = ?
+       ORDER BY ${byCodePoint(this.sql.engine, 'r.section_code')}, ${byCodePoint(this.sql.engine, 'r.person_id')}`,
       [broadcastId],
     );
     return rows.map((r) => ({
@@ -482,11 +512,14 @@ export class BroadcastRepo {
   }
 
   async markReminded(broadcastId: string, personIds: readonly string[], at: string): Promise<void> {
-    for (const id of personIds)
+    const ids = [...new Set(personIds)];
+    for (let i = 0; i < ids.length; i += RECIPIENT_CHUNK) {
+      const chunk = ids.slice(i, i + RECIPIENT_CHUNK);
       await this.sql.execute(
         `UPDATE broadcast_recipients SET reminders = reminders + 1, last_reminded_at = ?
-         WHERE broadcast_id = ? AND person_id = ?`,
-        [at, broadcastId, id],
+         WHERE broadcast_id = ? AND person_id IN (${chunk.map(() => '?').join(', ')})`,
+        [at, broadcastId, ...chunk],
       );
+    }
   }
 }

@@ -77,6 +77,9 @@ const toCase = (r: CaseRow): CaseRecord => ({
   origin: parseCaseOrigin(r.origin_json),
 });
 
+/** Rows per multi-row INSERT of addRecipients (5 parameters each). */
+const RECIPIENT_CHUNK = 200;
+
 export class CaseRepo {
   constructor(private readonly sql: SqlClient) {}
 
@@ -185,6 +188,23 @@ export class CaseRepo {
     return rows.map(toCase);
   }
 
+  /** The recipients (person ids, in the order added) of every open case, in one query. */
+  async openCaseRecipientIds(): Promise<Map<string, string[]>> {
+    const rows = await this.sql.query<{ case_id: string; person_id: string }>(
+      `SELECT r.case_id, r.person_id FROM case_recipients r JOIN cases c ON c.id = r.case_id
+       WHERE c.status IN (${OPEN_CASE_STATUSES.map(() => '?').join(', ')})
+       ORDER BY r.case_id, r.position`,
+      [...OPEN_CASE_STATUSES],
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = out.get(r.case_id);
+      if (list) list.push(r.person_id);
+      else out.set(r.case_id, [r.person_id]);
+    }
+    return out;
+  }
+
   /**
    * Compare-and-set on the version: of two concurrent changes exactly one wins (the other sees 0
    * rows changed and must reload).
@@ -205,6 +225,48 @@ export class CaseRepo {
        ON CONFLICT (case_id, person_id) DO NOTHING`,
       [r.caseId, r.personId, r.role, JSON.stringify(r.reasons), r.caseId],
     );
+  }
+
+  /**
+   * The case's recipients in the order they were added, each with their aadObjectId from the
+   * directory (null when they are no longer in it): one query for a notification to all of them.
+   */
+  async recipientAddresses(
+    caseId: string,
+  ): Promise<Array<{ personId: string; role: string; aadObjectId: string | null }>> {
+    const rows = await this.sql.query<{ person_id: string; role: string; aad_object_id: string | null }>(
+      `SELECT r.person_id, r.role, p.aad_object_id FROM case_recipients r
+       LEFT JOIN people p ON p.id = r.person_id
+       WHERE r.case_id = ? ORDER BY r.position`,
+      [caseId],
+    );
+    return rows.map((r) => ({ personId: r.person_id, role: r.role, aadObjectId: r.aad_object_id }));
+  }
+
+  /**
+   * addRecipient for several people at once, in the order given (one read of the last position and
+   * one multi-row INSERT per chunk instead of a round trip each). Call inside the transaction that
+   * adds them; someone already a recipient keeps their row.
+   */
+  async addRecipients(rows: readonly CaseRecipient[]): Promise<void> {
+    const caseIds = [...new Set(rows.map((r) => r.caseId))];
+    for (const caseId of caseIds) {
+      const mine = rows.filter((r) => r.caseId === caseId);
+      const last = await this.sql.one<{ last: number | null }>(
+        'SELECT MAX(position) AS last FROM case_recipients WHERE case_id = ?',
+        [caseId],
+      );
+      const base = Number(last?.last ?? 0);
+      for (let i = 0; i < mine.length; i += RECIPIENT_CHUNK) {
+        const chunk = mine.slice(i, i + RECIPIENT_CHUNK);
+        await this.sql.execute(
+          `INSERT INTO case_recipients (case_id, person_id, role, reason_json, position)
+           VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (case_id, person_id) DO NOTHING`,
+          chunk.flatMap((r, j) => [caseId, r.personId, r.role, JSON.stringify(r.reasons), base + i + j + 1]),
+        );
+      }
+    }
   }
 
   async recipients(caseId: string): Promise<CaseRecipient[]> {

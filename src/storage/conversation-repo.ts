@@ -84,6 +84,21 @@ export class ConversationRepo {
     return r ? toRef(r) : undefined;
   }
 
+  /** The stored references of several people at once (by lower-case aadObjectId): one query per 500. */
+  async getMany(aadObjectIds: readonly string[]): Promise<Map<string, StoredReference>> {
+    const ids = [...new Set(aadObjectIds.map((a) => a.toLowerCase()))];
+    const out = new Map<string, StoredReference>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.sql.query<Row>(
+        `SELECT * FROM conversation_refs WHERE aad_object_id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const r of rows) out.set(r.aad_object_id, toRef(r));
+    }
+    return out;
+  }
+
   /** Everyone with a stored reference (lower-case aadObjectIds): who can be messaged without creating a chat. */
   async knownAadObjectIds(): Promise<Set<string>> {
     const rows = await this.sql.query<{ aad_object_id: string }>(

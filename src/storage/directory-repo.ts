@@ -1,5 +1,5 @@
 import type { Directory, Person, Section } from '../domain/directory';
-import type { SqlClient } from './sql';
+import { byCodePoint, type SqlClient } from './sql';
 
 interface SectionRow {
   code: string;
@@ -52,6 +52,25 @@ export interface DirectoryImportRecord {
   sha256: string;
   peopleCount: number;
   sectionsCount: number;
+}
+
+/**
+ * The directories this process has loaded, by the version token they were read under (migration
+ * 24: a trigger replaces the token on every write to people or sections, whichever instance or tool
+ * makes it). A load reads the token (one single-row query) and returns the cached directory when it
+ * matches, else reads the tables. Shared by every repo of the process, so the objects are frozen:
+ * no caller can change what another turn sees. The token is random, so two databases (tests) never
+ * share an entry; an entry made inside a transaction that is rolled back is never matched again.
+ */
+const loaded = new Map<string, Directory>();
+const KEEP = 4;
+
+function deepFreeze(dir: Directory): Directory {
+  for (const s of dir.sections) Object.freeze(s);
+  for (const p of dir.people) Object.freeze(p);
+  Object.freeze(dir.sections);
+  Object.freeze(dir.people);
+  return Object.freeze(dir);
 }
 
 export class DirectoryRepo {
@@ -140,10 +159,41 @@ export class DirectoryRepo {
       : undefined;
   }
 
+  /**
+   * The version token of the directory, and whether this very transaction changed the directory
+   * (PostgreSQL sets one token per writing transaction, so inside it the token does not move with
+   * each statement; SQLite sets one per row written).
+   */
+  async version(): Promise<{ token: string; ownWrite: boolean }> {
+    const r =
+      this.sql.engine === 'postgres'
+        ? await this.sql.one<{ token: string; mine: boolean | null }>(
+            'SELECT token, writer = txid_current_if_assigned() AS mine FROM directory_version WHERE id = 1',
+          )
+        : await this.sql.one<{ token: string }>('SELECT token FROM directory_version WHERE id = 1');
+    if (!r) throw new Error('directory_version missing (migration 22 not applied)');
+    return { token: r.token, ownWrite: 'mine' in r && r.mine === true };
+  }
+
+  /** The whole directory, as of now; read-only (frozen), and shared with the other turns. */
   async load(): Promise<Directory> {
-    const sections = await this.sql.query<SectionRow>('SELECT * FROM sections ORDER BY code');
-    const people = await this.sql.query<PersonRow>('SELECT * FROM people ORDER BY id');
-    return { sections: sections.map(toSection), people: people.map(toPerson) };
+    const version = await this.version();
+    const hit = version.ownWrite ? undefined : loaded.get(version.token);
+    if (hit) return hit;
+    const e = this.sql.engine;
+    const sections = await this.sql.query<SectionRow>(
+      `SELECT * FROM sections ORDER BY ${byCodePoint(e, 'code')}`,
+    );
+    const people = await this.sql.query<PersonRow>(`SELECT * FROM people ORDER BY ${byCodePoint(e, 'id')}`);
+    const dir = deepFreeze({ sections: sections.map(toSection), people: people.map(toPerson) });
+    // Outside a transaction on a pool the three reads may see different commits: keep the result
+    // only when the version did not move meanwhile, so an entry always holds its version's rows.
+    if (!version.ownWrite && (await this.version()).token === version.token) {
+      loaded.delete(version.token);
+      loaded.set(version.token, dir);
+      while (loaded.size > KEEP) loaded.delete(loaded.keys().next().value as string);
+    }
+    return dir;
   }
 
   async personByAadObjectId(aadObjectId: string): Promise<Person | undefined> {

@@ -9,7 +9,7 @@ import {
   type DutyStatus,
 } from '../domain/duties';
 import type { Msg } from '../i18n';
-import type { SqlClient, SqlValue } from './sql';
+import { byCodePoint, type SqlClient, type SqlValue } from './sql';
 
 export interface DutyInstance {
   id: string;
@@ -193,7 +193,7 @@ export class DutyRepo {
          SUM(CASE WHEN status = 'open' AND due_at < ? THEN 1 ELSE 0 END) AS overdue
        FROM duty_instances ${w.sql} ${w.sql ? 'AND' : 'WHERE'}
          ((due_at >= ? AND due_at < ?) OR (status = 'open' AND due_at < ?))
-       GROUP BY section_code ORDER BY section_code`,
+       GROUP BY section_code ORDER BY ${byCodePoint(this.sql.engine, 'section_code')}`,
       [now, now, ...w.params, from, to, from],
     );
     return rows.map((r) => ({
@@ -212,7 +212,8 @@ export class DutyRepo {
   ): Promise<{ sectionCode: string; status: DutyStatus; n: number }[]> {
     const rows = await this.sql.query<{ section_code: string; status: string; n: number }>(
       `SELECT section_code, status, COUNT(*) AS n FROM duty_instances
-       WHERE kind = ? AND due_at >= ? AND due_at < ? GROUP BY section_code, status ORDER BY section_code`,
+       WHERE kind = ? AND due_at >= ? AND due_at < ? GROUP BY section_code, status
+       ORDER BY ${byCodePoint(this.sql.engine, 'section_code')}`,
       [kind, from, to],
     );
     return rows.map((r) => ({ sectionCode: r.section_code, status: r.status as DutyStatus, n: Number(r.n) }));
@@ -310,7 +311,10 @@ export class DutyCalendarRepo {
       enabled: number;
       updated_by: string;
       updated_at: string;
-    }>('SELECT * FROM duty_schedules ORDER BY kind, section_code');
+    }>(
+      `SELECT * FROM duty_schedules
+       ORDER BY ${byCodePoint(this.sql.engine, 'kind')}, ${byCodePoint(this.sql.engine, 'section_code')}`,
+    );
     return rows.map((r) => ({
       kind: r.kind,
       sectionCode: r.section_code,

@@ -1,4 +1,4 @@
-import type { SqlClient } from './sql';
+import { byCodePoint, type SqlClient } from './sql';
 
 export interface TenantServiceUrl {
   tenantId: string;
@@ -52,6 +52,7 @@ export class TenantRepo {
   }
 
   async all(): Promise<TenantServiceUrl[]> {
-    return (await this.sql.query<Row>('SELECT * FROM tenant_service_urls ORDER BY tenant_id')).map(toUrl);
+    const order = byCodePoint(this.sql.engine, 'tenant_id');
+    return (await this.sql.query<Row>(`SELECT * FROM tenant_service_urls ORDER BY ${order}`)).map(toUrl);
   }
 }

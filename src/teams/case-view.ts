@@ -144,13 +144,16 @@ export async function renderCaseCard(
     ...(c.assigneeId ? [c.assigneeId] : []),
     ...directory.people.filter((p) => p.isChiefOfficer).map((p) => p.id),
   ]);
-  const conversations = new ConversationRepo(db);
-  const refreshUserIds: string[] = [];
-  for (const id of candidates) {
-    if (allowedActions(state, id, ctx).length === 0) continue;
+  const actors = [...candidates].flatMap((id) => {
+    if (allowedActions(state, id, ctx).length === 0) return [];
     const person = directory.people.find((p) => p.id === id);
-    const ref = person ? await conversations.get(person.aadObjectId) : undefined;
-    const userId = (ref?.reference.user as { id?: string } | undefined)?.id;
+    return person ? [person.aadObjectId.toLowerCase()] : [];
+  });
+  // Their references in one query, not one per person (the card is rendered for every viewer).
+  const refs = await new ConversationRepo(db).getMany(actors);
+  const refreshUserIds: string[] = [];
+  for (const aad of actors) {
+    const userId = (refs.get(aad)?.reference.user as { id?: string } | undefined)?.id;
     if (userId) refreshUserIds.push(userId);
   }
   const plan = isIncidentKind(c.kind) ? incidentPlan(c.kind) : undefined;

@@ -461,7 +461,13 @@ export class OutboxSender extends PollingWorker {
     const next = new Date(clock.now().getTime() + decision.delayMs).toISOString();
     await outbox.markRetry(item.id, next, f.message, f.ambiguous && !reaching);
     logger.warn(
-      { outboxId: item.id, attempts, status: f.status, delayMs: decision.delayMs },
+      {
+        outboxId: item.id,
+        attempts,
+        status: f.status,
+        delayMs: decision.delayMs,
+        error: f.message.slice(0, 200),
+      },
       'outbox retry scheduled',
     );
     return false;

@@ -1,13 +1,15 @@
 // Benchmarks (not part of the unit tests' timing). `npm run bench [-- <name>]`; names: delivery,
-// audit, ledger-export.
+// audit, ledger-export, turns.
 import { benchAuditVerify } from './audit-verify';
 import { benchDelivery } from './delivery';
 import { benchLedgerExport } from './ledger-export';
+import { benchTurns } from './turns';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   delivery: benchDelivery,
   audit: benchAuditVerify,
   'ledger-export': benchLedgerExport,
+  turns: benchTurns,
 };
 
 const name = process.argv[2] ?? 'delivery';

@@ -62,6 +62,10 @@ describe('loadConfig', () => {
     );
     expect(problems({ LEDGER_RETENTION_YEARS: 'diary=5' })[0]).toMatch(/^LEDGER_RETENTION_YEARS: "diary=5"/);
     expect(problems({ AUDIT_ANCHOR_INTERVAL_MINUTES: '0' })[0]).toMatch(/^AUDIT_ANCHOR_INTERVAL_MINUTES: /);
+    // The bot runs the daily purge itself unless the database owner does (infra/postgres/roles.sql).
+    expect(c.retentionRun).toBe('in-process');
+    expect(loadConfig({ LEDGER_RETENTION_RUN: 'external' }, root).retentionRun).toBe('external');
+    expect(problems({ LEDGER_RETENTION_RUN: 'never' })[0]).toMatch(/^LEDGER_RETENTION_RUN: /);
   });
 
   it('refuses anonymous mode on a non-loopback address', () => {

@@ -8,6 +8,8 @@ export interface ReceivedActivity {
   activity: Record<string, unknown>;
   /** The activity id this connector answered with (a new message's id, or the updated one's). */
   responseId: string;
+  /** When the request arrived (ms since the epoch): rates seen by the connector. */
+  receivedAt: number;
 }
 
 /**
@@ -138,6 +140,7 @@ export class FakeConnector {
         conversationId: decodeURIComponent(m[1] ?? ''),
         activity: body,
         responseId,
+        receivedAt: Date.now(),
       };
       const refused = this.refuse?.(received);
       if (refused !== undefined) {

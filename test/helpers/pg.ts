@@ -31,41 +31,60 @@ export const TEST_ON_POSTGRES = process.env.TEST_ENGINE === 'postgres';
 if (TEST_ON_POSTGRES && !TEST_POSTGRES_URL) throw new Error('TEST_ENGINE=postgres needs TEST_POSTGRES_URL');
 
 /**
- * A database migrated once per schema (named by a hash of the migrations), copied for each test:
- * CREATE DATABASE … TEMPLATE takes a fraction of running every migration again. Test workers
- * racing to make it are serialised by an advisory lock.
+ * How test databases are created: the server default, or with ICU en-US as the default collation
+ * (a managed server's default; this machine has no libc en_US.utf8 locale).
  */
-let template: Promise<string> | undefined;
-function migratedTemplate(): Promise<string> {
+export type PgFlavour = 'default' | 'icu-en-us';
+const FLAVOURS: Record<PgFlavour, { prefix: string; lock: number; create: string }> = {
+  default: { prefix: 'secdesk', lock: 7130012, create: '' },
+  'icu-en-us': {
+    prefix: 'secdesk_icu',
+    lock: 7130013,
+    create: "TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'",
+  },
+};
+
+/**
+ * A database migrated once per schema and flavour (named by a hash of the migrations), copied for
+ * each test: CREATE DATABASE … TEMPLATE takes a fraction of running every migration again. Test
+ * workers racing to make it are serialised by an advisory lock.
+ */
+const templates = new Map<PgFlavour, Promise<string>>();
+function migratedTemplate(flavour: PgFlavour): Promise<string> {
+  const f = FLAVOURS[flavour];
+  let template = templates.get(flavour);
   template ??= (async () => {
     const schema = createHash('sha256')
       .update(MIGRATIONS.map((m) => `${m.id}:${m.name}:${m.postgres ?? m.sqlite}`).join('\n'))
       .digest('hex')
       .slice(0, 12);
-    const name = `secdesk_tmpl_${schema}`;
+    const name = `${f.prefix}_tmpl_${schema}`;
     await admin(async (c) => {
-      await c.query('SELECT pg_advisory_lock(7130012)');
+      await c.query(`SELECT pg_advisory_lock(${f.lock})`);
       try {
         const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
         if (exists.rowCount === 0) {
           const building = `${name}_${randomBytes(3).toString('hex')}`;
-          await c.query(`CREATE DATABASE ${building}`);
+          await c.query(`CREATE DATABASE ${building} ${f.create}`);
           await (await PgDatabase.open(withDatabase(TEST_POSTGRES_URL, building), { max: 1 })).close();
           await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
         }
       } finally {
-        await c.query('SELECT pg_advisory_unlock(7130012)');
+        await c.query(`SELECT pg_advisory_unlock(${f.lock})`);
       }
     });
     return name;
   })();
+  templates.set(flavour, template);
   return template;
 }
 
 /** A new database with every migration applied: its URL, and a function that drops it. */
-export async function tempPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const source = await migratedTemplate();
-  const name = `secdesk_test_${randomBytes(6).toString('hex')}`;
+export async function tempPgDatabase(
+  flavour: PgFlavour = 'default',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const source = await migratedTemplate(flavour);
+  const name = `${FLAVOURS[flavour].prefix}_test_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${source}`));
   return {
     url: withDatabase(TEST_POSTGRES_URL, name),
@@ -74,9 +93,9 @@ export async function tempPgDatabase(): Promise<{ url: string; drop: () => Promi
 }
 
 /** A new migrated database, dropped again when the returned db closes. */
-export async function openTempPg(opts: { max?: number } = {}): Promise<PgDatabase> {
-  const temp = await tempPgDatabase();
-  const db = await PgDatabase.open(temp.url, opts);
+export async function openTempPg(opts: { max?: number; flavour?: PgFlavour } = {}): Promise<PgDatabase> {
+  const temp = await tempPgDatabase(opts.flavour);
+  const db = await PgDatabase.open(temp.url, { ...(opts.max !== undefined ? { max: opts.max } : {}) });
   const close = db.close.bind(db);
   db.close = async () => {
     await close();

@@ -106,9 +106,15 @@ export class PgDatabase extends PgClient implements Database {
     const c = await this.pool.connect();
     try {
       await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await c.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-      );
+      // Only when missing: CREATE TABLE IF NOT EXISTS still needs CREATE on the schema, which the
+      // app role of infra/postgres/roles.sql lacks. A start-up with every migration applied (by the
+      // owner) then runs no DDL at all; one with a migration pending fails closed.
+      const table = await c.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+      if (table.rows[0]?.t == null) {
+        await c.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+        );
+      }
       const done = new Set(
         (await c.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id),
       );

@@ -44,7 +44,10 @@ class SqliteClient implements SqlClient {
 /**
  * SQLite engine (embedded default): one connection, WAL, foreign keys on. better-sqlite3 is
  * synchronous, so a transaction spanning awaits is guarded by an in-process queue: while one runs,
- * every other call waits, and no statement of another turn can slip into it.
+ * every other call of this process waits, and no statement of another turn can slip into it (on one
+ * connection it would otherwise run inside the open transaction). That waiting is this engine's way
+ * of sharing one connection, not a promise of the port (sql.ts): callers must be correct without it,
+ * as they are on PostgreSQL's pool.
  */
 export class SqliteDatabase extends SqliteClient implements Database {
   private tail: Promise<unknown> = Promise.resolve();

@@ -113,17 +113,25 @@ function findRepoRoot(start: string): string {
 
 export const CARDS_DIR = path.join(findRepoRoot(__dirname), 'cards');
 
-// Read-only after first load: template JSON is immutable and shared by every turn.
-const templateCache = new Map<CardTemplateName, unknown>();
+/**
+ * One parsed Template per card file, made on first use and shared by every render. Parsing is the
+ * costly part (adaptive-expressions parses every `${…}` with antlr4ts); expanding is cheap. Reuse is
+ * safe: `Template.expand` (adaptivecards-templating 2.3, lib/template-engine.js) resets its context
+ * and warnings at the start of each call and runs synchronously to the end, so two turns can never
+ * interleave inside one expansion; the prepared payload and its Expression objects are only read.
+ * Nothing of the prepared payload leaks into a card: `dropNullProperties` copies every object and
+ * array of the expansion.
+ */
+const templateCache = new Map<CardTemplateName, ACData.Template>();
 
-function loadTemplate(name: CardTemplateName): unknown {
-  let json = templateCache.get(name);
-  if (json === undefined) {
+function template(name: CardTemplateName): ACData.Template {
+  let parsed = templateCache.get(name);
+  if (parsed === undefined) {
     const file = path.join(CARDS_DIR, CARD_TEMPLATES[name].file);
-    json = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    templateCache.set(name, json);
+    parsed = new ACData.Template(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown);
+    templateCache.set(name, parsed);
   }
-  return json;
+  return parsed;
 }
 
 /**
@@ -144,10 +152,7 @@ function dropNullProperties(node: unknown): unknown {
 /** Validates `data` against the template's schema (throws on bad data) and expands the template. */
 export function renderCard<N extends CardTemplateName>(name: N, data: CardData<N>): AdaptiveCardJson {
   const parsed = CARD_TEMPLATES[name].schema.parse(data);
-  // A fresh Template per render: it keeps its evaluation context on the instance.
-  const expanded: unknown = dropNullProperties(
-    new ACData.Template(loadTemplate(name)).expand({ $root: parsed }),
-  );
+  const expanded: unknown = dropNullProperties(template(name).expand({ $root: parsed }));
   if (
     typeof expanded !== 'object' ||
     expanded === null ||
