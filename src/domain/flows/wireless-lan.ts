@@ -1,6 +1,6 @@
 // 無線LAN整備の許可申請 (9(3)③): a network may be built wireless only for a sound reason why a wired
-// one does not suit, with the permission of 統括. Filed by whoever builds the network (a section
-// officer or an IT管理者, policy/network-requests.ts), decided by 統括.
+// one does not suit, with the permission of 統括, who decides. The article names no requester: that a
+// section officer or an IT管理者 (who build networks) files it is 運用ルール (policy/network-requests.ts).
 import { z } from 'zod';
 import { caseTitle, type Localized } from '../cases';
 import {
